@@ -1,0 +1,117 @@
+//! The font faces documents are measured (and, in PDF, drawn) with. The bundled faces are
+//! Liberation Serif 2.1 (OFL): Times New Roman's metrics and full Vietnamese coverage, so a
+//! DOCX naming Times New Roman breaks its lines where our measurements say it will.
+
+use std::sync::Arc;
+
+const REGULAR: &[u8] = include_bytes!("../assets/fonts/LiberationSerif-Regular.ttf");
+const BOLD: &[u8] = include_bytes!("../assets/fonts/LiberationSerif-Bold.ttf");
+const ITALIC: &[u8] = include_bytes!("../assets/fonts/LiberationSerif-Italic.ttf");
+const BOLD_ITALIC: &[u8] = include_bytes!("../assets/fonts/LiberationSerif-BoldItalic.ttf");
+
+/// One face: its bytes (shared, so cloning a font set is cheap) and a name for messages.
+#[derive(Clone)]
+pub struct FontFace {
+    pub name: String,
+    pub data: Arc<Vec<u8>>,
+    units_per_em: f32,
+}
+
+impl std::fmt::Debug for FontFace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FontFace").field("name", &self.name).finish()
+    }
+}
+
+impl FontFace {
+    /// Parses font bytes; `name` identifies the face in error messages.
+    pub fn from_bytes(name: impl Into<String>, data: Vec<u8>) -> Result<FontFace, String> {
+        let name = name.into();
+        let face = ttf_parser::Face::parse(&data, 0)
+            .map_err(|e| format!("không đọc được phông chữ {name}: {e}"))?;
+        if face.glyph_index('ệ').is_none() || face.glyph_index('Ữ').is_none() {
+            return Err(format!(
+                "phông chữ {name} không có đủ chữ tiếng Việt (thiếu \"ệ\" hoặc \"Ữ\")"
+            ));
+        }
+        let units_per_em = f32::from(face.units_per_em());
+        Ok(FontFace {
+            name,
+            data: Arc::new(data),
+            units_per_em,
+        })
+    }
+
+    /// A parsed view of the face. Parsing only reads the table directory, so it is cheap.
+    pub fn face(&self) -> ttf_parser::Face<'_> {
+        // The bytes were validated by `from_bytes`.
+        ttf_parser::Face::parse(&self.data, 0).expect("font validated at load")
+    }
+
+    pub fn units_per_em(&self) -> f32 {
+        self.units_per_em
+    }
+
+    /// Width of `text` set on one line at `size_pt`, in points (advances only).
+    pub fn text_width_pt(&self, text: &str, size_pt: f32) -> f32 {
+        let face = self.face();
+        let units: u32 = text
+            .chars()
+            .map(|c| {
+                face.glyph_index(c)
+                    .and_then(|g| face.glyph_hor_advance(g))
+                    .map_or(0, u32::from)
+            })
+            .sum();
+        units as f32 * size_pt / self.units_per_em
+    }
+}
+
+/// The four faces of one family.
+#[derive(Clone, Debug)]
+pub struct FontSet {
+    pub regular: FontFace,
+    pub bold: FontFace,
+    pub italic: FontFace,
+    pub bold_italic: FontFace,
+}
+
+impl FontSet {
+    /// Liberation Serif, compiled into the binary.
+    pub fn bundled() -> FontSet {
+        let face = |name: &str, data: &[u8]| {
+            FontFace::from_bytes(name, data.to_vec()).expect("bundled font is valid")
+        };
+        FontSet {
+            regular: face("LiberationSerif-Regular", REGULAR),
+            bold: face("LiberationSerif-Bold", BOLD),
+            italic: face("LiberationSerif-Italic", ITALIC),
+            bold_italic: face("LiberationSerif-BoldItalic", BOLD_ITALIC),
+        }
+    }
+
+    pub fn face(&self, bold: bool, italic: bool) -> &FontFace {
+        match (bold, italic) {
+            (false, false) => &self.regular,
+            (true, false) => &self.bold,
+            (false, true) => &self.italic,
+            (true, true) => &self.bold_italic,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoc_hieu_width_matches_times_metrics() {
+        // nd30.md §1.3: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" bold ≈ 8.83 cm at 12 pt.
+        let fonts = FontSet::bundled();
+        let w = fonts
+            .face(true, false)
+            .text_width_pt("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12.0);
+        let cm = w / crate::style::PT_PER_MM / 10.0;
+        assert!((cm - 8.83).abs() < 0.05, "width {cm} cm");
+    }
+}

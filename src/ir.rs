@@ -1,0 +1,267 @@
+//! Document IR: what a document says and how it is cut into sections, paragraphs and
+//! tables. How it *looks* (sizes, fonts, spacing) lives in the style sheet; the IR only names
+//! styles, so the DOCX and PDF writers cannot drift apart.
+
+/// A whole document: metadata plus page sections.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Document {
+    pub meta: Meta,
+    pub sections: Vec<Section>,
+}
+
+/// Document metadata written into DOCX core properties and the PDF info dictionary.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Meta {
+    /// The trích yếu.
+    pub title: String,
+    /// The issuing body.
+    pub author: String,
+    /// BCP 47 language tag, "vi".
+    pub language: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Orientation {
+    #[default]
+    Portrait,
+    Landscape,
+}
+
+/// A run of pages with one orientation; every section after the first starts a new page.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Section {
+    pub orientation: Orientation,
+    /// Restart page numbering at 1 (each Phụ lục is numbered on its own, ND30 III.1.đ).
+    pub restart_page_numbers: bool,
+    /// Show the page number on this section's first page (ND30: never on the document's page 1).
+    pub number_first_page: bool,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Paragraph(Paragraph),
+    Table(Table),
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Paragraph {
+    /// Name of a paragraph style in the style sheet.
+    pub style: String,
+    pub runs: Vec<Run>,
+}
+
+impl Paragraph {
+    /// The paragraph's text, line breaks as '\n'.
+    pub fn text(&self) -> String {
+        self.runs
+            .iter()
+            .map(|r| match &r.kind {
+                RunKind::Text(t) => t.as_str(),
+                RunKind::LineBreak => "\n",
+            })
+            .collect()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum RunKind {
+    Text(String),
+    LineBreak,
+}
+
+/// A piece of text with emphasis relative to its paragraph style: `None` keeps the style's
+/// value, `Some` overrides it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    pub kind: RunKind,
+    pub bold: Option<bool>,
+    pub italic: Option<bool>,
+}
+
+impl Run {
+    pub fn text(t: impl Into<String>) -> Run {
+        Run {
+            kind: RunKind::Text(t.into()),
+            bold: None,
+            italic: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum VAlign {
+    #[default]
+    Top,
+    Center,
+    Bottom,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    /// Column widths in millimetres. For a table with `fit_width`, they are relative weights
+    /// scaled to the text width of the page.
+    pub columns: Vec<f32>,
+    pub fit_width: bool,
+    /// Offset of the table's left edge from the left margin, mm (ND30 header: -3.5 mm).
+    pub indent_mm: f32,
+    pub borders: bool,
+    /// The first `header_rows` rows repeat at the top of every page the table continues on.
+    pub header_rows: usize,
+    pub rows: Vec<Row>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Row {
+    pub cells: Vec<Cell>,
+    /// Keep this row on the same page as the next one (a group row with its first row).
+    pub keep_with_next: bool,
+    /// The row must not break across pages.
+    pub cant_split: bool,
+}
+
+/// A cell. Cells covered by another cell's colspan/rowspan are not listed: a row holds only
+/// the cells that start in it, left to right, and the writers place them on the grid.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    pub colspan: usize,
+    pub rowspan: usize,
+    pub valign: VAlign,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+impl Default for Cell {
+    fn default() -> Self {
+        Cell {
+            colspan: 1,
+            rowspan: 1,
+            valign: VAlign::Top,
+            paragraphs: Vec::new(),
+        }
+    }
+}
+
+/// One cell of a table's grid after spans are resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GridSlot {
+    /// The top-left corner of cell `cell` of row `row`.
+    Origin { row: usize, cell: usize },
+    /// Covered by the span of the cell whose origin is at (row, cell).
+    Covered { row: usize, cell: usize },
+}
+
+impl Table {
+    /// Places every cell on the grid: `grid[r][c]`. Fails (with a message for the template
+    /// author) when spans overlap or rows do not fill the columns exactly.
+    pub fn grid(&self) -> Result<Vec<Vec<GridSlot>>, String> {
+        let ncols = self.columns.len();
+        let mut grid: Vec<Vec<Option<GridSlot>>> = vec![vec![None; ncols]; self.rows.len()];
+        for (r, row) in self.rows.iter().enumerate() {
+            let mut c = 0;
+            for (i, cell) in row.cells.iter().enumerate() {
+                while c < ncols && grid[r][c].is_some() {
+                    c += 1;
+                }
+                if c + cell.colspan > ncols {
+                    return Err(format!(
+                        "dòng {} của bảng có nhiều ô hơn số cột ({ncols})",
+                        r + 1
+                    ));
+                }
+                if r + cell.rowspan > self.rows.len() {
+                    return Err(format!(
+                        "ô {} của dòng {} gộp {} dòng, vượt quá cuối bảng",
+                        i + 1,
+                        r + 1,
+                        cell.rowspan
+                    ));
+                }
+                for rr in r..r + cell.rowspan {
+                    for cc in c..c + cell.colspan {
+                        if grid[rr][cc].is_some() {
+                            return Err(format!(
+                                "ô {} của dòng {} chồng lên một ô đã gộp",
+                                i + 1,
+                                r + 1
+                            ));
+                        }
+                        grid[rr][cc] = Some(if rr == r && cc == c {
+                            GridSlot::Origin { row: r, cell: i }
+                        } else {
+                            GridSlot::Covered { row: r, cell: i }
+                        });
+                    }
+                }
+                c += cell.colspan;
+            }
+        }
+        grid.into_iter()
+            .enumerate()
+            .map(|(r, row)| {
+                row.into_iter()
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| format!("dòng {} của bảng thiếu ô so với số cột ({ncols})", r + 1))
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cell(colspan: usize, rowspan: usize) -> Cell {
+        Cell {
+            colspan,
+            rowspan,
+            ..Cell::default()
+        }
+    }
+
+    #[test]
+    fn grid_places_merged_header_cells() {
+        // TT | Lĩnh vực | Phân công (2 cols) | Thời gian ; then chủ trì | phối hợp
+        let t = Table {
+            columns: vec![1.0; 5],
+            rows: vec![
+                Row {
+                    cells: vec![cell(1, 2), cell(1, 2), cell(2, 1), cell(1, 2)],
+                    ..Row::default()
+                },
+                Row {
+                    cells: vec![cell(1, 1), cell(1, 1)],
+                    ..Row::default()
+                },
+            ],
+            ..Table::default()
+        };
+        let g = t.grid().unwrap();
+        assert_eq!(g[1][2], GridSlot::Origin { row: 1, cell: 0 });
+        assert_eq!(g[1][3], GridSlot::Origin { row: 1, cell: 1 });
+        assert_eq!(g[1][0], GridSlot::Covered { row: 0, cell: 0 });
+        assert_eq!(g[0][3], GridSlot::Covered { row: 0, cell: 2 });
+        assert_eq!(g[1][4], GridSlot::Covered { row: 0, cell: 3 });
+    }
+
+    #[test]
+    fn grid_rejects_short_and_long_rows() {
+        let short = Table {
+            columns: vec![1.0; 3],
+            rows: vec![Row {
+                cells: vec![cell(1, 1)],
+                ..Row::default()
+            }],
+            ..Table::default()
+        };
+        assert!(short.grid().unwrap_err().contains("thiếu ô"));
+        let long = Table {
+            columns: vec![1.0; 1],
+            rows: vec![Row {
+                cells: vec![cell(1, 1), cell(1, 1)],
+                ..Row::default()
+            }],
+            ..Table::default()
+        };
+        assert!(long.grid().unwrap_err().contains("nhiều ô hơn"));
+    }
+}

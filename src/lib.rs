@@ -1,0 +1,5 @@
+//! vanban: YAML plan and progress data → Decree 30/2020 administrative documents (DOCX, PDF).
+
+pub mod fonts;
+pub mod ir;
+pub mod style;

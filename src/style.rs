@@ -1,0 +1,355 @@
+//! The style sheet: every size, font, margin and spacing of a document, with the values of
+//! Decree 30/2020 (Phụ lục I) and its Mẫu 1.4 template as defaults. Both writers read it;
+//! templates only name styles.
+
+use std::collections::BTreeMap;
+
+/// Typographic points per millimetre.
+pub const PT_PER_MM: f32 = 72.0 / 25.4;
+
+/// Line height of the Times New Roman metrics (winAscent 1825 + winDescent 443 over 2048
+/// units per em): what Word and LibreOffice call "single" line spacing. Liberation Serif
+/// carries the same values, so both writers break pages at the same lines.
+pub const SINGLE_LINE_EM: f32 = (1825.0 + 443.0) / 2048.0;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+    Justify,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParagraphStyle {
+    pub size_pt: f32,
+    pub bold: bool,
+    pub italic: bool,
+    pub align: Align,
+    pub first_line_indent_mm: f32,
+    pub left_indent_mm: f32,
+    pub space_before_pt: f32,
+    pub space_after_pt: f32,
+    /// Multiple of single line spacing (1.0 – 1.5 for body text under ND30).
+    pub line_spacing: f32,
+    pub keep_with_next: bool,
+    /// A solid rule centred under the paragraph, as long as this fraction of its widest line
+    /// (1.0 under the Tiêu ngữ, 1/3 – 1/2 under the agency name and the trích yếu).
+    pub rule_below: Option<f32>,
+}
+
+impl ParagraphStyle {
+    fn new(size_pt: f32) -> ParagraphStyle {
+        ParagraphStyle {
+            size_pt,
+            bold: false,
+            italic: false,
+            align: Align::Left,
+            first_line_indent_mm: 0.0,
+            left_indent_mm: 0.0,
+            space_before_pt: 0.0,
+            space_after_pt: 0.0,
+            line_spacing: 1.0,
+            keep_with_next: false,
+            rule_below: None,
+        }
+    }
+    fn bold(mut self) -> Self {
+        self.bold = true;
+        self
+    }
+    fn italic(mut self) -> Self {
+        self.italic = true;
+        self
+    }
+    fn align(mut self, a: Align) -> Self {
+        self.align = a;
+        self
+    }
+    fn space(mut self, before: f32, after: f32) -> Self {
+        self.space_before_pt = before;
+        self.space_after_pt = after;
+        self
+    }
+    fn keep(mut self) -> Self {
+        self.keep_with_next = true;
+        self
+    }
+    fn rule(mut self, fraction: f32) -> Self {
+        self.rule_below = Some(fraction);
+        self
+    }
+    fn indent(mut self, first_line_mm: f32) -> Self {
+        self.first_line_indent_mm = first_line_mm;
+        self
+    }
+    /// Height of one line in points.
+    pub fn line_height_pt(&self) -> f32 {
+        self.size_pt * SINGLE_LINE_EM * self.line_spacing
+    }
+}
+
+/// Page margins in millimetres.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Margins {
+    pub top: f32,
+    pub bottom: f32,
+    pub left: f32,
+    pub right: f32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageSetup {
+    /// A4 portrait, mm.
+    pub width_mm: f32,
+    pub height_mm: f32,
+    pub margins: Margins,
+    /// Margins of landscape sections, measured on the turned page.
+    pub landscape_margins: Margins,
+    /// Distance from the top edge to the page-number line, mm.
+    pub header_distance_mm: f32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableStyle {
+    /// Left/right padding inside a cell, mm (Word's default 0.19 cm).
+    pub cell_padding_x_mm: f32,
+    /// Top/bottom padding inside a cell, mm.
+    pub cell_padding_y_mm: f32,
+    /// Border width of ruled tables, pt.
+    pub border_pt: f32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StyleSheet {
+    /// The font the DOCX names; the PDF embeds a metric-compatible face.
+    pub font_family: String,
+    pub page: PageSetup,
+    pub table: TableStyle,
+    pub styles: BTreeMap<String, ParagraphStyle>,
+    /// Style of the page number in the page header.
+    pub page_number_style: String,
+}
+
+/// Errors for template authors: a template named a style the sheet does not have.
+pub fn unknown_style_message(name: &str, sheet: &StyleSheet) -> String {
+    let names: Vec<&str> = sheet.styles.keys().map(String::as_str).collect();
+    format!(
+        "kiểu trình bày \"{name}\" không có trong bảng kiểu; các kiểu có: {}",
+        names.join(", ")
+    )
+}
+
+impl StyleSheet {
+    /// The Decree 30 defaults (sizes of Phụ lục I mục V and the Mẫu 1.4 template).
+    pub fn nd30() -> StyleSheet {
+        use Align::*;
+        let body_indent = 10.0;
+        let body = ParagraphStyle::new(14.0)
+            .align(Justify)
+            .indent(body_indent)
+            .space(6.0, 0.0);
+        let heading = body.clone().bold().keep();
+        let mut s: BTreeMap<String, ParagraphStyle> = BTreeMap::new();
+        let mut add = |name: &str, st: ParagraphStyle| {
+            s.insert(name.to_string(), st);
+        };
+        // Header block (ô 1–5).
+        add("co-quan-chu-quan", ParagraphStyle::new(12.0).align(Center));
+        add(
+            "co-quan",
+            ParagraphStyle::new(12.0).bold().align(Center).rule(0.4),
+        );
+        add(
+            "so-ky-hieu",
+            ParagraphStyle::new(13.0).align(Center).space(6.0, 0.0),
+        );
+        add("quoc-hieu", ParagraphStyle::new(12.0).bold().align(Center));
+        add(
+            "tieu-ngu",
+            ParagraphStyle::new(13.0).bold().align(Center).rule(1.0),
+        );
+        add(
+            "dia-danh",
+            ParagraphStyle::new(14.0)
+                .italic()
+                .align(Center)
+                .space(6.0, 0.0),
+        );
+        add(
+            "ten-loai",
+            ParagraphStyle::new(14.0)
+                .bold()
+                .align(Center)
+                .space(18.0, 0.0)
+                .keep(),
+        );
+        add(
+            "trich-yeu",
+            ParagraphStyle::new(14.0)
+                .bold()
+                .align(Center)
+                .space(0.0, 6.0)
+                .rule(1.0 / 3.0)
+                .keep(),
+        );
+        // Body (ô 6).
+        add("body", body.clone());
+        add("heading-1", heading.clone());
+        add("heading-2", heading.clone());
+        add("heading-3", heading);
+        // Nơi nhận (ô 9b) and signature (ô 7).
+        add(
+            "noi-nhan",
+            ParagraphStyle::new(12.0).bold().italic().space(12.0, 0.0),
+        );
+        add("noi-nhan-item", ParagraphStyle::new(11.0));
+        add(
+            "quyen-han",
+            ParagraphStyle::new(14.0)
+                .bold()
+                .align(Center)
+                .space(12.0, 0.0),
+        );
+        add("chuc-vu", ParagraphStyle::new(14.0).bold().align(Center));
+        add(
+            "ho-ten",
+            ParagraphStyle::new(14.0)
+                .bold()
+                .align(Center)
+                .space(72.0, 0.0),
+        );
+        // Appendices (ND30 III.1).
+        add(
+            "phu-luc",
+            ParagraphStyle::new(14.0).bold().align(Center).keep(),
+        );
+        add(
+            "phu-luc-tieu-de",
+            ParagraphStyle::new(14.0).bold().align(Center).keep(),
+        );
+        add(
+            "phu-luc-kem-theo",
+            ParagraphStyle::new(14.0)
+                .italic()
+                .align(Center)
+                .space(0.0, 6.0)
+                .rule(1.0 / 3.0)
+                .keep(),
+        );
+        // Tables: ND30 sets no size; practice is 12–13 pt.
+        add(
+            "table-header",
+            ParagraphStyle::new(13.0).bold().align(Center),
+        );
+        add("table-cell", ParagraphStyle::new(13.0));
+        add("table-cell-center", ParagraphStyle::new(13.0).align(Center));
+        add("table-group", ParagraphStyle::new(13.0).bold());
+        add(
+            "table-group-center",
+            ParagraphStyle::new(13.0).bold().align(Center),
+        );
+        // Page number: 13–14 pt, centred in the top margin.
+        add("so-trang", ParagraphStyle::new(13.0).align(Center));
+        StyleSheet {
+            font_family: "Times New Roman".to_string(),
+            page: PageSetup {
+                width_mm: 210.0,
+                height_mm: 297.0,
+                margins: Margins {
+                    top: 20.0,
+                    bottom: 20.0,
+                    left: 30.0,
+                    right: 15.0,
+                },
+                landscape_margins: Margins {
+                    top: 20.0,
+                    bottom: 20.0,
+                    left: 20.0,
+                    right: 20.0,
+                },
+                header_distance_mm: 10.0,
+            },
+            table: TableStyle {
+                cell_padding_x_mm: 1.9,
+                cell_padding_y_mm: 0.5,
+                border_pt: 0.5,
+            },
+            styles: s,
+            page_number_style: "so-trang".to_string(),
+        }
+    }
+
+    pub fn get(&self, name: &str) -> Option<&ParagraphStyle> {
+        self.styles.get(name)
+    }
+
+    /// Page size (width, height) in mm for an orientation.
+    pub fn page_size_mm(&self, o: crate::ir::Orientation) -> (f32, f32) {
+        match o {
+            crate::ir::Orientation::Portrait => (self.page.width_mm, self.page.height_mm),
+            crate::ir::Orientation::Landscape => (self.page.height_mm, self.page.width_mm),
+        }
+    }
+
+    pub fn margins(&self, o: crate::ir::Orientation) -> Margins {
+        match o {
+            crate::ir::Orientation::Portrait => self.page.margins,
+            crate::ir::Orientation::Landscape => self.page.landscape_margins,
+        }
+    }
+
+    /// Width of the text area in mm.
+    pub fn text_width_mm(&self, o: crate::ir::Orientation) -> f32 {
+        let m = self.margins(o);
+        self.page_size_mm(o).0 - m.left - m.right
+    }
+
+    /// Sets the body text size on every body-level style (ND30: one size throughout).
+    pub fn set_body_size(&mut self, pt: f32) {
+        for name in ["body", "heading-1", "heading-2", "heading-3"] {
+            if let Some(s) = self.styles.get_mut(name) {
+                s.size_pt = pt;
+            }
+        }
+    }
+
+    pub fn set_body_line_spacing(&mut self, multiple: f32) {
+        for name in ["body", "heading-1", "heading-2", "heading-3"] {
+            if let Some(s) = self.styles.get_mut(name) {
+                s.line_spacing = multiple;
+            }
+        }
+    }
+
+    pub fn set_body_indent(&mut self, mm: f32) {
+        for name in ["body", "heading-1", "heading-2", "heading-3"] {
+            if let Some(s) = self.styles.get_mut(name) {
+                s.first_line_indent_mm = mm;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_within_nd30_ranges() {
+        let s = StyleSheet::nd30();
+        let body = s.get("body").unwrap();
+        assert!((13.0..=14.0).contains(&body.size_pt));
+        assert_eq!(body.align, Align::Justify);
+        assert!(body.space_before_pt + body.space_after_pt >= 6.0);
+        assert!((10.0..=12.7).contains(&body.first_line_indent_mm));
+        let m = s.page.margins;
+        assert!((20.0..=25.0).contains(&m.top) && (20.0..=25.0).contains(&m.bottom));
+        assert!((30.0..=35.0).contains(&m.left) && (15.0..=20.0).contains(&m.right));
+        let nn = s.get("noi-nhan").unwrap();
+        assert!(nn.bold && nn.italic && nn.size_pt == 12.0);
+        assert_eq!(s.get("noi-nhan-item").unwrap().size_pt, 11.0);
+        assert_eq!(s.get("phu-luc").unwrap().size_pt, 14.0);
+        assert_eq!(s.get("tieu-ngu").unwrap().rule_below, Some(1.0));
+    }
+}
