@@ -1,5 +1,17 @@
 //! vanban: YAML plan and progress data → Decree 30/2020 administrative documents (DOCX, PDF).
 
+pub mod cli;
+pub mod docx;
+pub mod error;
 pub mod fonts;
 pub mod ir;
+pub mod markup;
+pub mod model;
+pub mod output;
+pub mod pipeline;
 pub mod style;
+pub mod summary;
+pub mod template;
+
+/// Whether this build can write PDF.
+pub const PDF_AVAILABLE: bool = false;

@@ -1,0 +1,392 @@
+//! IR → docx-rs objects: direct formatting from the style sheet on every paragraph and run.
+
+use super::units::{half_points, pt_twips, twips, twips_u};
+use crate::fonts::FontSet;
+use crate::ir::{self, Block, GridSlot, Orientation, RunKind};
+use crate::style::{Align, ParagraphStyle, StyleSheet};
+use docx_rs::*;
+
+pub struct Built {
+    pub docx: Docx,
+}
+
+/// Header-row counts of the document's tables, in document order.
+pub fn header_rows_in_order(doc: &ir::Document) -> Vec<usize> {
+    doc.sections
+        .iter()
+        .flat_map(|s| s.blocks.iter())
+        .filter_map(|b| match b {
+            Block::Table(t) => Some(t.header_rows),
+            _ => None,
+        })
+        .collect()
+}
+
+fn fonts(family: &str) -> RunFonts {
+    RunFonts::new()
+        .ascii(family)
+        .hi_ansi(family)
+        .east_asia(family)
+        .cs(family)
+}
+
+fn align(a: Align) -> AlignmentType {
+    match a {
+        Align::Left => AlignmentType::Left,
+        Align::Center => AlignmentType::Center,
+        Align::Right => AlignmentType::Right,
+        Align::Justify => AlignmentType::Both,
+    }
+}
+
+fn spacing(st: &ParagraphStyle) -> LineSpacing {
+    LineSpacing::new()
+        .before(pt_twips(st.space_before_pt))
+        .after(pt_twips(st.space_after_pt))
+        .line((240.0 * st.line_spacing).round() as i32)
+        .line_rule(LineSpacingType::Auto)
+}
+
+struct Ctx<'a> {
+    style: &'a StyleSheet,
+    fonts: &'a FontSet,
+}
+
+impl Ctx<'_> {
+    fn st(&self, name: &str) -> Result<&ParagraphStyle, String> {
+        self.style
+            .get(name)
+            .ok_or_else(|| crate::style::unknown_style_message(name, self.style))
+    }
+
+    /// Width in points of the widest line of `p` set in one line.
+    fn widest_line_pt(&self, p: &ir::Paragraph, st: &ParagraphStyle) -> f32 {
+        let mut widest: f32 = 0.0;
+        let mut line: f32 = 0.0;
+        for r in &p.runs {
+            match &r.kind {
+                RunKind::Text(t) => {
+                    let face = self
+                        .fonts
+                        .face(r.bold.unwrap_or(st.bold), r.italic.unwrap_or(st.italic));
+                    line += face.text_width_pt(t, st.size_pt);
+                }
+                RunKind::LineBreak => {
+                    widest = widest.max(line);
+                    line = 0.0;
+                }
+            }
+        }
+        widest.max(line)
+    }
+
+    fn paragraph(&self, p: &ir::Paragraph, keep_next: bool) -> Result<Paragraph, String> {
+        let st = self.st(&p.style)?;
+        let mut para = Paragraph::new()
+            .align(align(st.align))
+            .line_spacing(spacing(st))
+            .widow_control(true)
+            .size(half_points(st.size_pt));
+        if st.first_line_indent_mm != 0.0 || st.left_indent_mm != 0.0 {
+            para = para.indent(
+                Some(twips(st.left_indent_mm)),
+                Some(SpecialIndentType::FirstLine(twips(st.first_line_indent_mm))),
+                None,
+                None,
+            );
+        }
+        if st.keep_with_next || keep_next || st.rule_below.is_some() {
+            para = para.keep_next(true);
+        }
+        for r in &p.runs {
+            let mut run = Run::new().size(half_points(st.size_pt));
+            if r.bold.unwrap_or(st.bold) {
+                run = run.bold();
+            }
+            if r.italic.unwrap_or(st.italic) {
+                run = run.italic();
+            }
+            run = match &r.kind {
+                RunKind::Text(t) => run.add_text(t.as_str()),
+                RunKind::LineBreak => run.add_break(BreakType::TextWrapping),
+            };
+            para = para.add_run(run);
+        }
+        Ok(para)
+    }
+
+    /// The short rule under a paragraph: an empty 1 pt paragraph whose bottom border is
+    /// narrowed by indents to `fraction` of the text's widest line, centred in `width_mm`.
+    fn rule(
+        &self,
+        p: &ir::Paragraph,
+        width_mm: f32,
+        keep_next: bool,
+    ) -> Result<Option<Paragraph>, String> {
+        let st = self.st(&p.style)?;
+        let Some(fraction) = st.rule_below else {
+            return Ok(None);
+        };
+        let text_mm = self.widest_line_pt(p, st) / crate::style::PT_PER_MM;
+        let len = (fraction * text_mm.min(width_mm)).min(width_mm);
+        let side = ((width_mm - len) / 2.0).max(0.0);
+        let mut rule = Paragraph::new()
+            .indent(Some(twips(side)), None, Some(twips(side)), None)
+            .line_spacing(
+                LineSpacing::new()
+                    .before(0)
+                    .after(0)
+                    .line(20)
+                    .line_rule(LineSpacingType::Exact),
+            )
+            .size(2);
+        if keep_next {
+            rule = rule.keep_next(true);
+        }
+        rule.property = rule.property.set_borders(
+            ParagraphBorders::with_empty().set(
+                ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+                    .val(BorderType::Single)
+                    .size(6)
+                    .space(0),
+            ),
+        );
+        Ok(Some(rule))
+    }
+
+    /// A paragraph and, if its style asks for one, the rule under it.
+    fn paragraph_with_rule(
+        &self,
+        p: &ir::Paragraph,
+        width_mm: f32,
+        keep_next: bool,
+    ) -> Result<Vec<Paragraph>, String> {
+        let mut out = vec![self.paragraph(p, keep_next)?];
+        let st = self.st(&p.style)?;
+        if let Some(r) = self.rule(p, width_mm, keep_next || st.keep_with_next)? {
+            out.push(r);
+        }
+        Ok(out)
+    }
+
+    fn column_widths_mm(&self, t: &ir::Table, o: Orientation) -> Vec<f32> {
+        if t.fit_width {
+            let total: f32 = t.columns.iter().sum();
+            let avail = self.style.text_width_mm(o) - t.indent_mm;
+            t.columns.iter().map(|w| w / total * avail).collect()
+        } else {
+            t.columns.clone()
+        }
+    }
+
+    fn table(&self, t: &ir::Table, o: Orientation) -> Result<Table, String> {
+        let grid = t.grid()?;
+        let widths = self.column_widths_mm(t, o);
+        let pad = self.style.table.cell_padding_x_mm;
+        let mut rows = Vec::with_capacity(t.rows.len());
+        for (r, row) in t.rows.iter().enumerate() {
+            let mut cells = Vec::new();
+            let mut c = 0;
+            while c < widths.len() {
+                let (origin_row, cell_idx, is_origin) = match grid[r][c] {
+                    GridSlot::Origin { row, cell } => (row, cell, true),
+                    GridSlot::Covered { row, cell } => (row, cell, false),
+                };
+                let cell = &t.rows[origin_row].cells[cell_idx];
+                let span = cell.colspan;
+                let width: f32 = widths[c..c + span].iter().sum();
+                let mut tc = TableCell::new().width(twips_u(width), WidthType::Dxa);
+                if span > 1 {
+                    tc = tc.grid_span(span);
+                }
+                tc = tc.vertical_align(match cell.valign {
+                    ir::VAlign::Top => VAlignType::Top,
+                    ir::VAlign::Center => VAlignType::Center,
+                    ir::VAlign::Bottom => VAlignType::Bottom,
+                });
+                if cell.rowspan > 1 || origin_row != r {
+                    tc = tc.vertical_merge(if is_origin {
+                        VMergeType::Restart
+                    } else {
+                        VMergeType::Continue
+                    });
+                }
+                if origin_row == r {
+                    for p in &cell.paragraphs {
+                        for para in
+                            self.paragraph_with_rule(p, width - 2.0 * pad, row.keep_with_next)?
+                        {
+                            tc = tc.add_paragraph(para);
+                        }
+                    }
+                } else {
+                    // A continuation cell of a vertical merge holds one empty paragraph.
+                    tc = tc.add_paragraph(Paragraph::new());
+                }
+                if !t.borders {
+                    tc = tc.clear_all_border();
+                }
+                cells.push(tc);
+                c += span;
+            }
+            let mut tr = TableRow::new(cells);
+            if row.cant_split {
+                tr = tr.cant_split();
+            }
+            rows.push(tr);
+        }
+        let total: f32 = widths.iter().sum();
+        let mut table = Table::new(rows)
+            .set_grid(widths.iter().map(|w| twips_u(*w)).collect())
+            .width(twips_u(total), WidthType::Dxa)
+            .layout(TableLayoutType::Fixed)
+            .indent(twips(t.indent_mm))
+            .margins(TableCellMargins::new().margin(
+                twips_u(self.style.table.cell_padding_y_mm),
+                twips_u(pad),
+                twips_u(self.style.table.cell_padding_y_mm),
+                twips_u(pad),
+            ));
+        if t.borders {
+            let size = (self.style.table.border_pt * 8.0).round() as usize;
+            let mut borders = TableBorders::new();
+            for pos in [
+                TableBorderPosition::Top,
+                TableBorderPosition::Left,
+                TableBorderPosition::Bottom,
+                TableBorderPosition::Right,
+                TableBorderPosition::InsideH,
+                TableBorderPosition::InsideV,
+            ] {
+                borders = borders.set(
+                    TableBorder::new(pos)
+                        .border_type(BorderType::Single)
+                        .size(size),
+                );
+            }
+            table = table.set_borders(borders);
+        } else {
+            table = table.clear_all_border();
+        }
+        Ok(table)
+    }
+}
+
+fn section_property(style: &StyleSheet, s: &ir::Section, first: bool) -> SectionProperty {
+    let (w, h) = style.page_size_mm(s.orientation);
+    let m = style.margins(s.orientation);
+    let mut sp = SectionProperty::new()
+        .page_size(
+            PageSize::new()
+                .size(twips_u(w) as u32, twips_u(h) as u32)
+                .orient(match s.orientation {
+                    Orientation::Portrait => PageOrientationType::Portrait,
+                    Orientation::Landscape => PageOrientationType::Landscape,
+                }),
+        )
+        .page_margin(
+            PageMargin::new()
+                .top(twips(m.top))
+                .bottom(twips(m.bottom))
+                .left(twips(m.left))
+                .right(twips(m.right))
+                .header(twips(style.page.header_distance_mm))
+                .footer(twips(style.page.header_distance_mm))
+                .gutter(0),
+        );
+    if !s.number_first_page {
+        sp = sp.title_pg();
+    }
+    if s.restart_page_numbers {
+        sp = sp.page_num_type(PageNumType::new().start(1));
+    }
+    if first {
+        // Only the first section names the header parts; later sections inherit them.
+        sp = sp
+            .header(Header::new(), "rIdHeader1")
+            .first_header(Header::new(), "rIdHeader2");
+    }
+    sp
+}
+
+/// The page-number header: a centred PAGE field in the number style.
+fn page_number_header(ctx: &Ctx) -> Result<(Header, Header), String> {
+    let st = ctx.st(&ctx.style.page_number_style)?;
+    let p = Paragraph::new()
+        .align(align(st.align))
+        .line_spacing(spacing(st))
+        .size(half_points(st.size_pt))
+        .add_page_num(PageNum::new());
+    Ok((Header::new().add_paragraph(p), Header::new()))
+}
+
+pub fn build(doc: &ir::Document, style: &StyleSheet, fonts_set: &FontSet) -> Result<Built, String> {
+    let ctx = Ctx {
+        style,
+        fonts: fonts_set,
+    };
+    let family = style.font_family.as_str();
+    let body = ctx.st("body")?;
+    let (header, first_header) = page_number_header(&ctx)?;
+    // Header parts are registered on the final section (rIdHeader1, rIdHeader2, in this order).
+    let mut docx = Docx::new()
+        .default_fonts(fonts(family))
+        .default_size(half_points(body.size_pt))
+        .header(header)
+        .first_header(first_header);
+    let n = doc.sections.len();
+    for (i, s) in doc.sections.iter().enumerate() {
+        let width = style.text_width_mm(s.orientation);
+        for (bi, b) in s.blocks.iter().enumerate() {
+            match b {
+                Block::Paragraph(p) => {
+                    for para in ctx.paragraph_with_rule(p, width, false)? {
+                        docx = docx.add_paragraph(para);
+                    }
+                }
+                Block::Table(t) => {
+                    docx = docx.add_table(ctx.table(t, s.orientation)?);
+                    // Word needs a paragraph between consecutive tables and after a final one;
+                    // an exact 1 pt line keeps it from pushing content to a new page.
+                    let next_is_table = matches!(s.blocks.get(bi + 1), Some(Block::Table(_)));
+                    let last = bi + 1 == s.blocks.len();
+                    if next_is_table || (last && i + 1 == n) {
+                        docx = docx.add_paragraph(tiny_paragraph());
+                    }
+                }
+            }
+        }
+        let sp = section_property(style, s, i == 0);
+        if i + 1 < n {
+            let mut p = tiny_paragraph();
+            p = p.section_property(sp);
+            docx = docx.add_paragraph(p);
+        } else {
+            docx.document.section_property = merge_final(docx.document.section_property, sp);
+        }
+    }
+    Ok(Built { docx })
+}
+
+/// An empty paragraph one point high (section breaks, separators between tables).
+fn tiny_paragraph() -> Paragraph {
+    Paragraph::new()
+        .line_spacing(
+            LineSpacing::new()
+                .before(0)
+                .after(0)
+                .line(20)
+                .line_rule(LineSpacingType::Exact),
+        )
+        .size(2)
+}
+
+/// The final section's geometry with the header parts docx-rs registered on it.
+fn merge_final(registered: SectionProperty, sp: SectionProperty) -> SectionProperty {
+    let mut out = sp;
+    out.header = registered.header;
+    out.header_reference = registered.header_reference;
+    out.first_header = registered.first_header;
+    out.first_header_reference = registered.first_header_reference;
+    out
+}

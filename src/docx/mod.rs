@@ -1,0 +1,21 @@
+//! IR → DOCX. docx-rs builds the parts; `schema_order` then puts every property element in
+//! the order ECMA-376 requires (Word refuses or "repairs" files that are out of order) and
+//! marks repeated table header rows (`w:tblHeader`, which docx-rs lacks); `package` zips the
+//! parts with deflate and fixed dates so the same input gives the same bytes.
+
+mod build;
+mod package;
+pub mod schema_order;
+pub mod units;
+
+use crate::fonts::FontSet;
+use crate::ir::Document;
+use crate::style::StyleSheet;
+
+/// Writes `doc` as DOCX bytes.
+pub fn write_docx(doc: &Document, style: &StyleSheet, fonts: &FontSet) -> Result<Vec<u8>, String> {
+    let built = build::build(doc, style, fonts)?;
+    let header_rows = build::header_rows_in_order(doc);
+    let xml = built.docx.build();
+    package::pack(xml, &header_rows, &doc.meta)
+}

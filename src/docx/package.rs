@@ -1,0 +1,65 @@
+//! Zipping the parts: deflate, fixed entry dates, our own core.xml (title, author, language)
+//! with no clock time, so the same input gives the same bytes.
+
+use super::schema_order::normalize;
+use crate::ir::Meta;
+use docx_rs::XMLDocx;
+use quick_xml::escape::escape;
+use std::io::{Cursor, Write};
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, ZipWriter};
+
+fn core_xml(meta: &Meta) -> Vec<u8> {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{}</dc:title><dc:creator>{}</dc:creator><dc:language>{}</dc:language><cp:revision>1</cp:revision></cp:coreProperties>"#,
+        escape(meta.title.as_str()),
+        escape(meta.author.as_str()),
+        escape(meta.language.as_str())
+    )
+    .into_bytes()
+}
+
+pub fn pack(xml: XMLDocx, header_rows: &[usize], meta: &Meta) -> Result<Vec<u8>, String> {
+    let document = normalize(&xml.document, header_rows)?;
+    let styles = normalize(&xml.styles, &[])?;
+    let headers: Vec<Vec<u8>> = xml
+        .headers
+        .iter()
+        .map(|h| normalize(h, &[]))
+        .collect::<Result<_, _>>()?;
+    let mut parts: Vec<(String, Vec<u8>)> = vec![
+        ("[Content_Types].xml".into(), xml.content_type),
+        ("_rels/.rels".into(), xml.rels),
+        ("docProps/app.xml".into(), xml.doc_props.app),
+        ("docProps/core.xml".into(), core_xml(meta)),
+        ("docProps/custom.xml".into(), xml.doc_props.custom),
+        ("word/_rels/document.xml.rels".into(), xml.document_rels),
+        ("word/document.xml".into(), document),
+        ("word/styles.xml".into(), styles),
+        ("word/settings.xml".into(), xml.settings),
+        ("word/fontTable.xml".into(), xml.font_table),
+        ("word/comments.xml".into(), xml.comments),
+        ("word/numbering.xml".into(), xml.numberings),
+        ("word/commentsExtended.xml".into(), xml.comments_extended),
+        ("word/footnotes.xml".into(), xml.footnotes),
+    ];
+    for (i, h) in headers.into_iter().enumerate() {
+        parts.push((format!("word/header{}.xml", i + 1), h));
+    }
+    for (i, r) in xml.header_rels.into_iter().enumerate() {
+        parts.push((format!("word/_rels/header{}.xml.rels", i + 1), r));
+    }
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .last_modified_time(DateTime::default())
+        .unix_permissions(0o644);
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    let err = |e: &dyn std::fmt::Display| format!("không đóng gói được DOCX: {e}");
+    for (name, bytes) in parts {
+        zip.start_file(name, options).map_err(|e| err(&e))?;
+        zip.write_all(&bytes).map_err(|e| err(&e))?;
+    }
+    let cursor = zip.finish().map_err(|e| err(&e))?;
+    Ok(cursor.into_inner())
+}

@@ -1,0 +1,375 @@
+//! Post-processing of WordprocessingML parts: children of property elements are put in the
+//! sequence order of the ECMA-376 schema (docx-rs emits several out of order), and the header
+//! rows of tables get `<w:tblHeader/>` so Word and LibreOffice repeat them on every page.
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::{Reader, Writer};
+
+/// Schema sequence of the children of each property element (local names).
+fn sequence(parent: &[u8]) -> Option<&'static [&'static str]> {
+    Some(match parent {
+        b"w:pPr" => &[
+            "pStyle",
+            "keepNext",
+            "keepLines",
+            "pageBreakBefore",
+            "framePr",
+            "widowControl",
+            "numPr",
+            "suppressLineNumbers",
+            "pBdr",
+            "shd",
+            "tabs",
+            "suppressAutoHyphens",
+            "kinsoku",
+            "wordWrap",
+            "overflowPunct",
+            "topLinePunct",
+            "autoSpaceDE",
+            "autoSpaceDN",
+            "bidi",
+            "adjustRightInd",
+            "snapToGrid",
+            "spacing",
+            "ind",
+            "contextualSpacing",
+            "mirrorIndents",
+            "suppressOverlap",
+            "jc",
+            "textDirection",
+            "textAlignment",
+            "textboxTightWrap",
+            "outlineLvl",
+            "divId",
+            "cnfStyle",
+            "rPr",
+            "sectPr",
+            "pPrChange",
+        ],
+        b"w:rPr" => &[
+            "rStyle",
+            "rFonts",
+            "b",
+            "bCs",
+            "i",
+            "iCs",
+            "caps",
+            "smallCaps",
+            "strike",
+            "dstrike",
+            "outline",
+            "shadow",
+            "emboss",
+            "imprint",
+            "noProof",
+            "snapToGrid",
+            "vanish",
+            "webHidden",
+            "color",
+            "spacing",
+            "w",
+            "kern",
+            "position",
+            "sz",
+            "szCs",
+            "highlight",
+            "u",
+            "effect",
+            "bdr",
+            "shd",
+            "fitText",
+            "vertAlign",
+            "rtl",
+            "cs",
+            "em",
+            "lang",
+            "eastAsianLayout",
+            "specVanish",
+            "oMath",
+            "ins",
+            "del",
+            "rPrChange",
+        ],
+        b"w:sectPr" => &[
+            "headerReference",
+            "footerReference",
+            "footnotePr",
+            "endnotePr",
+            "type",
+            "pgSz",
+            "pgMar",
+            "paperSrc",
+            "pgBorders",
+            "lnNumType",
+            "pgNumType",
+            "cols",
+            "formProt",
+            "vAlign",
+            "noEndnote",
+            "titlePg",
+            "textDirection",
+            "bidi",
+            "rtlGutter",
+            "docGrid",
+            "printerSettings",
+            "sectPrChange",
+        ],
+        b"w:tblPr" => &[
+            "tblStyle",
+            "tblpPr",
+            "tblOverlap",
+            "bidiVisual",
+            "tblStyleRowBandSize",
+            "tblStyleColBandSize",
+            "tblW",
+            "jc",
+            "tblCellSpacing",
+            "tblInd",
+            "tblBorders",
+            "shd",
+            "tblLayout",
+            "tblCellMar",
+            "tblLook",
+            "tblCaption",
+            "tblDescription",
+        ],
+        b"w:tcPr" => &[
+            "cnfStyle",
+            "tcW",
+            "gridSpan",
+            "hMerge",
+            "vMerge",
+            "tcBorders",
+            "shd",
+            "noWrap",
+            "tcMar",
+            "textDirection",
+            "tcFitText",
+            "vAlign",
+            "hideMark",
+        ],
+        b"w:tblBorders" | b"w:tcBorders" => &[
+            "top", "start", "left", "bottom", "end", "right", "insideH", "insideV", "tl2br",
+            "tr2bl",
+        ],
+        b"w:pBdr" => &["top", "left", "bottom", "right", "between", "bar"],
+        b"w:tblCellMar" | b"w:tcMar" => &["top", "start", "left", "bottom", "end", "right"],
+        b"w:tbl" => &["bookmarkStart", "tblPr", "tblGrid", "tr"],
+        b"w:tr" => &["tblPrEx", "trPr", "tc"],
+        b"w:tc" => &["tcPr", "p", "tbl"],
+        _ => return None,
+    })
+}
+
+fn local(name: &[u8]) -> &[u8] {
+    match name.iter().position(|&b| b == b':') {
+        Some(i) => &name[i + 1..],
+        None => name,
+    }
+}
+
+enum Node {
+    Element {
+        start: BytesStart<'static>,
+        children: Vec<Node>,
+        empty: bool,
+    },
+    Other(Event<'static>),
+}
+
+impl Node {
+    fn local_name(&self) -> Option<Vec<u8>> {
+        match self {
+            Node::Element { start, .. } => Some(local(start.name().as_ref()).to_vec()),
+            Node::Other(_) => None,
+        }
+    }
+}
+
+fn parse(xml: &[u8]) -> Result<Vec<Node>, String> {
+    let mut reader = Reader::from_reader(xml);
+    let mut stack: Vec<(BytesStart<'static>, Vec<Node>)> = Vec::new();
+    let mut top: Vec<Node> = Vec::new();
+    let mut buf = Vec::new();
+    loop {
+        let ev = reader
+            .read_event_into(&mut buf)
+            .map_err(|e| format!("XML của DOCX không hợp lệ: {e}"))?
+            .into_owned();
+        buf.clear();
+        let node = match ev {
+            Event::Eof => break,
+            Event::Start(s) => {
+                stack.push((s, Vec::new()));
+                continue;
+            }
+            Event::End(_) => {
+                let (start, children) = stack
+                    .pop()
+                    .ok_or_else(|| "XML của DOCX có thẻ đóng thừa".to_string())?;
+                Node::Element {
+                    start,
+                    children,
+                    empty: false,
+                }
+            }
+            Event::Empty(s) => Node::Element {
+                start: s,
+                children: Vec::new(),
+                empty: true,
+            },
+            other => Node::Other(other),
+        };
+        match stack.last_mut() {
+            Some((_, children)) => children.push(node),
+            None => top.push(node),
+        }
+    }
+    if !stack.is_empty() {
+        return Err("XML của DOCX thiếu thẻ đóng".into());
+    }
+    Ok(top)
+}
+
+fn sort_children(parent: &[u8], children: &mut [Node]) {
+    let Some(seq) = sequence(parent) else {
+        return;
+    };
+    let rank = |n: &Node| -> usize {
+        n.local_name()
+            .and_then(|l| seq.iter().position(|s| s.as_bytes() == l.as_slice()))
+            .unwrap_or(seq.len())
+    };
+    children.sort_by_key(rank);
+}
+
+/// Walks the tree: sorts property children and adds tblHeader to the first
+/// `header_rows[k]` rows of the k-th top-level table.
+fn fix(nodes: &mut [Node], header_rows: &[usize], table_index: &mut usize, depth_in_table: usize) {
+    for node in nodes.iter_mut() {
+        let Node::Element {
+            start, children, ..
+        } = node
+        else {
+            continue;
+        };
+        let name = start.name().as_ref().to_vec();
+        if name == b"w:tbl" && depth_in_table == 0 {
+            let count = header_rows.get(*table_index).copied().unwrap_or(0);
+            *table_index += 1;
+            mark_header_rows(children, count);
+            fix(children, header_rows, table_index, 1);
+        } else {
+            let d = if name == b"w:tbl" {
+                depth_in_table + 1
+            } else {
+                depth_in_table
+            };
+            fix(children, header_rows, table_index, d);
+        }
+        sort_children(&name, children);
+    }
+}
+
+fn mark_header_rows(table_children: &mut Vec<Node>, count: usize) {
+    let mut seen = 0;
+    for row in table_children.iter_mut() {
+        if seen == count {
+            break;
+        }
+        let Node::Element {
+            start, children, ..
+        } = row
+        else {
+            continue;
+        };
+        if start.name().as_ref() != b"w:tr" {
+            continue;
+        }
+        seen += 1;
+        let tbl_header = Node::Element {
+            start: BytesStart::new("w:tblHeader"),
+            children: Vec::new(),
+            empty: true,
+        };
+        match children
+            .iter_mut()
+            .find(|c| c.local_name().as_deref() == Some(b"trPr".as_slice()))
+        {
+            Some(Node::Element {
+                children: pr,
+                empty,
+                ..
+            }) => {
+                pr.push(tbl_header);
+                *empty = false;
+            }
+            _ => children.insert(
+                0,
+                Node::Element {
+                    start: BytesStart::new("w:trPr"),
+                    children: vec![tbl_header],
+                    empty: false,
+                },
+            ),
+        }
+    }
+}
+
+fn write(nodes: &[Node], w: &mut Writer<Vec<u8>>) -> std::io::Result<()> {
+    for n in nodes {
+        match n {
+            Node::Element {
+                start,
+                children,
+                empty,
+            } => {
+                if *empty && children.is_empty() {
+                    w.write_event(Event::Empty(start.borrow()))?;
+                } else {
+                    w.write_event(Event::Start(start.borrow()))?;
+                    write(children, w)?;
+                    w.write_event(Event::End(start.to_end()))?;
+                }
+            }
+            Node::Other(e) => w.write_event(e.borrow())?,
+        }
+    }
+    Ok(())
+}
+
+/// Reorders a part's property elements and marks table header rows.
+pub fn normalize(xml: &[u8], header_rows: &[usize]) -> Result<Vec<u8>, String> {
+    let mut nodes = parse(xml)?;
+    let mut table_index = 0;
+    fix(&mut nodes, header_rows, &mut table_index, 0);
+    let mut w = Writer::new(Vec::with_capacity(xml.len() + 1024));
+    write(&nodes, &mut w).map_err(|e| format!("không ghi được XML của DOCX: {e}"))?;
+    Ok(w.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn properties_are_reordered() {
+        let xml = br#"<w:p><w:pPr><w:rPr/><w:jc w:val="both"/><w:spacing w:before="120"/><w:keepNext/></w:pPr><w:r><w:rPr><w:i/><w:sz w:val="28"/><w:rFonts w:ascii="X"/><w:b/></w:rPr><w:t xml:space="preserve"> a </w:t></w:r></w:p>"#;
+        let out = String::from_utf8(normalize(xml, &[]).unwrap()).unwrap();
+        assert_eq!(
+            out,
+            r#"<w:p><w:pPr><w:keepNext/><w:spacing w:before="120"/><w:jc w:val="both"/><w:rPr/></w:pPr><w:r><w:rPr><w:rFonts w:ascii="X"/><w:b/><w:i/><w:sz w:val="28"/></w:rPr><w:t xml:space="preserve"> a </w:t></w:r></w:p>"#
+        );
+    }
+
+    #[test]
+    fn header_rows_are_marked_in_document_order() {
+        let xml = br#"<w:body><w:tbl><w:tblPr/><w:tr><w:tc/></w:tr><w:tr><w:tc/></w:tr></w:tbl><w:tbl><w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc/></w:tr><w:tr><w:tc/></w:tr><w:tr><w:tc/></w:tr></w:tbl></w:body>"#;
+        let out = String::from_utf8(normalize(xml, &[0, 2]).unwrap()).unwrap();
+        assert_eq!(out.matches("<w:tblHeader/>").count(), 2, "{out}");
+        let second = &out[out.rfind("<w:tbl>").unwrap()..];
+        assert!(second.starts_with(
+            "<w:tbl><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr><w:tc/></w:tr><w:tr><w:trPr><w:tblHeader/></w:trPr>"
+        ), "{second}");
+    }
+}

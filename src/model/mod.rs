@@ -1,0 +1,30 @@
+//! The data model: plan files, their validation, and the computed view templates render.
+
+pub mod date;
+pub mod load;
+pub mod locate;
+pub mod numbering;
+pub mod parties;
+pub mod plan;
+pub mod validate;
+pub mod view;
+
+use crate::error::{Error, Result};
+use std::path::Path;
+
+/// A plan that parsed and validated, with the warnings a reviewer should see.
+pub struct CheckedPlan {
+    pub plan: plan::Plan,
+    pub warnings: Vec<String>,
+}
+
+/// Reads, parses and validates a plan file.
+pub fn load_plan(path: &Path) -> Result<CheckedPlan> {
+    let loaded = load::load_plan(path)?;
+    let warnings =
+        validate::validate(&loaded.value, path, &loaded.locations).map_err(Error::Data)?;
+    Ok(CheckedPlan {
+        plan: loaded.value,
+        warnings,
+    })
+}

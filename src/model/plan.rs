@@ -1,0 +1,330 @@
+//! The plan file (plan.yaml) as serde types. Field names are the Vietnamese keys users type;
+//! every struct refuses unknown fields so a typo is reported, not silently ignored.
+
+use super::date::PartialDate;
+use super::parties::Parties;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// Document type; only `ke-hoach` for now.
+    pub loai: DocType,
+    pub co_quan: Agency,
+    /// Số: left blank (`~`) for the văn thư to fill in after signing.
+    #[serde(default)]
+    pub so: Option<u32>,
+    pub dia_danh: String,
+    pub ngay: PartialDate,
+    pub trich_yeu: String,
+    #[serde(default)]
+    pub don_vi: BTreeMap<String, Unit>,
+    #[serde(default)]
+    pub nhan: Labels,
+    #[serde(default)]
+    pub mo_dau: Vec<String>,
+    #[serde(default)]
+    pub noi_dung: Vec<Item>,
+    #[serde(default)]
+    pub ket_luan: Option<String>,
+    #[serde(default)]
+    pub noi_nhan: Vec<Recipient>,
+    #[serde(default = "default_luu")]
+    pub luu: Vec<String>,
+    pub ky: Signature,
+    #[serde(default)]
+    pub phu_luc: Vec<Appendix>,
+    #[serde(default)]
+    pub trinh_bay: Layout,
+}
+
+fn default_luu() -> Vec<String> {
+    vec!["VT".to_string()]
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum DocType {
+    #[serde(rename = "ke-hoach")]
+    KeHoach,
+}
+
+impl DocType {
+    /// Tên loại văn bản as printed (ND30 ô 5a).
+    pub fn name(self) -> &'static str {
+        match self {
+            DocType::KeHoach => "KẾ HOẠCH",
+        }
+    }
+    /// The name inside a sentence ("Kèm theo Kế hoạch số …").
+    pub fn name_in_sentence(self) -> &'static str {
+        match self {
+            DocType::KeHoach => "Kế hoạch",
+        }
+    }
+    /// Abbreviation in the ký hiệu (Phụ lục III of ND30).
+    pub fn abbreviation(self) -> &'static str {
+        match self {
+            DocType::KeHoach => "KH",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agency {
+    /// Tên cơ quan chủ quản trực tiếp (optional line above, not bold).
+    #[serde(default)]
+    pub chu_quan: Vec<String>,
+    /// Tên cơ quan ban hành, one printed line per item.
+    pub ten: Vec<String>,
+    /// The name as written inside a sentence: "Ủy ban nhân dân phường Phú Sơn".
+    pub ten_day_du: String,
+    /// Abbreviation used in the ký hiệu: "UBND" → "KH-UBND".
+    pub viet_tat: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    /// Full name used in the body: "Văn phòng - thống kê".
+    pub ten: String,
+    /// Short form used in tables: "Công chức VPTK".
+    #[serde(default)]
+    pub ngan: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Labels {
+    #[serde(default)]
+    pub chu_tri: Option<String>,
+    #[serde(default)]
+    pub phoi_hop: Option<String>,
+}
+
+/// A numbered item of the body at any level: I. → 1. → 1.1. → 1.1.1.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    #[serde(default)]
+    pub tieu_de: Option<String>,
+    /// Text after the title on the same line, or the whole text of an untitled item.
+    #[serde(default)]
+    pub doan: Option<String>,
+    /// Further unnumbered paragraphs.
+    #[serde(default)]
+    pub cac_doan: Vec<String>,
+    /// "- " items.
+    #[serde(default)]
+    pub gach: Vec<String>,
+    #[serde(default)]
+    pub chi_so: Vec<String>,
+    #[serde(default)]
+    pub nhan: Option<Labels>,
+    #[serde(default)]
+    pub nhiem_vu: Vec<Task>,
+    #[serde(default)]
+    pub muc: Vec<Item>,
+    /// "(Có các Phụ lục … kèm theo)": `tat-ca` or a list of appendix ids.
+    #[serde(default)]
+    pub phu_luc_kem_theo: Option<AppendixRef>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum AppendixRef {
+    Ids(Vec<String>),
+    Keyword(String),
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Task {
+    pub id: String,
+    pub noi_dung: String,
+    #[serde(default)]
+    pub chu_tri: Option<Parties>,
+    #[serde(default)]
+    pub phoi_hop: Option<Parties>,
+    #[serde(default)]
+    pub nhan_chu_tri: Option<String>,
+    #[serde(default)]
+    pub nhan_phoi_hop: Option<String>,
+    /// Deadline or period, printed as "- Thời gian thực hiện: …".
+    #[serde(default)]
+    pub thoi_gian: Option<String>,
+    #[serde(default)]
+    pub chi_so: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Recipient {
+    pub ten: String,
+    /// Purpose suffix: "b/c", "t/h".
+    pub de: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RecipientMap {
+    ten: String,
+    #[serde(default)]
+    de: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for Recipient {
+    /// A recipient is a plain string or `{ten, de}`.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Recipient;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("tên nơi nhận hoặc {ten, de}")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Recipient, E> {
+                Ok(Recipient {
+                    ten: s.to_string(),
+                    de: None,
+                })
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, m: A) -> Result<Recipient, A::Error> {
+                let r = RecipientMap::deserialize(serde::de::value::MapAccessDeserializer::new(m))?;
+                Ok(Recipient {
+                    ten: r.ten,
+                    de: r.de,
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum SigningForm {
+    TM,
+    KT,
+    Q,
+    TL,
+    TUQ,
+    #[serde(rename = "khong")]
+    None,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signature {
+    pub hinh_thuc: SigningForm,
+    /// The collective for TM. ("Ủy ban nhân dân").
+    #[serde(default)]
+    pub tap_the: Option<String>,
+    /// The head's title after KT./TL./TUQ. ("Chủ tịch").
+    #[serde(default)]
+    pub thay_cho: Option<String>,
+    pub chuc_vu: String,
+    pub ho_ten: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Appendix {
+    pub id: String,
+    #[serde(default)]
+    pub chi_so: Option<String>,
+    pub tieu_de: String,
+    #[serde(default)]
+    pub mac_dinh: RowDefaults,
+    pub nhom: Vec<Group>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RowDefaults {
+    #[serde(default)]
+    pub chu_tri: Option<Parties>,
+    #[serde(default)]
+    pub phoi_hop: Option<Parties>,
+    #[serde(default)]
+    pub thoi_gian: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    pub ten: String,
+    #[serde(default)]
+    pub chu_tri: Option<Parties>,
+    #[serde(default)]
+    pub phoi_hop: Option<Parties>,
+    #[serde(default)]
+    pub thoi_gian: Option<String>,
+    #[serde(default)]
+    pub mac_dinh: RowDefaults,
+    #[serde(default)]
+    pub dong: Vec<Row>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Row {
+    pub tieu_chi: String,
+    #[serde(default)]
+    pub chu_tri: Option<Parties>,
+    #[serde(default)]
+    pub phoi_hop: Option<Parties>,
+    #[serde(default)]
+    pub thoi_gian: Option<String>,
+}
+
+/// Presentation settings a plan may change, each within Decree 30's ranges.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Layout {
+    #[serde(default)]
+    pub le: Option<MarginsMm>,
+    /// Body text size, 13–14 pt.
+    #[serde(default)]
+    pub co_chu: Option<f32>,
+    /// Line spacing, 1.0–1.5.
+    #[serde(default)]
+    pub gian_dong: Option<f32>,
+    /// First-line indent, 10–12.7 mm.
+    #[serde(default)]
+    pub thut_dau_dong: Option<f32>,
+    /// Appendix numbering: `la-ma` (I, II; ND30 default) or `a-rap` (1, 2).
+    #[serde(default)]
+    pub so_phu_luc: Option<AppendixNumbering>,
+    /// Show the page number on the first page of each appendix.
+    #[serde(default)]
+    pub so_trang_dau_phu_luc: Option<bool>,
+    /// Font files for the PDF (paths relative to the plan file).
+    #[serde(default)]
+    pub phong_chu: Option<FontPaths>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarginsMm {
+    pub tren: f32,
+    pub duoi: f32,
+    pub trai: f32,
+    pub phai: f32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+pub enum AppendixNumbering {
+    #[default]
+    #[serde(rename = "la-ma")]
+    Roman,
+    #[serde(rename = "a-rap")]
+    Arabic,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FontPaths {
+    pub thuong: String,
+    pub dam: String,
+    pub nghieng: String,
+    pub dam_nghieng: String,
+}

@@ -1,0 +1,388 @@
+//! What templates see: the plan with every number, date, unit name and fixed phrase already
+//! computed, so templates hold only the frame and never compute or type content.
+
+use super::date::BLANK;
+use super::numbering::{item_number, roman, task_number};
+use super::parties::{render, Form, Parties};
+use super::plan::{AppendixNumbering, AppendixRef, Item, Labels, Plan, RowDefaults, SigningForm};
+use serde::Serialize;
+
+#[derive(Debug, Serialize)]
+pub struct PlanView {
+    pub ten_loai: String,
+    pub co_quan_chu_quan: Vec<String>,
+    pub co_quan: Vec<String>,
+    pub co_quan_day_du: String,
+    /// "Số:      /KH-UBND" or "Số: 05/KH-UBND".
+    pub so_ky_hieu: String,
+    /// "Phú Sơn, ngày      tháng 12 năm 2023".
+    pub dia_danh_ngay: String,
+    pub trich_yeu: String,
+    pub mo_dau: Vec<String>,
+    pub muc: Vec<ItemView>,
+    pub ket_luan: Option<String>,
+    pub noi_nhan: Vec<String>,
+    pub ky: Vec<String>,
+    pub ho_ten: String,
+    pub phu_luc: Vec<AppendixView>,
+    /// Page number shown on each appendix's first page (style setting).
+    pub so_trang_dau_phu_luc: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ItemView {
+    /// 1 for I., 2 for 1., 3 for 1.1., 4 for 1.1.1.
+    pub cap: usize,
+    pub so: String,
+    pub tieu_de: Option<String>,
+    pub doan: Option<String>,
+    pub cac_doan: Vec<String>,
+    pub gach: Vec<String>,
+    pub nhiem_vu: Vec<TaskView>,
+    pub muc: Vec<ItemView>,
+    pub phu_luc_kem_theo: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TaskView {
+    pub id: String,
+    pub so: String,
+    pub noi_dung: String,
+    /// "Công chức tham mưu: Văn phòng - thống kê." and the like, without the leading "- ".
+    pub dong: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AppendixView {
+    pub id: String,
+    /// "Phụ lục I", or "Phụ lục" when there is only one.
+    pub so: String,
+    pub tieu_de: String,
+    /// "(Kèm theo Kế hoạch số      /KH-UBND ngày … của …)".
+    pub kem_theo: String,
+    pub nhom: Vec<GroupView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GroupView {
+    pub so: String,
+    pub ten: String,
+    pub chu_tri: String,
+    pub phoi_hop: String,
+    pub thoi_gian: String,
+    pub dong: Vec<RowView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RowView {
+    pub so: String,
+    pub tieu_chi: String,
+    pub chu_tri: String,
+    pub phoi_hop: String,
+    pub thoi_gian: String,
+}
+
+/// Ends a sentence with exactly one full stop (keeps "?", "!", "…" and a closing ").").
+fn sentence(s: &str) -> String {
+    let t = s.trim_end();
+    if t.ends_with(['.', '?', '!', '…']) {
+        t.to_string()
+    } else {
+        format!("{t}.")
+    }
+}
+
+/// Ends the body with the "./." of the ND30 templates, whatever the author typed.
+fn closing(s: &str) -> String {
+    format!("{}./.", s.trim_end().trim_end_matches(['.', '/', ' ']))
+}
+
+fn upper(s: &str) -> String {
+    s.trim().to_uppercase()
+}
+
+impl Plan {
+    fn appendix_label(&self, index: usize) -> String {
+        if self.phu_luc.len() == 1 {
+            return "Phụ lục".to_string();
+        }
+        let n = index as u32 + 1;
+        match self.trinh_bay.so_phu_luc.unwrap_or_default() {
+            AppendixNumbering::Roman => format!("Phụ lục {}", roman(n)),
+            AppendixNumbering::Arabic => format!("Phụ lục {n}"),
+        }
+    }
+
+    fn appendix_sentence(&self, r: &AppendixRef) -> String {
+        let idx: Vec<usize> = match r {
+            AppendixRef::Keyword(_) => (0..self.phu_luc.len()).collect(),
+            AppendixRef::Ids(ids) => ids
+                .iter()
+                .filter_map(|id| self.phu_luc.iter().position(|a| &a.id == id))
+                .collect(),
+        };
+        if self.phu_luc.len() == 1 {
+            return "(Có Phụ lục kèm theo).".to_string();
+        }
+        let nums: Vec<String> = idx
+            .iter()
+            .map(|&i| self.appendix_label(i)["Phụ lục ".len()..].to_string())
+            .collect();
+        if nums.len() == 1 {
+            format!("(Có Phụ lục {} kèm theo).", nums[0])
+        } else {
+            format!("(Có các Phụ lục {} kèm theo).", nums.join(", "))
+        }
+    }
+
+    fn so_ky_hieu_tail(&self) -> String {
+        let so = self.so.map_or(BLANK.to_string(), super::date::fmt_day);
+        format!(
+            "{so}/{}-{}",
+            self.loai.abbreviation(),
+            self.co_quan.viet_tat.trim()
+        )
+    }
+
+    fn item(&self, it: &Item, path: &[u32], labels: &Labels) -> ItemView {
+        let labels = Labels {
+            chu_tri: it
+                .nhan
+                .as_ref()
+                .and_then(|l| l.chu_tri.clone())
+                .or_else(|| labels.chu_tri.clone()),
+            phoi_hop: it
+                .nhan
+                .as_ref()
+                .and_then(|l| l.phoi_hop.clone())
+                .or_else(|| labels.phoi_hop.clone()),
+        };
+        let cap = path.len();
+        let nhiem_vu = it
+            .nhiem_vu
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let mut dong = Vec::new();
+                let mut line = |label: Option<&String>, default: &str, p: &Option<Parties>| {
+                    if let Some(p) = p {
+                        let label = label.map_or(default, String::as_str);
+                        dong.push(sentence(&format!(
+                            "{label}: {}",
+                            render(p, &self.don_vi, Form::Full)
+                        )));
+                    }
+                };
+                line(
+                    t.nhan_chu_tri.as_ref().or(labels.chu_tri.as_ref()),
+                    "Chủ trì",
+                    &t.chu_tri,
+                );
+                line(
+                    t.nhan_phoi_hop.as_ref().or(labels.phoi_hop.as_ref()),
+                    "Phối hợp",
+                    &t.phoi_hop,
+                );
+                if let Some(tg) = &t.thoi_gian {
+                    dong.push(sentence(&format!("Thời gian thực hiện: {tg}")));
+                }
+                TaskView {
+                    id: t.id.clone(),
+                    so: task_number(i as u32 + 1),
+                    noi_dung: t.noi_dung.trim().to_string(),
+                    dong,
+                }
+            })
+            .collect();
+        let muc = it
+            .muc
+            .iter()
+            .enumerate()
+            .map(|(i, sub)| {
+                let mut p = path.to_vec();
+                p.push(i as u32 + 1);
+                self.item(sub, &p, &labels)
+            })
+            .collect();
+        ItemView {
+            cap,
+            so: item_number(path),
+            tieu_de: it.tieu_de.as_ref().map(|t| {
+                if cap == 1 {
+                    upper(t)
+                } else {
+                    t.trim().to_string()
+                }
+            }),
+            doan: it.doan.as_ref().map(|d| d.trim().to_string()),
+            cac_doan: it.cac_doan.iter().map(|d| d.trim().to_string()).collect(),
+            gach: it.gach.iter().map(|g| g.trim().to_string()).collect(),
+            nhiem_vu,
+            muc,
+            phu_luc_kem_theo: it
+                .phu_luc_kem_theo
+                .as_ref()
+                .map(|r| self.appendix_sentence(r)),
+        }
+    }
+
+    fn signature_lines(&self) -> Vec<String> {
+        let k = &self.ky;
+        let tm = k.tap_the.as_ref().map(|t| format!("TM. {}", upper(t)));
+        let head = k.thay_cho.as_deref().map(upper).unwrap_or_default();
+        let pos = upper(&k.chuc_vu);
+        let mut lines: Vec<String> = Vec::new();
+        match k.hinh_thuc {
+            SigningForm::TM => {
+                lines.extend(tm);
+                lines.push(pos);
+            }
+            SigningForm::KT => {
+                lines.extend(tm);
+                lines.push(format!("KT. {head}"));
+                lines.push(pos);
+            }
+            SigningForm::Q => {
+                lines.extend(tm);
+                lines.push(format!("Q. {pos}"));
+            }
+            SigningForm::TL => {
+                lines.push(format!("TL. {head}"));
+                lines.push(pos);
+            }
+            SigningForm::TUQ => {
+                lines.push(format!("TUQ. {head}"));
+                lines.push(pos);
+            }
+            SigningForm::None => lines.push(pos),
+        }
+        lines
+    }
+
+    /// The template context.
+    pub fn view(&self) -> PlanView {
+        let so = self.so_ky_hieu_tail();
+        let ngay = self.ngay.long();
+        let kem_theo = format!(
+            "(Kèm theo {} số {so} {ngay} của {})",
+            self.loai.name_in_sentence(),
+            self.co_quan.ten_day_du.trim()
+        );
+        let mut noi_nhan: Vec<String> = self
+            .noi_nhan
+            .iter()
+            .map(|r| {
+                let ten = r.ten.trim().trim_end_matches([';', '.']);
+                match &r.de {
+                    Some(de) => format!("- {ten} ({});", de.trim()),
+                    None => format!("- {ten};"),
+                }
+            })
+            .collect();
+        noi_nhan.push(format!("- Lưu: {}.", self.luu.join(", ")));
+        let phu_luc = self
+            .phu_luc
+            .iter()
+            .enumerate()
+            .map(|(i, a)| AppendixView {
+                id: a.id.clone(),
+                so: self.appendix_label(i),
+                tieu_de: upper(&a.tieu_de),
+                kem_theo: kem_theo.clone(),
+                nhom: a
+                    .nhom
+                    .iter()
+                    .enumerate()
+                    .map(|(g, grp)| {
+                        let pick =
+                            |own: &Option<Parties>, f: fn(&RowDefaults) -> &Option<Parties>| {
+                                own.as_ref()
+                                    .or(f(&grp.mac_dinh).as_ref())
+                                    .or(f(&a.mac_dinh).as_ref())
+                                    .map(|p| render(p, &self.don_vi, Form::Short))
+                                    .unwrap_or_default()
+                            };
+                        GroupView {
+                            so: (g + 1).to_string(),
+                            ten: grp.ten.trim().to_string(),
+                            chu_tri: grp
+                                .chu_tri
+                                .as_ref()
+                                .map(|p| render(p, &self.don_vi, Form::Short))
+                                .unwrap_or_default(),
+                            phoi_hop: grp
+                                .phoi_hop
+                                .as_ref()
+                                .map(|p| render(p, &self.don_vi, Form::Short))
+                                .unwrap_or_default(),
+                            thoi_gian: grp.thoi_gian.clone().unwrap_or_default(),
+                            dong: grp
+                                .dong
+                                .iter()
+                                .enumerate()
+                                .map(|(r, row)| RowView {
+                                    so: format!("{}.{}", g + 1, r + 1),
+                                    tieu_chi: row.tieu_chi.trim().to_string(),
+                                    chu_tri: pick(&row.chu_tri, |d| &d.chu_tri),
+                                    phoi_hop: pick(&row.phoi_hop, |d| &d.phoi_hop),
+                                    thoi_gian: row
+                                        .thoi_gian
+                                        .as_ref()
+                                        .or(grp.mac_dinh.thoi_gian.as_ref())
+                                        .or(a.mac_dinh.thoi_gian.as_ref())
+                                        .cloned()
+                                        .unwrap_or_default(),
+                                })
+                                .collect(),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        PlanView {
+            ten_loai: self.loai.name().to_string(),
+            co_quan_chu_quan: self.co_quan.chu_quan.iter().map(|s| upper(s)).collect(),
+            co_quan: self.co_quan.ten.iter().map(|s| upper(s)).collect(),
+            co_quan_day_du: self.co_quan.ten_day_du.trim().to_string(),
+            so_ky_hieu: format!("Số: {so}"),
+            dia_danh_ngay: format!("{}, {ngay}", self.dia_danh.trim()),
+            trich_yeu: self.trich_yeu.trim().to_string(),
+            mo_dau: self.mo_dau.iter().map(|s| s.trim().to_string()).collect(),
+            muc: self
+                .noi_dung
+                .iter()
+                .enumerate()
+                .map(|(i, it)| self.item(it, &[i as u32 + 1], &self.nhan))
+                .collect(),
+            ket_luan: self.ket_luan.as_deref().map(closing),
+            noi_nhan,
+            ky: self.signature_lines(),
+            ho_ten: self.ky.ho_ten.trim().to_string(),
+            phu_luc,
+            so_trang_dau_phu_luc: self.trinh_bay.so_trang_dau_phu_luc.unwrap_or(false),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closing_always_ends_with_dot_slash_dot() {
+        assert_eq!(closing("triển khai thực hiện./"), "triển khai thực hiện./.");
+        assert_eq!(closing("triển khai thực hiện."), "triển khai thực hiện./.");
+        assert_eq!(closing("triển khai thực hiện"), "triển khai thực hiện./.");
+        assert_eq!(
+            closing("triển khai thực hiện./."),
+            "triển khai thực hiện./."
+        );
+    }
+
+    #[test]
+    fn sentences_get_one_full_stop() {
+        assert_eq!(sentence("A: b"), "A: b.");
+        assert_eq!(sentence("A: b."), "A: b.");
+        assert_eq!(sentence("A: (b...)"), "A: (b...).");
+    }
+}

@@ -1,0 +1,104 @@
+//! The whole job for one plan: load and validate, apply the plan's layout settings to the
+//! style sheet, render the template, parse the markup into the IR, write the outputs.
+
+use crate::error::{DataError, Error, Result};
+use crate::ir::Document;
+use crate::model::{self, plan::Plan};
+use crate::style::StyleSheet;
+use crate::template::Templates;
+use std::path::{Path, PathBuf};
+
+/// The plan file of a plan folder, or the file itself.
+pub fn plan_file(input: &Path) -> PathBuf {
+    if input.is_dir() {
+        input.join("plan.yaml")
+    } else {
+        input.to_path_buf()
+    }
+}
+
+/// The plan's presentation settings applied to the ND30 defaults (already range-checked).
+pub fn style_for(plan: &Plan) -> StyleSheet {
+    let mut s = StyleSheet::nd30();
+    let l = &plan.trinh_bay;
+    if let Some(m) = l.le {
+        s.page.margins.top = m.tren;
+        s.page.margins.bottom = m.duoi;
+        s.page.margins.left = m.trai;
+        s.page.margins.right = m.phai;
+    }
+    if let Some(pt) = l.co_chu {
+        s.set_body_size(pt);
+    }
+    if let Some(x) = l.gian_dong {
+        s.set_body_line_spacing(x);
+    }
+    if let Some(mm) = l.thut_dau_dong {
+        s.set_body_indent(mm);
+    }
+    s
+}
+
+/// A plan turned into its document.
+pub struct Built {
+    pub plan: Plan,
+    pub document: Document,
+    pub style: StyleSheet,
+    pub warnings: Vec<String>,
+    /// The rendered markup, kept for diagnostics.
+    pub markup: String,
+}
+
+pub fn build_document(plan_path: &Path, templates: &Templates) -> Result<Built> {
+    let checked = model::load_plan(plan_path)?;
+    let plan = checked.plan;
+    let style = style_for(&plan);
+    let template = match plan.loai {
+        model::plan::DocType::KeHoach => "ke-hoach.xml",
+    };
+    let markup = templates.render(template, &plan.view())?;
+    let document = crate::markup::parse(&markup, &style).map_err(|e| Error::Template {
+        name: template.to_string(),
+        message: e.to_string(),
+    })?;
+    Ok(Built {
+        plan,
+        document,
+        style,
+        warnings: checked.warnings,
+        markup,
+    })
+}
+
+/// A data error about the whole file, without a location.
+pub fn file_error(file: &Path, expected: &str, found: String) -> Error {
+    Error::Data(vec![DataError {
+        file: file.to_path_buf(),
+        location: None,
+        path: None,
+        expected: expected.to_string(),
+        found: Some(found),
+    }])
+}
+
+/// The output files of a built plan: (file name, bytes).
+pub fn render_outputs(
+    b: &Built,
+    format: crate::cli::Format,
+    fonts: &crate::fonts::FontSet,
+) -> Result<Vec<(String, Vec<u8>)>> {
+    use crate::cli::Format;
+    let stem = match b.plan.loai {
+        model::plan::DocType::KeHoach => "ke-hoach",
+    };
+    let mut out = Vec::new();
+    if matches!(format, Format::Docx | Format::All) {
+        let bytes =
+            crate::docx::write_docx(&b.document, &b.style, fonts).map_err(|m| Error::Template {
+                name: "DOCX".into(),
+                message: m,
+            })?;
+        out.push((format!("{stem}.docx"), bytes));
+    }
+    Ok(out)
+}
