@@ -4,6 +4,10 @@
 
 use std::collections::BTreeMap;
 
+/// Gap between the bottom of a paragraph's last line and the rule drawn under it, pt; the
+/// paragraph's space after follows the rule.
+pub const RULE_GAP_PT: f32 = 3.0;
+
 /// Typographic points per millimetre.
 pub const PT_PER_MM: f32 = 72.0 / 25.4;
 

@@ -82,9 +82,14 @@ impl Ctx<'_> {
 
     fn paragraph(&self, p: &ir::Paragraph, keep_next: bool) -> Result<Paragraph, String> {
         let st = self.st(&p.style)?;
+        let mut sp = spacing(st);
+        if st.rule_below.is_some() {
+            // The space after goes under the rule paragraph instead.
+            sp = sp.after(0);
+        }
         let mut para = Paragraph::new()
             .align(align(st.align))
-            .line_spacing(spacing(st))
+            .line_spacing(sp)
             .widow_control(true)
             .size(half_points(st.size_pt));
         if st.first_line_indent_mm != 0.0 || st.left_indent_mm != 0.0 {
@@ -135,8 +140,8 @@ impl Ctx<'_> {
             .line_spacing(
                 LineSpacing::new()
                     .before(0)
-                    .after(0)
-                    .line(20)
+                    .after(pt_twips(st.space_after_pt))
+                    .line(pt_twips(crate::style::RULE_GAP_PT) as i32)
                     .line_rule(LineSpacingType::Exact),
             )
             .size(2);

@@ -271,7 +271,7 @@ fn fix(nodes: &mut [Node], header_rows: &[usize], table_index: &mut usize, depth
     }
 }
 
-fn mark_header_rows(table_children: &mut Vec<Node>, count: usize) {
+fn mark_header_rows(table_children: &mut [Node], count: usize) {
     let mut seen = 0;
     for row in table_children.iter_mut() {
         if seen == count {

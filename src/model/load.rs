@@ -237,7 +237,7 @@ mod tests {
     fn missing_field_and_syntax_errors() {
         let s = err("b: []\n").to_string();
         assert!(s.contains("cần trường bắt buộc `a`"), "{s}");
-        let s = err("a: [1\n").to_string();
+        let s = err("a: 1\nb: \"abc\n").to_string();
         assert!(s.contains("cú pháp YAML"), "{s}");
         assert!(s.starts_with("x.yaml:"), "{s}");
     }

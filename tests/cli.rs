@@ -1,0 +1,317 @@
+//! The command line: exit codes, Vietnamese messages that point at the mistake, atomic
+//! outputs, escaping, template overrides.
+
+mod common;
+use common::*;
+use std::path::Path;
+
+/// Writes the seed plan with `from` replaced by `to` into a scratch folder.
+fn mutated(name: &str, from: &str, to: &str) -> std::path::PathBuf {
+    let dir = scratch(name);
+    let src = std::fs::read_to_string(root().join(SEED).join("plan.yaml")).unwrap();
+    assert!(src.contains(from), "fixture text not in seed: {from}");
+    std::fs::write(dir.join("plan.yaml"), src.replacen(from, to, 1)).unwrap();
+    dir
+}
+
+fn line_of(dir: &Path, needle: &str) -> usize {
+    let s = std::fs::read_to_string(dir.join("plan.yaml")).unwrap();
+    s.lines().position(|l| l.contains(needle)).unwrap() + 1
+}
+
+fn check(dir: &Path) -> (i32, String) {
+    let o = vanban(&["check", dir.to_str().unwrap()]);
+    (o.status.code().unwrap(), stderr(&o))
+}
+
+#[test]
+fn build_writes_the_docx_and_check_reports() {
+    let out = scratch("build-out");
+    let o = vanban(&[
+        "build",
+        SEED,
+        "--format",
+        "docx",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let docx = std::fs::read(out.join("ke-hoach.docx")).unwrap();
+    assert!(part(&docx, "word/document.xml").contains("KẾ HOẠCH"));
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(stdout.contains("đã ghi"), "{stdout}");
+    let o = vanban(&["check", SEED]);
+    assert_eq!(o.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        stdout.contains("22 nhiệm vụ") && stdout.contains("4 phụ lục với 86 dòng"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn unknown_field_names_file_line_and_allowed_fields() {
+    let dir = mutated(
+        "unknown-field",
+        "dia_danh: Phú Sơn",
+        "dia_danh: Phú Sơn\ndia_dan: x",
+    );
+    let (code, err) = check(&dir);
+    assert_eq!(code, 1);
+    let line = line_of(&dir, "dia_dan: x");
+    assert!(err.contains(&format!("plan.yaml:{line}:1")), "{err}");
+    assert!(err.contains("trường không có trong mẫu `dia_dan`"), "{err}");
+    assert!(err.contains("dia_danh"), "{err}");
+}
+
+#[test]
+fn unknown_unit_is_reported_with_its_path() {
+    let dir = mutated("unknown-unit", "chu_tri: tpht", "chu_tri: tphtt");
+    let (code, err) = check(&dir);
+    assert_eq!(code, 1, "{err}");
+    let line = line_of(&dir, "chu_tri: tphtt");
+    assert!(err.contains(&format!("plan.yaml:{line}:")), "{err}");
+    assert!(
+        err.contains("trường `noi_dung[1].muc[0].muc[0].nhiem_vu[2].chu_tri`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("mã đơn vị có trong `don_vi`") && err.contains("gặp `tphtt`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn duplicate_task_id_is_refused() {
+    let dir = mutated("dup-id", "id: par-sang-kien", "id: par-chi-dao-kiem-tra");
+    let (code, err) = check(&dir);
+    assert_eq!(code, 1);
+    assert!(err.contains("mã nhiệm vụ không trùng"), "{err}");
+    assert!(err.contains("`par-chi-dao-kiem-tra` lặp lại"), "{err}");
+    let text = std::fs::read_to_string(dir.join("plan.yaml")).unwrap();
+    let second = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains("id: par-chi-dao-kiem-tra"))
+        .nth(1)
+        .unwrap()
+        .0
+        + 1;
+    assert!(err.contains(&format!("plan.yaml:{second}:")), "{err}");
+}
+
+#[test]
+fn unknown_appendix_reference() {
+    let dir = mutated(
+        "bad-appendix",
+        "phu_luc_kem_theo: tat-ca",
+        "phu_luc_kem_theo: [par-index, khong-co]",
+    );
+    let (code, err) = check(&dir);
+    assert_eq!(code, 1);
+    assert!(err.contains("mã phụ lục có trong `phu_luc`"), "{err}");
+    assert!(err.contains("gặp `khong-co`"), "{err}");
+}
+
+#[test]
+fn wrong_type_missing_field_and_syntax_error() {
+    let dir = mutated("wrong-type", "so: ~", "so: mười hai");
+    let (code, err) = check(&dir);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("trường `so`") && err.contains("cần một số nguyên không âm"),
+        "{err}"
+    );
+    assert!(err.contains("gặp chuỗi \"mười hai\""), "{err}");
+
+    let dir = mutated("missing", "trich_yeu:", "trich_yeu_x:");
+    let (code, err) = check(&dir);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("trường không có trong mẫu `trich_yeu_x`")
+            || err.contains("cần trường bắt buộc `trich_yeu`"),
+        "{err}"
+    );
+
+    let dir = mutated("syntax", "dia_danh: Phú Sơn", "dia_danh: \"Phú Sơn");
+    let (code, err) = check(&dir);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("plan.yaml:") && err.contains("cú pháp YAML"),
+        "{err}"
+    );
+}
+
+#[test]
+fn impossible_date_and_out_of_range_layout() {
+    let dir = mutated(
+        "date",
+        "ngay: {ngay: ~, thang: 12, nam: 2023}",
+        "ngay: {ngay: 31, thang: 2, nam: 2024}",
+    );
+    let (code, err) = check(&dir);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("trường `ngay`") && err.contains("một ngày có thật"),
+        "{err}"
+    );
+    let dir = mutated(
+        "margins",
+        "loai: ke-hoach",
+        "loai: ke-hoach\ntrinh_bay: {le: {tren: 20, duoi: 20, trai: 25.4, phai: 15}}",
+    );
+    let (code, err) = check(&dir);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("trinh_bay.le.trai") && err.contains("từ 30 đến 35 mm"),
+        "{err}"
+    );
+}
+
+#[test]
+fn usage_errors_exit_2_in_vietnamese() {
+    let o = vanban(&["biuld", SEED]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("không có lệnh \"biuld\""),
+        "{}",
+        stderr(&o)
+    );
+    let o = vanban(&["build", SEED, "--format", "odt"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("không hợp lệ"), "{}", stderr(&o));
+    let o = vanban(&["--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    let help = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        help.contains("Cách dùng") && help.contains("Ví dụ"),
+        "{help}"
+    );
+}
+
+#[test]
+fn missing_plan_is_a_data_error() {
+    let o = vanban(&["check", "plans/khong-co"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("không tìm thấy"), "{}", stderr(&o));
+}
+
+#[test]
+fn failed_build_leaves_earlier_output_intact() {
+    let out = scratch("atomic-out");
+    let o = vanban(&[
+        "build",
+        SEED,
+        "--format",
+        "docx",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let before = std::fs::read(out.join("ke-hoach.docx")).unwrap();
+    let bad = mutated("atomic-bad", "chu_tri: tpht", "chu_tri: sai");
+    let o = vanban(&[
+        "build",
+        bad.to_str().unwrap(),
+        "--format",
+        "docx",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(std::fs::read(out.join("ke-hoach.docx")).unwrap(), before);
+    let leftovers: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(leftovers.len(), 1, "no temp files left: {leftovers:?}");
+}
+
+#[test]
+fn markup_in_data_is_printed_literally() {
+    let dir = mutated(
+        "escape",
+        "Phát động, tìm kiếm",
+        "<b>Đậm?</b> & {{ trich_yeu }} </p><p> Phát động, tìm kiếm",
+    );
+    let out = dir.join("out");
+    let o = vanban(&[
+        "build",
+        dir.to_str().unwrap(),
+        "--format",
+        "docx",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let docx = std::fs::read(out.join("ke-hoach.docx")).unwrap();
+    let xml = part(&docx, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let paras = body_paragraphs(&doc);
+    assert!(
+        paras.contains(&"(2) <b>Đậm?</b> & {{ trich_yeu }} </p><p> Phát động, tìm kiếm, nhân rộng các mô hình, sáng kiến trong công tác CCHC.".to_string()),
+        "{:?}",
+        paras.iter().filter(|p| p.contains("Đậm")).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn exported_templates_can_be_edited_and_used() {
+    let dir = scratch("templates");
+    let tdir = dir.join("mau");
+    let o = vanban(&["templates", "export", tdir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // Exporting again refuses to overwrite edits.
+    let o = vanban(&["templates", "export", tdir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let main = tdir.join("ke-hoach.xml");
+    let t = std::fs::read_to_string(&main).unwrap();
+    std::fs::write(
+        &main,
+        t.replace(
+            "<p style=\"ten-loai\">",
+            "<p style=\"body\">Bản dự thảo</p>\n<p style=\"ten-loai\">",
+        ),
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let o = vanban(&[
+        "build",
+        SEED,
+        "--format",
+        "docx",
+        "-o",
+        out.to_str().unwrap(),
+        "--templates",
+        tdir.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let xml = part(
+        &std::fs::read(out.join("ke-hoach.docx")).unwrap(),
+        "word/document.xml",
+    );
+    assert!(xml.contains("Bản dự thảo"));
+    // A template naming a style the sheet lacks is reported with the template and line.
+    std::fs::write(
+        &main,
+        t.replace("<p style=\"ten-loai\">", "<p style=\"khong-co\">"),
+    )
+    .unwrap();
+    let o = vanban(&[
+        "build",
+        SEED,
+        "--format",
+        "docx",
+        "-o",
+        out.to_str().unwrap(),
+        "--templates",
+        tdir.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("mẫu ke-hoach.xml") && err.contains("khong-co") && err.contains("dòng"),
+        "{err}"
+    );
+}
