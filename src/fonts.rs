@@ -19,7 +19,9 @@ pub struct FontFace {
 
 impl std::fmt::Debug for FontFace {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("FontFace").field("name", &self.name).finish()
+        f.debug_struct("FontFace")
+            .field("name", &self.name)
+            .finish()
     }
 }
 

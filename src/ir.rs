@@ -198,9 +198,9 @@ impl Table {
         grid.into_iter()
             .enumerate()
             .map(|(r, row)| {
-                row.into_iter()
-                    .collect::<Option<Vec<_>>>()
-                    .ok_or_else(|| format!("dòng {} của bảng thiếu ô so với số cột ({ncols})", r + 1))
+                row.into_iter().collect::<Option<Vec<_>>>().ok_or_else(|| {
+                    format!("dòng {} của bảng thiếu ô so với số cột ({ncols})", r + 1)
+                })
             })
             .collect()
     }

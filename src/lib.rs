@@ -2,4 +2,5 @@
 
 pub mod fonts;
 pub mod ir;
+pub mod pdf;
 pub mod style;
