@@ -176,16 +176,16 @@ impl Table {
                         cell.rowspan
                     ));
                 }
-                for rr in r..r + cell.rowspan {
-                    for cc in c..c + cell.colspan {
-                        if grid[rr][cc].is_some() {
+                for (rr, grid_row) in grid.iter_mut().enumerate().skip(r).take(cell.rowspan) {
+                    for (cc, slot) in grid_row.iter_mut().enumerate().skip(c).take(cell.colspan) {
+                        if slot.is_some() {
                             return Err(format!(
                                 "ô {} của dòng {} chồng lên một ô đã gộp",
                                 i + 1,
                                 r + 1
                             ));
                         }
-                        grid[rr][cc] = Some(if rr == r && cc == c {
+                        *slot = Some(if rr == r && cc == c {
                             GridSlot::Origin { row: r, cell: i }
                         } else {
                             GridSlot::Covered { row: r, cell: i }

@@ -13,8 +13,8 @@ pub const PT_PER_MM: f32 = 72.0 / 25.4;
 pub const SINGLE_LINE_EM: f32 = (1825.0 + 443.0) / 2048.0;
 
 /// Thickness of the solid rules under the Tiêu ngữ, the agency name and the trích yếu, pt.
-/// Word border widths are eighths of a point: this is `w:sz="4"`.
-pub const RULE_WIDTH_PT: f32 = 0.5;
+/// Word border widths are eighths of a point: this is `w:sz="6"`.
+pub const RULE_WIDTH_PT: f32 = 0.75;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {

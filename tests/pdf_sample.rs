@@ -15,4 +15,3 @@ fn writes_sample_pdf_to_temp_dir() {
     std::fs::write(&path, &bytes).unwrap();
     eprintln!("{} bytes in {took:?} → {}", bytes.len(), path.display());
 }
-

@@ -157,7 +157,7 @@ pub fn paginate(
 
 /// Height a paragraph needs on the page where it starts (orphan control).
 fn paragraph_start_height(p: &LaidParagraph) -> f32 {
-    let n = if p.lines.len() <= 2 * MIN_LINES - 1 {
+    let n = if p.lines.len() < 2 * MIN_LINES {
         p.lines.len()
     } else {
         MIN_LINES
@@ -227,7 +227,7 @@ fn place_paragraph(flow: &mut Flow, p: &LaidParagraph) {
         let mut k = fit.min(left);
         if k < left {
             if total - (idx + k) < MIN_LINES {
-                k = (total - MIN_LINES).saturating_sub(idx).min(k);
+                k = total.saturating_sub(MIN_LINES).saturating_sub(idx).min(k);
             }
             if idx == 0 && k < MIN_LINES {
                 k = 0;
@@ -375,7 +375,8 @@ fn place_table(flow: &mut Flow, t: &LaidTable) {
 }
 
 /// Page numbers: restart where a section asks, hidden on a section's first page unless it
-/// asks to show it; centred, baseline `header_distance_mm` below the top edge.
+/// asks to show it; centred. The line's top is `header_distance_mm` below the top edge:
+/// that is where Word and LibreOffice put the header paragraph of the DOCX.
 fn number_pages(
     pages: &mut [PageInfo],
     doc: &Document,
@@ -405,12 +406,184 @@ fn number_pages(
         };
         let lp = layout_paragraph(&p, st, width, shaper);
         if let Some(line) = lp.lines.first() {
-            let baseline = line.frame.runs.first().map_or(0.0, |r| r.y);
-            let y = sheet.page.header_distance_mm * PT_PER_MM - baseline;
+            let y = sheet.page.header_distance_mm * PT_PER_MM;
             info.page
                 .frame
                 .push_frame(&line.frame, m.left * PT_PER_MM, y);
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fonts::FontSet;
+    use crate::ir::{Cell, Row, RunKind, Table};
+
+    /// 13 pt, no spacing: 14.39 pt lines, 50 to the portrait text area (728.5 pt).
+    const LINE: &str = "table-cell";
+
+    fn lines_para(style: &str, lines: &[&str]) -> Block {
+        let mut runs = Vec::new();
+        for (i, l) in lines.iter().enumerate() {
+            if i > 0 {
+                runs.push(Run {
+                    kind: RunKind::LineBreak,
+                    bold: None,
+                    italic: None,
+                });
+            }
+            runs.push(Run::text(*l));
+        }
+        Block::Paragraph(Paragraph {
+            style: style.into(),
+            runs,
+        })
+    }
+
+    fn fillers(n: usize) -> Vec<Block> {
+        (0..n)
+            .map(|i| lines_para(LINE, &[&format!("Dòng {i}")]))
+            .collect()
+    }
+
+    fn sheet() -> StyleSheet {
+        let mut s = StyleSheet::nd30();
+        let mut keep = s.get(LINE).unwrap().clone();
+        keep.keep_with_next = true;
+        s.styles.insert("keep".into(), keep);
+        s
+    }
+
+    /// Baselines of each page's body (page numbers excluded), with their text.
+    fn pages(blocks: Vec<Block>) -> Vec<Vec<(f32, String)>> {
+        let doc = Document {
+            sections: vec![Section {
+                blocks,
+                ..Section::default()
+            }],
+            ..Document::default()
+        };
+        let fonts = FontSet::bundled();
+        let mut sh = Shaper::new(&fonts).unwrap();
+        let sheet = sheet();
+        let top = sheet.page.margins.top * PT_PER_MM;
+        paginate(&doc, &sheet, &mut sh)
+            .unwrap()
+            .iter()
+            .map(|p| {
+                let mut lines: Vec<(f32, String)> = Vec::new();
+                for r in p.frame.runs.iter().filter(|r| r.y > top) {
+                    let t: String = r.glyphs.iter().map(|g| g.ch).collect();
+                    match lines.last_mut() {
+                        Some((y, s)) if (*y - r.y).abs() < 1e-3 => s.push_str(&t),
+                        _ => lines.push((r.y, t)),
+                    }
+                }
+                lines
+            })
+            .collect()
+    }
+
+    fn count(p: &[Vec<(f32, String)>]) -> Vec<usize> {
+        p.iter().map(Vec::len).collect()
+    }
+
+    #[test]
+    fn fifty_lines_fill_a_page() {
+        assert_eq!(count(&pages(fillers(51))), vec![50, 1]);
+    }
+
+    #[test]
+    fn a_paragraph_does_not_leave_one_line_at_a_page_foot() {
+        let mut b = fillers(49);
+        b.push(lines_para(LINE, &["a", "b", "c"]));
+        let p = pages(b);
+        assert_eq!(count(&p), vec![49, 3]);
+        assert_eq!(p[1][0].1, "a");
+    }
+
+    #[test]
+    fn a_paragraph_does_not_carry_one_line_to_the_next_page() {
+        let mut b = fillers(47);
+        b.push(lines_para(LINE, &["a", "b", "c", "d"]));
+        let p = pages(b);
+        assert_eq!(count(&p), vec![49, 2]);
+        assert_eq!(p[1][0].1, "c");
+    }
+
+    #[test]
+    fn headings_move_with_the_next_paragraph() {
+        let mut b = fillers(48);
+        b.push(lines_para("keep", &["Tiêu đề 1"]));
+        b.push(lines_para("keep", &["Tiêu đề 2"]));
+        b.push(lines_para(LINE, &["x"]));
+        let p = pages(b);
+        assert_eq!(count(&p), vec![48, 3]);
+        assert_eq!(p[1][0].1, "Tiêu đề 1");
+    }
+
+    #[test]
+    fn space_before_is_dropped_at_the_top_of_a_continuation_page() {
+        let mut b = fillers(50);
+        b.push(lines_para("body", &["Đoạn văn"]));
+        let p = pages(b);
+        let s = sheet();
+        let top = s.page.margins.top * PT_PER_MM;
+        let ascent = 14.0 * crate::style::SINGLE_LINE_EM * 1825.0 / 2268.0;
+        assert!((p[1][0].0 - (top + ascent)).abs() < 1e-3);
+        // ... but kept at the top of the document.
+        let p = pages(vec![lines_para("body", &["Đoạn văn"])]);
+        assert!((p[0][0].0 - (top + 6.0 + ascent)).abs() < 1e-3);
+    }
+
+    #[test]
+    fn a_row_taller_than_a_page_splits_between_lines() {
+        let texts: Vec<String> = (0..80).map(|i| format!("Hàng {i}")).collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let Block::Paragraph(p) = lines_para(LINE, &refs) else {
+            unreachable!()
+        };
+        let t = Table {
+            columns: vec![1.0],
+            fit_width: true,
+            borders: true,
+            header_rows: 1,
+            rows: vec![
+                Row {
+                    cells: vec![Cell {
+                        paragraphs: vec![Paragraph {
+                            style: LINE.into(),
+                            runs: vec![Run::text("Tiêu đề bảng")],
+                        }],
+                        ..Cell::default()
+                    }],
+                    ..Row::default()
+                },
+                Row {
+                    cells: vec![Cell {
+                        paragraphs: vec![p],
+                        ..Cell::default()
+                    }],
+                    ..Row::default()
+                },
+            ],
+            ..Table::default()
+        };
+        let p = pages(vec![Block::Table(t)]);
+        assert_eq!(p.len(), 2);
+        let bottom = (297.0 - 20.0) * PT_PER_MM;
+        let shown: Vec<&str> = p
+            .iter()
+            .flatten()
+            .map(|(_, s)| s.as_str())
+            .filter(|s| *s != "Tiêu đề bảng")
+            .collect();
+        assert_eq!(shown, refs, "every line once, in order");
+        for page in &p {
+            assert_eq!(page[0].1, "Tiêu đề bảng", "header row repeated");
+            assert!(page.iter().all(|(y, _)| *y < bottom));
+        }
+    }
 }

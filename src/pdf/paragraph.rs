@@ -8,8 +8,10 @@ use super::shape::{ShapedChar, Shaper};
 use crate::ir::{Paragraph, RunKind};
 use crate::style::{Align, ParagraphStyle, PT_PER_MM, RULE_WIDTH_PT};
 
-/// Gap between the bottom of the last line's descent and a rule below the paragraph.
-const RULE_GAP_PT: f32 = 2.0;
+/// The DOCX writer draws a rule as the bottom border of an empty paragraph this many points
+/// high (exact line height) under the text; the paragraph's space after follows the rule.
+/// Same value as the DOCX side's `style::RULE_GAP_PT`.
+const RULE_GAP_PT: f32 = 3.0;
 
 /// One laid-out line; its frame is relative to the paragraph box's left edge and the line's
 /// top.
@@ -69,9 +71,7 @@ pub fn layout_paragraph(
     // multiple goes below the text, as LibreOffice sets proportional spacing.
     let single = size * crate::style::SINGLE_LINE_EM;
     let ascent = single * shaper.ascent_ratio();
-    let descent = single - ascent;
 
-    let last = spans.len().saturating_sub(1);
     let mut widest: Option<(f32, f32)> = None; // (x, width)
     let mut lines: Vec<LaidLine> = spans
         .iter()
@@ -79,7 +79,7 @@ pub fn layout_paragraph(
         .map(|(i, span)| {
             let x0 = left + if i == 0 { first } else { 0.0 };
             let avail = (width - x0).max(0.0);
-            let (frame, x, w) = build_line(&chars, span, style.align, i == last, x0, avail, ascent);
+            let (frame, x, w) = build_line(&chars, span, style.align, x0, avail, ascent);
             if widest.is_none_or(|(_, ww)| w > ww) {
                 widest = Some((x, w));
             }
@@ -90,16 +90,18 @@ pub fn layout_paragraph(
         })
         .collect();
 
-    if let (Some(fraction), Some((x, w)), Some(line)) = (style.rule_below, widest, lines.last_mut())
+    if let (Some(fraction), Some((_, w)), Some(line)) = (style.rule_below, widest, lines.last_mut())
     {
-        let len = fraction * w;
+        // Centred in the paragraph's box, like the DOCX's border narrowed by equal indents;
+        // the rule and its gap belong to the last line so pagination never separates them.
+        let len = (fraction * w).min(width);
+        let y = line.height + RULE_GAP_PT + RULE_WIDTH_PT / 2.0;
+        line.height += RULE_GAP_PT + RULE_WIDTH_PT;
         if len > 0.0 {
-            let cx = x + w / 2.0;
-            let y = ascent + descent + RULE_GAP_PT;
             line.frame.strokes.push(Stroke {
-                x1: cx - len / 2.0,
+                x1: (width - len) / 2.0,
                 y1: y,
-                x2: cx + len / 2.0,
+                x2: (width + len) / 2.0,
                 y2: y,
                 width: RULE_WIDTH_PT,
             });
@@ -119,16 +121,15 @@ fn build_line(
     chars: &[ShapedChar],
     span: &LineSpan,
     align: Align,
-    is_last: bool,
     x0: f32,
     avail: f32,
     baseline: f32,
 ) -> (Frame, f32, f32) {
     let shown = &chars[span.start..span.content_end];
     let slack = avail - span.width;
-    // Word and LibreOffice (DOCX compatibility) stretch a line ending in a manual line
-    // break; only the paragraph's last line stays ragged.
-    let justify = align == Align::Justify && !is_last && slack > 0.0;
+    // A line ending in a manual line break stays ragged too: the DOCX carries
+    // `w:doNotExpandShiftReturn` (docx-rs writes it), which Word and LibreOffice honour.
+    let justify = align == Align::Justify && !span.forced && slack > 0.0;
     let spaces = if justify {
         shown.iter().filter(|c| c.is_space()).count()
     } else {

@@ -69,8 +69,11 @@ pub fn column_widths(t: &Table, text_width: f32) -> Result<Vec<f32>, String> {
         ));
     }
     Ok(if t.fit_width {
+        // A table moved left by a negative indent still ends at the right margin (as the
+        // DOCX writer sizes it).
+        let avail = text_width - t.indent_mm * PT_PER_MM;
         let total: f32 = t.columns.iter().sum();
-        t.columns.iter().map(|c| c / total * text_width).collect()
+        t.columns.iter().map(|c| c / total * avail).collect()
     } else {
         t.columns.iter().map(|c| c * PT_PER_MM).collect()
     })

@@ -142,7 +142,10 @@ fn parse_to_unicode(cmap: &str) -> HashMap<u32, String> {
             map.insert(code, String::from_utf16(&units).unwrap());
         }
     }
-    assert!(!cmap.contains("beginbfrange"), "bfrange not handled by this reader");
+    assert!(
+        !cmap.contains("beginbfrange"),
+        "bfrange not handled by this reader"
+    );
     map
 }
 
@@ -155,7 +158,9 @@ fn font_info(doc: &Document, font: &Dictionary) -> FontInfo {
     };
     if let Ok(tu) = font.get(b"ToUnicode") {
         let s = resolve(doc, tu).as_stream().unwrap();
-        let bytes = s.decompressed_content().unwrap_or_else(|_| s.content.clone());
+        let bytes = s
+            .decompressed_content()
+            .unwrap_or_else(|_| s.content.clone());
         info.to_unicode = parse_to_unicode(&String::from_utf8_lossy(&bytes));
         info.has_to_unicode = true;
     }
@@ -261,7 +266,11 @@ pub fn read(bytes: &[u8]) -> Pdf {
                             Object::String(bytes, _) => {
                                 for code in bytes.chunks(2) {
                                     let code = u32::from(code[0]) << 8 | u32::from(code[1]);
-                                    let w = info.widths.get(&code).copied().unwrap_or(info.default_width)
+                                    let w = info
+                                        .widths
+                                        .get(&code)
+                                        .copied()
+                                        .unwrap_or(info.default_width)
                                         / 1000.0
                                         * size;
                                     let text = info

@@ -138,7 +138,7 @@ pub fn task_table() -> Table {
 }
 
 pub fn task_text(i: usize) -> String {
-    if i % 7 == 0 {
+    if i.is_multiple_of(7) {
         format!("Nhiệm vụ {i}: {}", SENTENCES[i % SENTENCES.len()])
     } else {
         format!("Nhiệm vụ {i}: rà soát, công khai thủ tục hành chính")
