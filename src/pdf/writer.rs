@@ -132,7 +132,7 @@ pub fn write(pages: &[PageFrame], meta: &Meta, fonts: &FontSet) -> Result<Vec<u8
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&PdfSaveOptions::default(), &mut warnings);
     finish_document(&mut lo, meta)?;
-    lo.compress();
+    compress_streams(&mut lo)?;
     let mut out = Vec::new();
     lo.save_to(&mut out)
         .map_err(|e| format!("không ghi được tệp PDF: {e}"))?;
@@ -227,4 +227,28 @@ fn document_id(meta: &Meta, lo: &lopdf::Document) -> Vec<u8> {
     let mut id = a.to_be_bytes().to_vec();
     id.extend_from_slice(&b.to_be_bytes());
     id
+}
+
+/// Deflates every stream not yet filtered (content streams, font programs, ToUnicode maps).
+fn compress_streams(lo: &mut lopdf::Document) -> Result<(), String> {
+    use std::io::Write;
+    for obj in lo.objects.values_mut() {
+        let lopdf::Object::Stream(s) = obj else {
+            continue;
+        };
+        if !s.allows_compression || s.dict.get(b"Filter").is_ok() {
+            continue;
+        }
+        let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        enc.write_all(&s.content)
+            .and_then(|_| enc.finish())
+            .map(|z| {
+                if z.len() < s.content.len() {
+                    s.dict.set("Filter", "FlateDecode");
+                    s.set_content(z);
+                }
+            })
+            .map_err(|e| format!("không nén được dữ liệu PDF: {e}"))?;
+    }
+    Ok(())
 }
