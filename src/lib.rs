@@ -8,10 +8,11 @@ pub mod ir;
 pub mod markup;
 pub mod model;
 pub mod output;
+pub mod pdf;
 pub mod pipeline;
 pub mod style;
 pub mod summary;
 pub mod template;
 
 /// Whether this build can write PDF.
-pub const PDF_AVAILABLE: bool = false;
+pub const PDF_AVAILABLE: bool = true;

@@ -11,10 +11,15 @@ pub const RULE_GAP_PT: f32 = 3.0;
 /// Typographic points per millimetre.
 pub const PT_PER_MM: f32 = 72.0 / 25.4;
 
-/// Line height of the Times New Roman metrics (winAscent 1825 + winDescent 443 over 2048
-/// units per em): what Word and LibreOffice call "single" line spacing. Liberation Serif
-/// carries the same values, so both writers break pages at the same lines.
-pub const SINGLE_LINE_EM: f32 = (1825.0 + 443.0) / 2048.0;
+/// Line height of the Times New Roman metrics (winAscent 1825 + winDescent 443 + hhea line
+/// gap 87 over 2048 units per em, i.e. 13.8 pt at 12 pt): what Word and LibreOffice call
+/// "single" line spacing. Liberation Serif carries the same values, so both writers break
+/// pages at the same lines.
+pub const SINGLE_LINE_EM: f32 = (1825.0 + 443.0 + 87.0) / 2048.0;
+
+/// Thickness of the solid rules under the Tiêu ngữ, the agency name and the trích yếu, pt.
+/// Word border widths are eighths of a point: this is `w:sz="6"`.
+pub const RULE_WIDTH_PT: f32 = 0.75;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {

@@ -1,0 +1,114 @@
+//! Plain data passed between the layout stages and the writer: glyphs already placed, rules
+//! already measured. Coordinates are points with y growing *downwards* from the frame's
+//! top-left corner; only the writer flips them into PDF space.
+
+/// One of the four faces of the family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FaceKey {
+    Regular,
+    Bold,
+    Italic,
+    BoldItalic,
+}
+
+impl FaceKey {
+    pub const ALL: [FaceKey; 4] = [
+        FaceKey::Regular,
+        FaceKey::Bold,
+        FaceKey::Italic,
+        FaceKey::BoldItalic,
+    ];
+
+    pub fn new(bold: bool, italic: bool) -> FaceKey {
+        match (bold, italic) {
+            (false, false) => FaceKey::Regular,
+            (true, false) => FaceKey::Bold,
+            (false, true) => FaceKey::Italic,
+            (true, true) => FaceKey::BoldItalic,
+        }
+    }
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn bold(self) -> bool {
+        matches!(self, FaceKey::Bold | FaceKey::BoldItalic)
+    }
+
+    pub fn italic(self) -> bool {
+        matches!(self, FaceKey::Italic | FaceKey::BoldItalic)
+    }
+}
+
+/// A glyph at an absolute x; `ch` is the character it shows (kept for ToUnicode).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    pub gid: u16,
+    pub x: f32,
+    pub ch: char,
+}
+
+/// Glyphs of one face and size on one baseline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GlyphRun {
+    pub face: FaceKey,
+    pub size: f32,
+    /// Baseline.
+    pub y: f32,
+    pub glyphs: Vec<Glyph>,
+}
+
+/// A straight stroked line (rules under paragraphs, table borders).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stroke {
+    pub x1: f32,
+    pub y1: f32,
+    pub x2: f32,
+    pub y2: f32,
+    pub width: f32,
+}
+
+/// Placed content; what a line, a table row or a page holds.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Frame {
+    pub runs: Vec<GlyphRun>,
+    pub strokes: Vec<Stroke>,
+}
+
+impl Frame {
+    /// Adds `other`, moved by (dx, dy).
+    pub fn push_frame(&mut self, other: &Frame, dx: f32, dy: f32) {
+        self.runs.extend(other.runs.iter().map(|r| {
+            GlyphRun {
+                face: r.face,
+                size: r.size,
+                y: r.y + dy,
+                glyphs: r
+                    .glyphs
+                    .iter()
+                    .map(|g| Glyph {
+                        gid: g.gid,
+                        x: g.x + dx,
+                        ch: g.ch,
+                    })
+                    .collect(),
+            }
+        }));
+        self.strokes.extend(other.strokes.iter().map(|s| Stroke {
+            x1: s.x1 + dx,
+            y1: s.y1 + dy,
+            x2: s.x2 + dx,
+            y2: s.y2 + dy,
+            width: s.width,
+        }));
+    }
+}
+
+/// A finished page: its size (turned for landscape) and content.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageFrame {
+    pub width: f32,
+    pub height: f32,
+    pub frame: Frame,
+}

@@ -1,0 +1,169 @@
+//! Where lines end: UAX #14 break opportunities (what LibreOffice's ICU breaker and Word use
+//! for Vietnamese, a space-separated script), filled greedily like both of them do.
+
+use unicode_linebreak::{linebreaks, BreakOpportunity};
+
+use super::shape::ShapedChar;
+
+/// Slack for float noise when a line fills its width exactly.
+const FIT_EPSILON: f32 = 1e-3;
+
+/// A line as a range of the paragraph's characters.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LineSpan {
+    pub start: usize,
+    /// End of the characters shown (trailing spaces and the line break excluded).
+    pub content_end: usize,
+    /// End including trailing spaces and line break.
+    pub end: usize,
+    /// Width of the shown characters, points.
+    pub width: f32,
+    /// The line ends at a forced break (a `LineBreak` run or the paragraph's end).
+    pub forced: bool,
+}
+
+/// Break opportunities as char indices: a line may start at index `i`; `true` when the
+/// break is mandatory.
+pub fn break_opportunities(text: &str) -> Vec<(usize, bool)> {
+    // Byte offset → char index, in one pass.
+    let mut char_at = vec![0usize; text.len() + 1];
+    let mut n = 0;
+    for (b, _) in text.char_indices() {
+        char_at[b] = n;
+        n += 1;
+    }
+    char_at[text.len()] = n;
+    linebreaks(text)
+        .map(|(b, o)| (char_at[b], o == BreakOpportunity::Mandatory))
+        .collect()
+}
+
+/// Fills lines greedily. `avail(i)` is the width available to line `i` (the first line has
+/// its indent taken off). A word wider than a whole line is cut between characters.
+pub fn break_lines(
+    chars: &[ShapedChar],
+    breaks: &[(usize, bool)],
+    avail: impl Fn(usize) -> f32,
+) -> Vec<LineSpan> {
+    let mut prefix = Vec::with_capacity(chars.len() + 1);
+    let mut acc = 0.0f32;
+    prefix.push(acc);
+    for c in chars {
+        acc += c.advance;
+        prefix.push(acc);
+    }
+    let content_end = |start: usize, end: usize| {
+        let mut e = end;
+        while e > start && chars[e - 1].is_trailing_white() {
+            e -= 1;
+        }
+        e
+    };
+    let span = |start: usize, end: usize, forced: bool| {
+        let ce = content_end(start, end);
+        LineSpan {
+            start,
+            content_end: ce,
+            end,
+            width: prefix[ce] - prefix[start],
+            forced,
+        }
+    };
+
+    let mut lines = Vec::new();
+    let mut start = 0usize;
+    let mut last_fit: Option<usize> = None;
+    let mut i = 0;
+    while i < breaks.len() {
+        let (b, mandatory) = breaks[i];
+        if b <= start {
+            i += 1;
+            continue;
+        }
+        let width = avail(lines.len());
+        let ce = content_end(start, b);
+        let fits = prefix[ce] - prefix[start] <= width + FIT_EPSILON;
+        if fits {
+            if mandatory {
+                lines.push(span(start, b, true));
+                start = b;
+                last_fit = None;
+            } else {
+                last_fit = Some(b);
+            }
+            i += 1;
+        } else if let Some(lf) = last_fit.take() {
+            lines.push(span(start, lf, false));
+            start = lf;
+            // Re-examine this opportunity on the new line.
+        } else {
+            // One word wider than the line: cut it where it overflows (at least one char).
+            let mut k = start + 1;
+            while k < ce && prefix[k + 1] - prefix[start] <= width + FIT_EPSILON {
+                k += 1;
+            }
+            lines.push(span(start, k, false));
+            start = k;
+        }
+    }
+    if lines.is_empty() || start < chars.len() {
+        lines.push(span(start, chars.len(), true));
+    } else if chars.last().is_some_and(|c| c.ch == '\n') {
+        // A trailing line break opens an empty last line, as in Word.
+        lines.push(span(chars.len(), chars.len(), true));
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::frame::FaceKey;
+
+    /// Every char 1 pt wide.
+    fn chars(text: &str) -> Vec<ShapedChar> {
+        text.chars()
+            .map(|ch| ShapedChar {
+                ch,
+                face: FaceKey::Regular,
+                size: 1.0,
+                gid: 1,
+                advance: if ch == '\n' { 0.0 } else { 1.0 },
+            })
+            .collect()
+    }
+
+    fn lines(text: &str, width: f32) -> Vec<String> {
+        let c = chars(text);
+        let b = break_opportunities(text);
+        break_lines(&c, &b, |_| width)
+            .iter()
+            .map(|l| c[l.start..l.content_end].iter().map(|c| c.ch).collect())
+            .collect()
+    }
+
+    #[test]
+    fn greedy_fill_with_hanging_spaces() {
+        // "Độc lập" is 7 wide: it fits a 7-wide line even with the space after it.
+        assert_eq!(
+            lines("Độc lập tự do hạnh phúc", 7.0),
+            vec!["Độc lập", "tự do", "hạnh", "phúc"]
+        );
+        assert_eq!(lines("Độc lập tự do", 100.0), vec!["Độc lập tự do"]);
+    }
+
+    #[test]
+    fn forced_breaks_and_long_words() {
+        assert_eq!(lines("a b\nc", 100.0), vec!["a b", "c"]);
+        assert_eq!(lines("a\n", 100.0), vec!["a", ""]);
+        assert_eq!(lines("", 100.0), vec![""]);
+        assert_eq!(lines("abcdefgh ij", 3.0), vec!["abc", "def", "gh", "ij"]);
+    }
+
+    #[test]
+    fn hyphenated_symbols_break_after_hyphen_only_when_needed() {
+        assert_eq!(lines("Số: 05/KH-UBND", 100.0), vec!["Số: 05/KH-UBND"]);
+        let l = lines("Số: 05/KH-UBND", 12.0);
+        assert_eq!(l[0], "Số: 05/KH-");
+    }
+}

@@ -1,0 +1,589 @@
+//! Pagination: sections → pages. Blocks flow down the text area; spacing between paragraphs
+//! adds (Word); headings keep with what follows; no single orphan or widow line; tables move
+//! or split by rows and repeat their header rows; page numbers go in the top margin.
+
+use std::borrow::Cow;
+
+use super::frame::{Frame, PageFrame};
+use super::paragraph::{layout_paragraph, LaidParagraph};
+use super::shape::Shaper;
+use super::table::{layout_table, LaidRow, LaidTable};
+use crate::ir::{Block, Document, Paragraph, Run, Section};
+use crate::style::{unknown_style_message, StyleSheet, PT_PER_MM};
+
+/// Minimum lines of a paragraph left at a page's foot or carried to the next page.
+const MIN_LINES: usize = 2;
+const EPS: f32 = 1e-3;
+
+enum LaidBlock {
+    Para(LaidParagraph),
+    Table(LaidTable),
+}
+
+/// A page and what its number depends on.
+struct PageInfo {
+    page: PageFrame,
+    section: usize,
+    first_of_section: bool,
+}
+
+/// The text area of the current section and the cursor on the current page.
+struct Flow {
+    pages: Vec<PageInfo>,
+    frame: Frame,
+    page_w: f32,
+    page_h: f32,
+    left: f32,
+    top: f32,
+    bottom: f32,
+    y: f32,
+    /// Nothing placed on this page yet.
+    empty: bool,
+    /// The page began at a natural break: space before its first paragraph is dropped.
+    continuation: bool,
+    /// Space after the last paragraph placed, added to the next one's space before.
+    pending_after: f32,
+    section: usize,
+    first_of_section: bool,
+}
+
+impl Flow {
+    fn start_section(&mut self, sheet: &StyleSheet, index: usize, s: &Section) {
+        self.finish_page();
+        let (w, h) = sheet.page_size_mm(s.orientation);
+        let m = sheet.margins(s.orientation);
+        self.page_w = w * PT_PER_MM;
+        self.page_h = h * PT_PER_MM;
+        self.left = m.left * PT_PER_MM;
+        self.top = m.top * PT_PER_MM;
+        self.bottom = self.page_h - m.bottom * PT_PER_MM;
+        self.section = index;
+        self.first_of_section = true;
+        self.y = self.top;
+        self.empty = true;
+        self.continuation = false;
+        self.pending_after = 0.0;
+    }
+
+    fn finish_page(&mut self) {
+        if self.page_w > 0.0 {
+            self.pages.push(PageInfo {
+                page: PageFrame {
+                    width: self.page_w,
+                    height: self.page_h,
+                    frame: std::mem::take(&mut self.frame),
+                },
+                section: self.section,
+                first_of_section: self.first_of_section,
+            });
+        }
+    }
+
+    fn new_page(&mut self) {
+        self.finish_page();
+        self.first_of_section = false;
+        self.y = self.top;
+        self.empty = true;
+        self.continuation = true;
+        self.pending_after = 0.0;
+    }
+
+    fn room(&self) -> f32 {
+        self.bottom - self.y
+    }
+
+    fn body_height(&self) -> f32 {
+        self.bottom - self.top
+    }
+
+    /// Space above a paragraph placed now.
+    fn gap(&self, space_before: f32) -> f32 {
+        if self.empty && self.continuation {
+            0.0
+        } else {
+            self.pending_after + space_before
+        }
+    }
+}
+
+pub fn paginate(
+    doc: &Document,
+    sheet: &StyleSheet,
+    shaper: &mut Shaper,
+) -> Result<Vec<PageFrame>, String> {
+    let mut flow = Flow {
+        pages: Vec::new(),
+        frame: Frame::default(),
+        page_w: 0.0,
+        page_h: 0.0,
+        left: 0.0,
+        top: 0.0,
+        bottom: 0.0,
+        y: 0.0,
+        empty: true,
+        continuation: false,
+        pending_after: 0.0,
+        section: 0,
+        first_of_section: true,
+    };
+    for (si, section) in doc.sections.iter().enumerate() {
+        flow.start_section(sheet, si, section);
+        let width = sheet.text_width_mm(section.orientation) * PT_PER_MM;
+        let blocks = section
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(p) => {
+                    let st = sheet
+                        .get(&p.style)
+                        .ok_or_else(|| unknown_style_message(&p.style, sheet))?;
+                    Ok(LaidBlock::Para(layout_paragraph(p, st, width, shaper)))
+                }
+                Block::Table(t) => Ok(LaidBlock::Table(layout_table(t, sheet, width, shaper)?)),
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        for i in 0..blocks.len() {
+            keep_chain_together(&mut flow, &blocks, i);
+            match &blocks[i] {
+                LaidBlock::Para(p) => place_paragraph(&mut flow, p),
+                LaidBlock::Table(t) => place_table(&mut flow, t),
+            }
+        }
+    }
+    flow.finish_page();
+    number_pages(&mut flow.pages, doc, sheet, shaper)?;
+    Ok(flow.pages.into_iter().map(|p| p.page).collect())
+}
+
+/// Height a paragraph needs on the page where it starts (orphan control).
+fn paragraph_start_height(p: &LaidParagraph) -> f32 {
+    let n = if p.lines.len() < 2 * MIN_LINES {
+        p.lines.len()
+    } else {
+        MIN_LINES
+    };
+    p.lines.iter().take(n).map(|l| l.height).sum()
+}
+
+/// Height a table needs on the page where it starts: header rows and the first rows that
+/// must stay together.
+fn table_start_height(t: &LaidTable) -> f32 {
+    let head: f32 = t.rows[..t.header_rows].iter().map(|r| r.height).sum();
+    let first = body_units(t).first().map_or(0.0, |u| {
+        t.rows[u.clone()].iter().map(|r| r.height).sum::<f32>()
+    });
+    head + first
+}
+
+/// Starts a new page before block `i` if it keeps with the next (headings, chained) and the
+/// chain's start would not fit here but would on a fresh page.
+fn keep_chain_together(flow: &mut Flow, blocks: &[LaidBlock], i: usize) {
+    let LaidBlock::Para(p) = &blocks[i] else {
+        return;
+    };
+    if !p.keep_with_next || flow.empty {
+        return;
+    }
+    let mut need = flow.gap(p.space_before) + p.height();
+    let mut after = p.space_after;
+    let mut j = i + 1;
+    while let Some(b) = blocks.get(j) {
+        match b {
+            LaidBlock::Para(q) => {
+                need += after + q.space_before;
+                if q.keep_with_next {
+                    need += q.height();
+                    after = q.space_after;
+                    j += 1;
+                    continue;
+                }
+                need += paragraph_start_height(q);
+            }
+            LaidBlock::Table(t) => need += after + table_start_height(t),
+        }
+        break;
+    }
+    if need > flow.room() + EPS && need - flow.gap(p.space_before) <= flow.body_height() {
+        flow.new_page();
+    }
+}
+
+fn place_paragraph(flow: &mut Flow, p: &LaidParagraph) {
+    let mut gap = flow.gap(p.space_before);
+    let mut idx = 0;
+    let total = p.lines.len();
+    while idx < total {
+        let room = flow.room() - gap;
+        let mut fit = 0;
+        let mut h = 0.0;
+        for l in &p.lines[idx..] {
+            if h + l.height > room + EPS {
+                break;
+            }
+            h += l.height;
+            fit += 1;
+        }
+        let left = total - idx;
+        let mut k = fit.min(left);
+        if k < left {
+            if total - (idx + k) < MIN_LINES {
+                k = total.saturating_sub(MIN_LINES).saturating_sub(idx).min(k);
+            }
+            if idx == 0 && k < MIN_LINES {
+                k = 0;
+            }
+            if k == 0 && flow.empty {
+                // Nothing fits even on an empty page: place what must be placed.
+                k = fit.max(1).min(left);
+            }
+        }
+        if k > 0 {
+            flow.y += gap;
+            for l in &p.lines[idx..idx + k] {
+                flow.frame.push_frame(&l.frame, flow.left, flow.y);
+                flow.y += l.height;
+            }
+            flow.empty = false;
+            idx += k;
+        }
+        if idx < total {
+            flow.new_page();
+            gap = 0.0;
+        }
+    }
+    flow.pending_after = p.space_after;
+}
+
+/// Body rows grouped into units that stay on one page: rows joined by a row span or by
+/// `keep_with_next`.
+fn body_units(t: &LaidTable) -> Vec<std::ops::Range<usize>> {
+    let mut units = Vec::new();
+    let mut r = t.header_rows;
+    while r < t.rows.len() {
+        let start = r;
+        let mut end = r + 1;
+        let mut k = r;
+        while k < end && k < t.rows.len() {
+            let row = &t.rows[k];
+            let span_end = k + row.cells.iter().map(|c| c.rowspan).max().unwrap_or(1);
+            end = end.max(span_end);
+            if row.keep_with_next {
+                end = end.max(k + 2);
+            }
+            k += 1;
+        }
+        let end = end.min(t.rows.len());
+        units.push(start..end);
+        r = end;
+    }
+    units
+}
+
+/// Rows placed on the current page, drawn together so merged cells are whole.
+struct Slice<'t> {
+    rows: Vec<Cow<'t, LaidRow>>,
+    top: f32,
+}
+
+fn place_table(flow: &mut Flow, t: &LaidTable) {
+    let x = flow.left + t.left;
+    let header: Vec<Cow<LaidRow>> = t.rows[..t.header_rows].iter().map(Cow::Borrowed).collect();
+    let header_h: f32 = header.iter().map(|r| r.height).sum();
+    let gap = if flow.empty && flow.continuation {
+        0.0
+    } else {
+        flow.pending_after
+    };
+    if !flow.empty && gap + table_start_height(t) > flow.room() + EPS {
+        flow.new_page();
+    } else {
+        flow.y += gap;
+    }
+    let mut slice = Slice {
+        rows: header.clone(),
+        top: flow.y,
+    };
+    flow.y += header_h;
+    flow.empty = false;
+
+    let flush = |flow: &mut Flow, slice: &mut Slice<'_>| {
+        if !slice.rows.is_empty() {
+            t.render_rows(&slice.rows, x, slice.top, &mut flow.frame);
+        }
+        slice.rows.clear();
+    };
+    fn break_page<'t>(
+        flow: &mut Flow,
+        slice: &mut Slice<'t>,
+        header: &[Cow<'t, LaidRow>],
+        flush: &impl Fn(&mut Flow, &mut Slice<'t>),
+    ) {
+        flush(flow, slice);
+        flow.new_page();
+        slice.top = flow.y;
+        slice.rows.extend(header.iter().cloned());
+        flow.y += header.iter().map(|r| r.height).sum::<f32>();
+        flow.empty = false;
+    }
+
+    for unit in body_units(t) {
+        let rows = &t.rows[unit];
+        let h: f32 = rows.iter().map(|r| r.height).sum();
+        let only_header = slice.rows.len() == header.len();
+        if h > flow.room() + EPS && !only_header && h <= flow.body_height() - header_h + EPS {
+            break_page(flow, &mut slice, &header, &flush);
+        }
+        if h <= flow.room() + EPS {
+            slice.rows.extend(rows.iter().map(Cow::Borrowed));
+            flow.y += h;
+            continue;
+        }
+        // Taller than the room left on a page: row by row, splitting between lines.
+        for row in rows {
+            let mut row: Cow<LaidRow> = Cow::Borrowed(row);
+            loop {
+                if row.height <= flow.room() + EPS {
+                    flow.y += row.height;
+                    slice.rows.push(row);
+                    break;
+                }
+                let only_header = slice.rows.len() == header.len();
+                if !only_header && row.height <= flow.body_height() - header_h + EPS {
+                    break_page(flow, &mut slice, &header, &flush);
+                    continue;
+                }
+                match t.split_row(&row, flow.room()) {
+                    Some((a, b)) => {
+                        flow.y += a.height;
+                        slice.rows.push(Cow::Owned(a));
+                        break_page(flow, &mut slice, &header, &flush);
+                        row = Cow::Owned(b);
+                    }
+                    None if !only_header => break_page(flow, &mut slice, &header, &flush),
+                    None => {
+                        // Not splittable and alone on its page: it overflows.
+                        flow.y += row.height;
+                        slice.rows.push(row);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    flush(flow, &mut slice);
+    flow.pending_after = 0.0;
+}
+
+/// Page numbers: restart where a section asks, hidden on a section's first page unless it
+/// asks to show it; centred. The line's top is `header_distance_mm` below the top edge:
+/// that is where Word and LibreOffice put the header paragraph of the DOCX.
+fn number_pages(
+    pages: &mut [PageInfo],
+    doc: &Document,
+    sheet: &StyleSheet,
+    shaper: &mut Shaper,
+) -> Result<(), String> {
+    let st = sheet
+        .get(&sheet.page_number_style)
+        .ok_or_else(|| unknown_style_message(&sheet.page_number_style, sheet))?;
+    let mut n = 0u32;
+    for info in pages.iter_mut() {
+        let Some(section) = doc.sections.get(info.section) else {
+            continue;
+        };
+        if info.first_of_section && (section.restart_page_numbers || info.section == 0) {
+            n = 0;
+        }
+        n += 1;
+        if info.first_of_section && !section.number_first_page {
+            continue;
+        }
+        let m = sheet.margins(section.orientation);
+        let width = info.page.width - (m.left + m.right) * PT_PER_MM;
+        let p = Paragraph {
+            style: sheet.page_number_style.clone(),
+            runs: vec![Run::text(n.to_string())],
+        };
+        let lp = layout_paragraph(&p, st, width, shaper);
+        if let Some(line) = lp.lines.first() {
+            let y = sheet.page.header_distance_mm * PT_PER_MM;
+            info.page
+                .frame
+                .push_frame(&line.frame, m.left * PT_PER_MM, y);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fonts::FontSet;
+    use crate::ir::{Cell, Row, RunKind, Table};
+
+    /// 13 pt, no spacing: 14.39 pt lines, 50 to the portrait text area (728.5 pt).
+    const LINE: &str = "table-cell";
+
+    fn lines_para(style: &str, lines: &[&str]) -> Block {
+        let mut runs = Vec::new();
+        for (i, l) in lines.iter().enumerate() {
+            if i > 0 {
+                runs.push(Run {
+                    kind: RunKind::LineBreak,
+                    bold: None,
+                    italic: None,
+                });
+            }
+            runs.push(Run::text(*l));
+        }
+        Block::Paragraph(Paragraph {
+            style: style.into(),
+            runs,
+        })
+    }
+
+    fn fillers(n: usize) -> Vec<Block> {
+        (0..n)
+            .map(|i| lines_para(LINE, &[&format!("Dòng {i}")]))
+            .collect()
+    }
+
+    fn sheet() -> StyleSheet {
+        let mut s = StyleSheet::nd30();
+        let mut keep = s.get(LINE).unwrap().clone();
+        keep.keep_with_next = true;
+        s.styles.insert("keep".into(), keep);
+        s
+    }
+
+    /// Baselines of each page's body (page numbers excluded), with their text.
+    fn pages(blocks: Vec<Block>) -> Vec<Vec<(f32, String)>> {
+        let doc = Document {
+            sections: vec![Section {
+                blocks,
+                ..Section::default()
+            }],
+            ..Document::default()
+        };
+        let fonts = FontSet::bundled();
+        let mut sh = Shaper::new(&fonts).unwrap();
+        let sheet = sheet();
+        let top = sheet.page.margins.top * PT_PER_MM;
+        paginate(&doc, &sheet, &mut sh)
+            .unwrap()
+            .iter()
+            .map(|p| {
+                let mut lines: Vec<(f32, String)> = Vec::new();
+                for r in p.frame.runs.iter().filter(|r| r.y > top) {
+                    let t: String = r.glyphs.iter().map(|g| g.ch).collect();
+                    match lines.last_mut() {
+                        Some((y, s)) if (*y - r.y).abs() < 1e-3 => s.push_str(&t),
+                        _ => lines.push((r.y, t)),
+                    }
+                }
+                lines
+            })
+            .collect()
+    }
+
+    fn count(p: &[Vec<(f32, String)>]) -> Vec<usize> {
+        p.iter().map(Vec::len).collect()
+    }
+
+    #[test]
+    fn fifty_lines_fill_a_page() {
+        assert_eq!(count(&pages(fillers(51))), vec![50, 1]);
+    }
+
+    #[test]
+    fn a_paragraph_does_not_leave_one_line_at_a_page_foot() {
+        let mut b = fillers(49);
+        b.push(lines_para(LINE, &["a", "b", "c"]));
+        let p = pages(b);
+        assert_eq!(count(&p), vec![49, 3]);
+        assert_eq!(p[1][0].1, "a");
+    }
+
+    #[test]
+    fn a_paragraph_does_not_carry_one_line_to_the_next_page() {
+        let mut b = fillers(47);
+        b.push(lines_para(LINE, &["a", "b", "c", "d"]));
+        let p = pages(b);
+        assert_eq!(count(&p), vec![49, 2]);
+        assert_eq!(p[1][0].1, "c");
+    }
+
+    #[test]
+    fn headings_move_with_the_next_paragraph() {
+        let mut b = fillers(48);
+        b.push(lines_para("keep", &["Tiêu đề 1"]));
+        b.push(lines_para("keep", &["Tiêu đề 2"]));
+        b.push(lines_para(LINE, &["x"]));
+        let p = pages(b);
+        assert_eq!(count(&p), vec![48, 3]);
+        assert_eq!(p[1][0].1, "Tiêu đề 1");
+    }
+
+    #[test]
+    fn space_before_is_dropped_at_the_top_of_a_continuation_page() {
+        let mut b = fillers(50);
+        b.push(lines_para("body", &["Đoạn văn"]));
+        let p = pages(b);
+        let s = sheet();
+        let top = s.page.margins.top * PT_PER_MM;
+        let ascent = 14.0 * crate::style::SINGLE_LINE_EM * 1825.0 / 2268.0;
+        assert!((p[1][0].0 - (top + ascent)).abs() < 1e-3);
+        // ... but kept at the top of the document.
+        let p = pages(vec![lines_para("body", &["Đoạn văn"])]);
+        assert!((p[0][0].0 - (top + 6.0 + ascent)).abs() < 1e-3);
+    }
+
+    #[test]
+    fn a_row_taller_than_a_page_splits_between_lines() {
+        let texts: Vec<String> = (0..80).map(|i| format!("Hàng {i}")).collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let Block::Paragraph(p) = lines_para(LINE, &refs) else {
+            unreachable!()
+        };
+        let t = Table {
+            columns: vec![1.0],
+            fit_width: true,
+            borders: true,
+            header_rows: 1,
+            rows: vec![
+                Row {
+                    cells: vec![Cell {
+                        paragraphs: vec![Paragraph {
+                            style: LINE.into(),
+                            runs: vec![Run::text("Tiêu đề bảng")],
+                        }],
+                        ..Cell::default()
+                    }],
+                    ..Row::default()
+                },
+                Row {
+                    cells: vec![Cell {
+                        paragraphs: vec![p],
+                        ..Cell::default()
+                    }],
+                    ..Row::default()
+                },
+            ],
+            ..Table::default()
+        };
+        let p = pages(vec![Block::Table(t)]);
+        assert_eq!(p.len(), 2);
+        let bottom = (297.0 - 20.0) * PT_PER_MM;
+        let shown: Vec<&str> = p
+            .iter()
+            .flatten()
+            .map(|(_, s)| s.as_str())
+            .filter(|s| *s != "Tiêu đề bảng")
+            .collect();
+        assert_eq!(shown, refs, "every line once, in order");
+        for page in &p {
+            assert_eq!(page[0].1, "Tiêu đề bảng", "header row repeated");
+            assert!(page.iter().all(|(y, _)| *y < bottom));
+        }
+    }
+}

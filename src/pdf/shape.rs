@@ -1,0 +1,160 @@
+//! Text → glyphs with advances. Input is NFC (the loader normalises), and Vietnamese in NFC
+//! needs no shaping: every letter, tone mark included, is one precomposed glyph. Kerning is
+//! deliberately off: Word and LibreOffice do not kern a DOCX unless `w:kern` asks for it, and
+//! the PDF must break lines where they do.
+
+use std::collections::HashMap;
+
+use super::frame::FaceKey;
+use crate::fonts::FontSet;
+
+/// One character of a paragraph, measured.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ShapedChar {
+    pub ch: char,
+    pub face: FaceKey,
+    pub size: f32,
+    pub gid: u16,
+    /// Advance in points.
+    pub advance: f32,
+}
+
+impl ShapedChar {
+    /// Spaces that stretch in justified lines and hang at line ends.
+    pub fn is_space(&self) -> bool {
+        self.ch == ' '
+    }
+
+    /// Characters that vanish at a line end.
+    pub fn is_trailing_white(&self) -> bool {
+        matches!(self.ch, ' ' | '\t' | '\n')
+    }
+}
+
+struct FaceData<'a> {
+    face: ttf_parser::Face<'a>,
+    units_per_em: f32,
+    /// char → (glyph id, advance in font units): parsing the cmap once per character, not
+    /// once per occurrence.
+    cache: HashMap<char, (u16, u16)>,
+}
+
+/// Glyph lookups for the four faces of a font set, cached.
+pub struct Shaper<'a> {
+    faces: Vec<FaceData<'a>>,
+    /// Share of the single line height above the baseline (winAscent / (winAscent +
+    /// winDescent)); the rest lies below.
+    ascent_ratio: f32,
+}
+
+impl<'a> Shaper<'a> {
+    pub fn new(fonts: &'a FontSet) -> Result<Shaper<'a>, String> {
+        let mut faces = Vec::with_capacity(4);
+        for key in FaceKey::ALL {
+            let f = fonts.face(key.bold(), key.italic());
+            let face = ttf_parser::Face::parse(&f.data, 0)
+                .map_err(|e| format!("không đọc được phông chữ {}: {e}", f.name))?;
+            faces.push(FaceData {
+                units_per_em: f32::from(face.units_per_em()),
+                face,
+                cache: HashMap::new(),
+            });
+        }
+        let ascent_ratio = faces[0]
+            .face
+            .tables()
+            .os2
+            .map(|os2| {
+                let asc = f32::from(os2.windows_ascender());
+                let desc = f32::from(os2.windows_descender()).abs();
+                if asc > 0.0 {
+                    asc / (asc + desc)
+                } else {
+                    DEFAULT_ASCENT_RATIO
+                }
+            })
+            .unwrap_or(DEFAULT_ASCENT_RATIO);
+        Ok(Shaper {
+            faces,
+            ascent_ratio,
+        })
+    }
+
+    pub fn ascent_ratio(&self) -> f32 {
+        self.ascent_ratio
+    }
+
+    /// Glyph id and advance (font units) of `ch`; a character the face lacks shows as
+    /// .notdef (gid 0) rather than failing the document.
+    fn lookup(&mut self, face: FaceKey, ch: char) -> (u16, u16, f32) {
+        let fd = &mut self.faces[face.index()];
+        let upem = fd.units_per_em;
+        let f = &fd.face;
+        let (gid, adv) = *fd.cache.entry(ch).or_insert_with(|| {
+            // A tab has no glyph in most fonts; it is set as a space.
+            let c = if ch == '\t' { ' ' } else { ch };
+            let gid = f.glyph_index(c).map_or(0, |g| g.0);
+            let adv = f.glyph_hor_advance(ttf_parser::GlyphId(gid)).unwrap_or(0);
+            (gid, adv)
+        });
+        (gid, adv, upem)
+    }
+
+    /// Measures `text` in one face and size, appending to `out`.
+    pub fn shape_into(&mut self, text: &str, face: FaceKey, size: f32, out: &mut Vec<ShapedChar>) {
+        out.reserve(text.len());
+        for ch in text.chars() {
+            let (gid, adv, upem) = self.lookup(face, ch);
+            // A line break shows nothing and takes no room.
+            let advance = if ch == '\n' {
+                0.0
+            } else {
+                f32::from(adv) * size / upem
+            };
+            out.push(ShapedChar {
+                ch,
+                face,
+                size,
+                gid,
+                advance,
+            });
+        }
+    }
+
+    /// Width of `text` on one line, in points.
+    #[cfg(test)]
+    pub fn width(&mut self, text: &str, face: FaceKey, size: f32) -> f32 {
+        text.chars()
+            .map(|ch| {
+                let (_, adv, upem) = self.lookup(face, ch);
+                f32::from(adv) * size / upem
+            })
+            .sum()
+    }
+}
+
+/// Times New Roman / Liberation Serif: 1825 / (1825 + 443).
+const DEFAULT_ASCENT_RATIO: f32 = 1825.0 / 2268.0;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_match_font_set_measurements() {
+        let fonts = FontSet::bundled();
+        let mut s = Shaper::new(&fonts).unwrap();
+        let text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+        let ours = s.width(text, FaceKey::Bold, 12.0);
+        let theirs = fonts.face(true, false).text_width_pt(text, 12.0);
+        assert!((ours - theirs).abs() < 1e-3, "{ours} vs {theirs}");
+        let mut out = Vec::new();
+        s.shape_into("Độc lập", FaceKey::Regular, 14.0, &mut out);
+        assert_eq!(out.len(), 7);
+        assert!(
+            out.iter().all(|c| c.gid != 0),
+            "every Vietnamese letter has a glyph"
+        );
+        assert!((s.ascent_ratio() - DEFAULT_ASCENT_RATIO).abs() < 1e-4);
+    }
+}

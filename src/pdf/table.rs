@@ -1,0 +1,313 @@
+//! Tables: column widths, cells laid out as paragraphs, row heights with row spans, rows
+//! split between lines when taller than a page, and drawing a run of rows (one page's
+//! slice) with borders. Which rows go on which page is decided in `pages.rs`.
+
+use std::borrow::Cow;
+
+use super::frame::{Frame, Stroke};
+use super::paragraph::{layout_paragraph, LaidLine};
+use super::shape::Shaper;
+use crate::ir::{GridSlot, Table, VAlign};
+use crate::style::{unknown_style_message, StyleSheet, PT_PER_MM};
+
+/// A cell's paragraphs stacked: each line with its top, from the content's top.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CellContent {
+    pub lines: Vec<(f32, LaidLine)>,
+    pub height: f32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LaidCell {
+    pub col: usize,
+    pub colspan: usize,
+    pub rowspan: usize,
+    pub valign: VAlign,
+    pub content: CellContent,
+}
+
+/// A slot range of this row covered by a cell that starts in an earlier row.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Covered {
+    pub col: usize,
+    pub colspan: usize,
+    /// Rows of the span from this one on, this one included.
+    pub rows_left: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LaidRow {
+    pub height: f32,
+    pub cells: Vec<LaidCell>,
+    pub covered: Vec<Covered>,
+    pub keep_with_next: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LaidTable {
+    /// Left edge, from the left margin.
+    pub left: f32,
+    /// Column boundaries from the table's left edge (columns + 1 values).
+    pub col_x: Vec<f32>,
+    pub rows: Vec<LaidRow>,
+    pub header_rows: usize,
+    pub borders: bool,
+    pub border_pt: f32,
+    pub pad_x: f32,
+    pub pad_y: f32,
+}
+
+/// Column widths in points.
+pub fn column_widths(t: &Table, text_width: f32) -> Result<Vec<f32>, String> {
+    if t.columns.is_empty() {
+        return Err("bảng không có cột nào".to_string());
+    }
+    if t.columns.iter().any(|c| !c.is_finite() || *c <= 0.0) {
+        return Err(format!(
+            "độ rộng cột của bảng phải là số dương, nhận được {:?}",
+            t.columns
+        ));
+    }
+    Ok(if t.fit_width {
+        // A table moved left by a negative indent still ends at the right margin (as the
+        // DOCX writer sizes it).
+        let avail = text_width - t.indent_mm * PT_PER_MM;
+        let total: f32 = t.columns.iter().sum();
+        t.columns.iter().map(|c| c / total * avail).collect()
+    } else {
+        t.columns.iter().map(|c| c * PT_PER_MM).collect()
+    })
+}
+
+pub fn layout_table(
+    t: &Table,
+    sheet: &StyleSheet,
+    text_width: f32,
+    shaper: &mut Shaper,
+) -> Result<LaidTable, String> {
+    let widths = column_widths(t, text_width)?;
+    let grid = t.grid()?;
+    let mut col_x = Vec::with_capacity(widths.len() + 1);
+    let mut acc = 0.0;
+    col_x.push(acc);
+    for w in &widths {
+        acc += w;
+        col_x.push(acc);
+    }
+    let pad_x = sheet.table.cell_padding_x_mm * PT_PER_MM;
+    let pad_y = sheet.table.cell_padding_y_mm * PT_PER_MM;
+
+    let mut rows = Vec::with_capacity(t.rows.len());
+    for (r, row) in t.rows.iter().enumerate() {
+        let slots = grid.get(r).map(Vec::as_slice).unwrap_or(&[]);
+        let mut cells = Vec::with_capacity(row.cells.len());
+        let mut covered = Vec::new();
+        let mut c = 0;
+        while c < slots.len() {
+            match slots[c] {
+                GridSlot::Origin { row: _, cell } => {
+                    let ir = &row.cells[cell];
+                    let inner = (col_x[c + ir.colspan] - col_x[c] - 2.0 * pad_x).max(0.0);
+                    let content = layout_cell(&ir.paragraphs, sheet, inner, shaper)?;
+                    cells.push(LaidCell {
+                        col: c,
+                        colspan: ir.colspan,
+                        rowspan: ir.rowspan,
+                        valign: ir.valign,
+                        content,
+                    });
+                    c += ir.colspan.max(1);
+                }
+                GridSlot::Covered { row: or, cell } => {
+                    let src = &t.rows[or].cells[cell];
+                    if or < r {
+                        covered.push(Covered {
+                            col: c,
+                            colspan: src.colspan,
+                            rows_left: or + src.rowspan - r,
+                        });
+                    }
+                    c += src.colspan.max(1);
+                }
+            }
+        }
+        let height = cells
+            .iter()
+            .filter(|c| c.rowspan == 1)
+            .map(|c| c.content.height + 2.0 * pad_y)
+            .fold(2.0 * pad_y, f32::max);
+        rows.push(LaidRow {
+            height,
+            cells,
+            covered,
+            keep_with_next: row.keep_with_next,
+        });
+    }
+    // A merged cell taller than the rows it spans makes its last row taller (as Word does).
+    for r in 0..rows.len() {
+        let spans: Vec<(usize, f32)> = rows[r]
+            .cells
+            .iter()
+            .filter(|c| c.rowspan > 1)
+            .map(|c| (c.rowspan, c.content.height + 2.0 * pad_y))
+            .collect();
+        for (span, need) in spans {
+            let end = (r + span).min(rows.len());
+            let have: f32 = rows[r..end].iter().map(|x| x.height).sum();
+            if need > have {
+                rows[end - 1].height += need - have;
+            }
+        }
+    }
+    Ok(LaidTable {
+        left: t.indent_mm * PT_PER_MM,
+        col_x,
+        rows,
+        header_rows: t.header_rows.min(t.rows.len()),
+        borders: t.borders,
+        border_pt: sheet.table.border_pt,
+        pad_x,
+        pad_y,
+    })
+}
+
+fn layout_cell(
+    paragraphs: &[crate::ir::Paragraph],
+    sheet: &StyleSheet,
+    width: f32,
+    shaper: &mut Shaper,
+) -> Result<CellContent, String> {
+    let mut out = CellContent::default();
+    let mut y = 0.0;
+    let mut after = 0.0;
+    for p in paragraphs {
+        let st = sheet
+            .get(&p.style)
+            .ok_or_else(|| unknown_style_message(&p.style, sheet))?;
+        let lp = layout_paragraph(p, st, width, shaper);
+        // Adjacent spacing adds, as in Word.
+        y += after + lp.space_before;
+        for l in lp.lines {
+            let h = l.height;
+            out.lines.push((y, l));
+            y += h;
+        }
+        after = lp.space_after;
+    }
+    out.height = y + after;
+    Ok(out)
+}
+
+impl LaidTable {
+    /// Draws `rows` (consecutive rows of one page) with the top-left corner at (x, y);
+    /// returns their height. Cells spanning past the slice are cut at its end; slots covered
+    /// by a cell drawn on an earlier page get an empty box.
+    pub fn render_rows(&self, rows: &[Cow<'_, LaidRow>], x: f32, y: f32, frame: &mut Frame) -> f32 {
+        let mut tops = Vec::with_capacity(rows.len() + 1);
+        let mut acc = y;
+        for r in rows {
+            tops.push(acc);
+            acc += r.height;
+        }
+        tops.push(acc);
+        let span_height = |i: usize, span: usize| {
+            let end = (i + span.max(1)).min(rows.len());
+            tops[end] - tops[i]
+        };
+        for (i, row) in rows.iter().enumerate() {
+            for cell in &row.cells {
+                let x0 = x + self.col_x[cell.col];
+                let x1 = x + self.col_x[(cell.col + cell.colspan).min(self.col_x.len() - 1)];
+                let h = span_height(i, cell.rowspan);
+                let free = h - 2.0 * self.pad_y - cell.content.height;
+                let dy = match cell.valign {
+                    VAlign::Top => 0.0,
+                    VAlign::Center => free.max(0.0) / 2.0,
+                    VAlign::Bottom => free.max(0.0),
+                };
+                for (top, line) in &cell.content.lines {
+                    frame.push_frame(
+                        &line.frame,
+                        x0 + self.pad_x,
+                        tops[i] + self.pad_y + dy + top,
+                    );
+                }
+                self.border_box(frame, x0, tops[i], x1, tops[i] + h);
+            }
+            if i == 0 {
+                for c in &row.covered {
+                    let x0 = x + self.col_x[c.col];
+                    let x1 = x + self.col_x[(c.col + c.colspan).min(self.col_x.len() - 1)];
+                    self.border_box(
+                        frame,
+                        x0,
+                        tops[0],
+                        x1,
+                        tops[0] + span_height(0, c.rows_left),
+                    );
+                }
+            }
+        }
+        acc - y
+    }
+
+    fn border_box(&self, frame: &mut Frame, x0: f32, y0: f32, x1: f32, y1: f32) {
+        if !self.borders {
+            return;
+        }
+        let w = self.border_pt;
+        let mut line = |x1: f32, y1: f32, x2: f32, y2: f32| {
+            frame.strokes.push(Stroke {
+                x1,
+                y1,
+                x2,
+                y2,
+                width: w,
+            })
+        };
+        line(x0, y0, x1, y0);
+        line(x0, y1, x1, y1);
+        line(x0, y0, x0, y1);
+        line(x1, y0, x1, y1);
+    }
+
+    /// Cuts `row` so its first part is at most `avail` tall, between lines of its cells.
+    /// `None` when no line fits or the row has merged cells (those move whole).
+    pub fn split_row(&self, row: &LaidRow, avail: f32) -> Option<(LaidRow, LaidRow)> {
+        if row.cells.iter().any(|c| c.rowspan > 1) || !row.covered.is_empty() {
+            return None;
+        }
+        let room = avail - 2.0 * self.pad_y;
+        let mut first = row.clone();
+        let mut rest = row.clone();
+        let mut progress = false;
+        for (a, b) in first.cells.iter_mut().zip(rest.cells.iter_mut()) {
+            let n = a
+                .content
+                .lines
+                .iter()
+                .take_while(|(top, l)| top + l.height <= room + 1e-3)
+                .count();
+            progress |= n > 0;
+            let moved: Vec<(f32, LaidLine)> = a.content.lines.split_off(n);
+            a.content.height = a.content.lines.last().map_or(0.0, |(t, l)| t + l.height);
+            let shift = moved.first().map_or(0.0, |(t, _)| *t);
+            b.content.height = (b.content.height - shift).max(0.0);
+            b.content.lines = moved.into_iter().map(|(t, l)| (t - shift, l)).collect();
+            // The part on the next page starts at the top, whatever the cell's alignment.
+            a.valign = VAlign::Top;
+            b.valign = VAlign::Top;
+        }
+        if !progress || rest.cells.iter().all(|c| c.content.lines.is_empty()) {
+            return None;
+        }
+        first.height = avail;
+        first.keep_with_next = false;
+        rest.height = rest
+            .cells
+            .iter()
+            .map(|c| c.content.height + 2.0 * self.pad_y)
+            .fold(2.0 * self.pad_y, f32::max);
+        Some((first, rest))
+    }
+}

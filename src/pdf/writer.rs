@@ -1,0 +1,254 @@
+//! Placed pages → PDF bytes with printpdf. Fonts are embedded as subsets under fixed IDs
+//! (the ID is also the subset tag), every glyph carries its character for ToUnicode, and
+//! nothing depends on the clock or on a counter, so equal input gives equal bytes.
+
+use printpdf::{
+    Codepoint, Color, FontId, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFont,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rgb, TextItem, TextMatrix,
+};
+
+use super::frame::{FaceKey, GlyphRun, PageFrame};
+use crate::fonts::FontSet;
+use crate::ir::Meta;
+use crate::style::PT_PER_MM;
+
+/// Resource names and subset tags: six upper-case letters, as PDF subset tags must be.
+fn font_id(face: FaceKey) -> FontId {
+    FontId(
+        match face {
+            FaceKey::Regular => "VNREGU",
+            FaceKey::Bold => "VNBOLD",
+            FaceKey::Italic => "VNITAL",
+            FaceKey::BoldItalic => "VNBOIT",
+        }
+        .to_string(),
+    )
+}
+
+/// Advance widths as the PDF's /W array states them (printpdf truncates to 1/1000 em), so
+/// glyph offsets can correct the difference and glyphs land where layout put them.
+struct WidthTable<'a> {
+    faces: Vec<(ttf_parser::Face<'a>, f32)>,
+}
+
+impl<'a> WidthTable<'a> {
+    fn new(fonts: &'a FontSet) -> Result<WidthTable<'a>, String> {
+        let mut faces = Vec::with_capacity(4);
+        for key in FaceKey::ALL {
+            let f = fonts.face(key.bold(), key.italic());
+            let face = ttf_parser::Face::parse(&f.data, 0)
+                .map_err(|e| format!("không đọc được phông chữ {}: {e}", f.name))?;
+            let upem = f32::from(face.units_per_em());
+            faces.push((face, upem));
+        }
+        Ok(WidthTable { faces })
+    }
+
+    fn pdf_width(&self, face: FaceKey, gid: u16) -> f32 {
+        let (f, upem) = &self.faces[face.index()];
+        let adv = f.glyph_hor_advance(ttf_parser::GlyphId(gid)).unwrap_or(0);
+        (f32::from(adv) * 1000.0 / upem).trunc()
+    }
+}
+
+pub fn write(pages: &[PageFrame], meta: &Meta, fonts: &FontSet) -> Result<Vec<u8>, String> {
+    let widths = WidthTable::new(fonts)?;
+    let mut used = [false; 4];
+    let mut pdf_pages = Vec::with_capacity(pages.len());
+    for page in pages {
+        let mut ops = Vec::new();
+        if !page.frame.runs.is_empty() {
+            ops.push(Op::StartTextSection);
+            ops.push(Op::SetFillColor {
+                col: Color::Rgb(Rgb::new(0.0, 0.0, 0.0, None)),
+            });
+            let mut current: Option<(FaceKey, f32)> = None;
+            for run in &page.frame.runs {
+                if run.glyphs.is_empty() {
+                    continue;
+                }
+                used[run.face.index()] = true;
+                if current != Some((run.face, run.size)) {
+                    ops.push(Op::SetFont {
+                        font: PdfFontHandle::External(font_id(run.face)),
+                        size: Pt(run.size),
+                    });
+                    current = Some((run.face, run.size));
+                }
+                text_ops(run, page.height, &widths, &mut ops);
+            }
+            ops.push(Op::EndTextSection);
+        }
+        if !page.frame.strokes.is_empty() {
+            ops.push(Op::SaveGraphicsState);
+            ops.push(Op::SetOutlineColor {
+                col: Color::Rgb(Rgb::new(0.0, 0.0, 0.0, None)),
+            });
+            let mut width = None;
+            for s in &page.frame.strokes {
+                if width != Some(s.width) {
+                    ops.push(Op::SetOutlineThickness { pt: Pt(s.width) });
+                    width = Some(s.width);
+                }
+                let p = |x: f32, y: f32| LinePoint {
+                    p: Point::new(Mm(x / PT_PER_MM), Mm((page.height - y) / PT_PER_MM)),
+                    bezier: false,
+                };
+                ops.push(Op::DrawLine {
+                    line: Line {
+                        points: vec![p(s.x1, s.y1), p(s.x2, s.y2)],
+                        is_closed: false,
+                    },
+                });
+            }
+            ops.push(Op::RestoreGraphicsState);
+        }
+        pdf_pages.push(PdfPage::new(
+            Mm(page.width / PT_PER_MM),
+            Mm(page.height / PT_PER_MM),
+            ops,
+        ));
+    }
+
+    let mut doc = PdfDocument::new(&meta.title);
+    doc.metadata.info.author = meta.author.clone();
+    doc.metadata.info.creator = "vanban".to_string();
+    doc.metadata.info.producer = "vanban".to_string();
+    for key in FaceKey::ALL {
+        if !used[key.index()] {
+            continue;
+        }
+        let f = fonts.face(key.bold(), key.italic());
+        let mut warnings = Vec::new();
+        let parsed = ParsedFont::from_bytes(&f.data, 0, &mut warnings)
+            .ok_or_else(|| format!("không nhúng được phông chữ {} vào PDF", f.name))?;
+        doc.resources
+            .fonts
+            .map
+            .insert(font_id(key), PdfFont::new(parsed));
+    }
+    doc.with_pages(pdf_pages);
+
+    let mut warnings = Vec::new();
+    let mut lo = doc.to_lopdf_document(&PdfSaveOptions::default(), &mut warnings);
+    finish_document(&mut lo, meta)?;
+    compress_streams(&mut lo)?;
+    let mut out = Vec::new();
+    lo.save_to(&mut out)
+        .map_err(|e| format!("không ghi được tệp PDF: {e}"))?;
+    Ok(out)
+}
+
+/// One run: its first glyph placed absolutely, the others by their advances plus offsets
+/// that correct the /W rounding and carry justification.
+fn text_ops(run: &GlyphRun, page_h: f32, widths: &WidthTable, ops: &mut Vec<Op>) {
+    let x0 = run.glyphs[0].x;
+    ops.push(Op::SetTextMatrix {
+        matrix: TextMatrix::Translate(Pt(x0), Pt(page_h - run.y)),
+    });
+    // Pen position in 1/1000 em from x0, as the viewer computes it.
+    let scale = 1000.0 / run.size;
+    let mut pen = 0.0f32;
+    let mut glyphs = Vec::with_capacity(run.glyphs.len());
+    for (i, g) in run.glyphs.iter().enumerate() {
+        pen += widths.pdf_width(run.face, g.gid);
+        let offset = match run.glyphs.get(i + 1) {
+            Some(next) => {
+                let target = (next.x - x0) * scale;
+                let d = (target - pen).round();
+                pen += d;
+                -d
+            }
+            None => 0.0,
+        };
+        glyphs.push(Codepoint::with_cid(g.gid, offset, g.ch.to_string()));
+    }
+    ops.push(Op::ShowText {
+        items: vec![TextItem::GlyphIds(glyphs)],
+    });
+}
+
+/// What printpdf leaves out or sets from the clock: the language, a fixed document ID, no
+/// 1970 dates.
+fn finish_document(lo: &mut lopdf::Document, meta: &Meta) -> Result<(), String> {
+    use lopdf::{Object, StringFormat};
+    let lang = if meta.language.is_empty() {
+        "vi"
+    } else {
+        meta.language.as_str()
+    };
+    lo.catalog_mut()
+        .map_err(|e| format!("không dựng được trang PDF: {e}"))?
+        .set(
+            "Lang",
+            Object::String(lang.as_bytes().to_vec(), StringFormat::Literal),
+        );
+    if let Ok(info_ref) = lo.trailer.get(b"Info").and_then(Object::as_reference) {
+        if let Ok(info) = lo.get_dictionary_mut(info_ref) {
+            for key in [
+                &b"CreationDate"[..],
+                b"ModDate",
+                b"Trapped",
+                b"GTS_PDFXVersion",
+            ] {
+                info.remove(key);
+            }
+        }
+    }
+    let id = document_id(meta, lo);
+    lo.trailer.set(
+        "ID",
+        Object::Array(vec![
+            Object::String(id.clone(), StringFormat::Hexadecimal),
+            Object::String(id, StringFormat::Hexadecimal),
+        ]),
+    );
+    Ok(())
+}
+
+/// A document ID from the content (FNV-1a over metadata and page streams): the same for the
+/// same document, different for different ones.
+fn document_id(meta: &Meta, lo: &lopdf::Document) -> Vec<u8> {
+    let mut a: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut b: u64 = 0x6c62_272e_07bb_0142;
+    let mut feed = |bytes: &[u8]| {
+        for &x in bytes {
+            a = (a ^ u64::from(x)).wrapping_mul(0x0100_0000_01b3);
+            b = (b ^ u64::from(x)).wrapping_mul(0x0000_0100_0000_01b3 ^ 0x9e37);
+        }
+    };
+    feed(meta.title.as_bytes());
+    feed(meta.author.as_bytes());
+    for obj in lo.objects.values() {
+        if let lopdf::Object::Stream(s) = obj {
+            feed(&s.content);
+        }
+    }
+    let mut id = a.to_be_bytes().to_vec();
+    id.extend_from_slice(&b.to_be_bytes());
+    id
+}
+
+/// Deflates every stream not yet filtered (content streams, font programs, ToUnicode maps).
+fn compress_streams(lo: &mut lopdf::Document) -> Result<(), String> {
+    use std::io::Write;
+    for obj in lo.objects.values_mut() {
+        let lopdf::Object::Stream(s) = obj else {
+            continue;
+        };
+        if !s.allows_compression || s.dict.get(b"Filter").is_ok() {
+            continue;
+        }
+        let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        enc.write_all(&s.content)
+            .and_then(|_| enc.finish())
+            .map(|z| {
+                if z.len() < s.content.len() {
+                    s.dict.set("Filter", "FlateDecode");
+                    s.set_content(z);
+                }
+            })
+            .map_err(|e| format!("không nén được dữ liệu PDF: {e}"))?;
+    }
+    Ok(())
+}
