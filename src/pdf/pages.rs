@@ -586,4 +586,46 @@ mod tests {
             assert!(page.iter().all(|(y, _)| *y < bottom));
         }
     }
+
+    #[test]
+    fn pathological_tables_terminate() {
+        let tall = |n: usize| {
+            let texts: Vec<String> = (0..n).map(|i| format!("Dòng {i}")).collect();
+            let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+            match lines_para(LINE, &refs) {
+                Block::Paragraph(p) => p,
+                Block::Table(_) => unreachable!(),
+            }
+        };
+        let cell = |n: usize, rowspan: usize| Cell {
+            rowspan,
+            paragraphs: vec![tall(n)],
+            ..Cell::default()
+        };
+        let t = Table {
+            columns: vec![1.0, 1.0],
+            fit_width: true,
+            borders: true,
+            header_rows: 1,
+            rows: vec![
+                // A header taller than a page, then a merged group taller than a page.
+                Row {
+                    cells: vec![cell(60, 1), cell(1, 1)],
+                    ..Row::default()
+                },
+                Row {
+                    cells: vec![cell(70, 2), cell(1, 1)],
+                    keep_with_next: true,
+                    ..Row::default()
+                },
+                Row {
+                    cells: vec![cell(1, 1)],
+                    ..Row::default()
+                },
+            ],
+            ..Table::default()
+        };
+        let p = pages(vec![Block::Table(t)]);
+        assert!(!p.is_empty() && p.len() < 10);
+    }
 }

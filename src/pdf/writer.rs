@@ -142,7 +142,9 @@ pub fn write(pages: &[PageFrame], meta: &Meta, fonts: &FontSet) -> Result<Vec<u8
 /// One run: its first glyph placed absolutely, the others by their advances plus offsets
 /// that correct the /W rounding and carry justification.
 fn text_ops(run: &GlyphRun, page_h: f32, widths: &WidthTable, ops: &mut Vec<Op>) {
-    let x0 = run.glyphs[0].x;
+    let Some(x0) = run.glyphs.first().map(|g| g.x) else {
+        return;
+    };
     ops.push(Op::SetTextMatrix {
         matrix: TextMatrix::Translate(Pt(x0), Pt(page_h - run.y)),
     });
