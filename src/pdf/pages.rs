@@ -442,6 +442,14 @@ mod tests {
         })
     }
 
+    /// Lines of the filler style that fit on one portrait page.
+    fn per_page() -> usize {
+        let s = sheet();
+        let m = s.page.margins;
+        let height = (s.page.height_mm - m.top - m.bottom) * PT_PER_MM;
+        (height / s.get(LINE).unwrap().line_height_pt()).floor() as usize
+    }
+
     fn fillers(n: usize) -> Vec<Block> {
         (0..n)
             .map(|i| lines_para(LINE, &[&format!("Dòng {i}")]))
@@ -491,42 +499,46 @@ mod tests {
     }
 
     #[test]
-    fn fifty_lines_fill_a_page() {
-        assert_eq!(count(&pages(fillers(51))), vec![50, 1]);
+    fn a_page_fills_with_whole_lines() {
+        let n = per_page();
+        assert_eq!(count(&pages(fillers(n + 1))), vec![n, 1]);
     }
 
     #[test]
     fn a_paragraph_does_not_leave_one_line_at_a_page_foot() {
-        let mut b = fillers(49);
+        let n = per_page();
+        let mut b = fillers(n - 1);
         b.push(lines_para(LINE, &["a", "b", "c"]));
         let p = pages(b);
-        assert_eq!(count(&p), vec![49, 3]);
+        assert_eq!(count(&p), vec![n - 1, 3]);
         assert_eq!(p[1][0].1, "a");
     }
 
     #[test]
     fn a_paragraph_does_not_carry_one_line_to_the_next_page() {
-        let mut b = fillers(47);
+        let n = per_page();
+        let mut b = fillers(n - 3);
         b.push(lines_para(LINE, &["a", "b", "c", "d"]));
         let p = pages(b);
-        assert_eq!(count(&p), vec![49, 2]);
+        assert_eq!(count(&p), vec![n - 1, 2]);
         assert_eq!(p[1][0].1, "c");
     }
 
     #[test]
     fn headings_move_with_the_next_paragraph() {
-        let mut b = fillers(48);
+        let n = per_page();
+        let mut b = fillers(n - 2);
         b.push(lines_para("keep", &["Tiêu đề 1"]));
         b.push(lines_para("keep", &["Tiêu đề 2"]));
         b.push(lines_para(LINE, &["x"]));
         let p = pages(b);
-        assert_eq!(count(&p), vec![48, 3]);
+        assert_eq!(count(&p), vec![n - 2, 3]);
         assert_eq!(p[1][0].1, "Tiêu đề 1");
     }
 
     #[test]
     fn space_before_is_dropped_at_the_top_of_a_continuation_page() {
-        let mut b = fillers(50);
+        let mut b = fillers(per_page());
         b.push(lines_para("body", &["Đoạn văn"]));
         let p = pages(b);
         let s = sheet();
