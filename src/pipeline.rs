@@ -101,12 +101,11 @@ pub fn render_outputs(
         out.push((format!("{stem}.docx"), bytes));
     }
     if matches!(format, Format::Pdf | Format::All) {
-        let bytes = crate::pdf::write_pdf(&b.document, &b.style, fonts).map_err(|m| {
-            Error::Template {
+        let bytes =
+            crate::pdf::write_pdf(&b.document, &b.style, fonts).map_err(|m| Error::Template {
                 name: "PDF".into(),
                 message: m,
-            }
-        })?;
+            })?;
         out.push((format!("{stem}.pdf"), bytes));
     }
     Ok(out)
