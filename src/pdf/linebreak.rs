@@ -34,6 +34,9 @@ pub fn break_opportunities(text: &str) -> Vec<(usize, bool)> {
     }
     char_at[text.len()] = n;
     linebreaks(text)
+        // UAX #14 allows a break after "/" ("b/c", "02/QĐ-UBND"); Word and LibreOffice keep
+        // such words whole, and so must we to break lines where they do.
+        .filter(|&(b, o)| o == BreakOpportunity::Mandatory || !text[..b].ends_with('/'))
         .map(|(b, o)| (char_at[b], o == BreakOpportunity::Mandatory))
         .collect()
 }
@@ -118,6 +121,15 @@ pub fn break_lines(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_break_after_a_slash() {
+        let text = "- Các công chức UBND phường (t/h);";
+        let slash = text.chars().position(|c| c == '/').unwrap();
+        assert!(break_opportunities(text)
+            .iter()
+            .all(|&(i, _)| i != slash + 1));
+    }
     use crate::pdf::frame::FaceKey;
 
     /// Every char 1 pt wide.
