@@ -287,7 +287,8 @@ fn build_one(
 ) -> Result<Vec<(PathBuf, usize)>> {
     let b = pipeline::build_document(file, tpl)?;
     print_warnings(&b);
-    let outputs = pipeline::render_outputs(&b, format, fonts)?;
+    let fonts = pipeline::fonts_for(&b.plan, file, fonts)?;
+    let outputs = pipeline::render_outputs(&b, format, &fonts)?;
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, &e))?;
     let mut written = Vec::new();
     for (name, bytes) in outputs {

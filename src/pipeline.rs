@@ -110,3 +110,35 @@ pub fn render_outputs(
     }
     Ok(out)
 }
+
+/// The fonts for the PDF: the plan's own files (`trinh_bay.phong_chu`, paths relative to the
+/// plan file) or the bundled Liberation Serif.
+pub fn fonts_for(
+    plan: &Plan,
+    plan_file: &Path,
+    bundled: &crate::fonts::FontSet,
+) -> Result<crate::fonts::FontSet> {
+    let Some(p) = &plan.trinh_bay.phong_chu else {
+        return Ok(bundled.clone());
+    };
+    let base = plan_file.parent().unwrap_or(Path::new("."));
+    let load = |field: &str, rel: &str| -> Result<crate::fonts::FontFace> {
+        let path = base.join(rel);
+        let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, &e))?;
+        crate::fonts::FontFace::from_bytes(rel, bytes).map_err(|m| {
+            Error::Data(vec![DataError {
+                file: plan_file.to_path_buf(),
+                location: None,
+                path: Some(format!("trinh_bay.phong_chu.{field}")),
+                expected: "tệp phông TrueType (.ttf) có đủ chữ tiếng Việt".into(),
+                found: Some(m),
+            }])
+        })
+    };
+    Ok(crate::fonts::FontSet {
+        regular: load("thuong", &p.thuong)?,
+        bold: load("dam", &p.dam)?,
+        italic: load("nghieng", &p.nghieng)?,
+        bold_italic: load("dam_nghieng", &p.dam_nghieng)?,
+    })
+}

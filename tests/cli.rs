@@ -315,3 +315,52 @@ fn exported_templates_can_be_edited_and_used() {
         "{err}"
     );
 }
+
+#[test]
+fn plan_can_name_its_own_font_files() {
+    let dir = mutated(
+        "fonts",
+        "loai: ke-hoach",
+        "loai: ke-hoach\ntrinh_bay:\n  phong_chu: {thuong: f/R.ttf, dam: f/B.ttf, nghieng: f/I.ttf, dam_nghieng: f/BI.ttf}",
+    );
+    std::fs::create_dir_all(dir.join("f")).unwrap();
+    for (n, src) in [
+        ("R", "Regular"),
+        ("B", "Bold"),
+        ("I", "Italic"),
+        ("BI", "BoldItalic"),
+    ] {
+        std::fs::copy(
+            root().join(format!("assets/fonts/LiberationSerif-{src}.ttf")),
+            dir.join(format!("f/{n}.ttf")),
+        )
+        .unwrap();
+    }
+    let out = dir.join("out");
+    let o = vanban(&[
+        "build",
+        dir.to_str().unwrap(),
+        "--format",
+        "pdf",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(std::fs::metadata(out.join("ke-hoach.pdf")).unwrap().len() > 10_000);
+    // A file that is not a font is reported against its field.
+    std::fs::write(dir.join("f/B.ttf"), b"not a font").unwrap();
+    let o = vanban(&[
+        "build",
+        dir.to_str().unwrap(),
+        "--format",
+        "pdf",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("trinh_bay.phong_chu.dam") && err.contains("tệp phông TrueType"),
+        "{err}"
+    );
+}
