@@ -242,8 +242,9 @@ fn build(
             "chưa sinh được PDF trong phiên bản này; dùng --format docx".into(),
         ));
     }
-    if plans.len() > 1 && out.is_some() && plans.len() != 1 {
-        // Several plans into one folder would overwrite each other's files.
+    if plans.len() > 1 {
+        // Each plan writes into a folder named after its own; two plans of the same folder
+        // name would overwrite each other's files.
         let names: std::collections::BTreeSet<String> =
             plans.iter().map(|p| folder_name(p)).collect();
         if names.len() < plans.len() {

@@ -124,6 +124,27 @@ impl<'a> Parser<'a> {
         Ok(s)
     }
 
+    /// The character data an event carries (text, an entity or character reference, CDATA),
+    /// or `None` for markup events.
+    fn char_data(&self, ev: &Event) -> R<Option<String>> {
+        Ok(Some(match ev {
+            Event::Text(t) => t
+                .xml10_content()
+                .map_err(|e| self.error(format!("chữ không hợp lệ: {e}")))?
+                .into_owned(),
+            Event::GeneralRef(r) => {
+                let name = r
+                    .decode()
+                    .map_err(|e| self.error(format!("ký tự không hợp lệ: {e}")))?;
+                quick_xml::escape::unescape(&format!("&{name};"))
+                    .map_err(|_| self.error(format!("thực thể không biết: &{name};")))?
+                    .into_owned()
+            }
+            Event::CData(t) => String::from_utf8_lossy(t).into_owned(),
+            _ => return Ok(None),
+        }))
+    }
+
     /// Skips whitespace-only text between block elements; other text there is an error.
     fn stray_text(&self, t: &str) -> R<()> {
         if t.trim().is_empty() {
@@ -220,22 +241,12 @@ impl<'a> Parser<'a> {
         let mut em = Emphasis::default();
         let mut depth = 0u32;
         loop {
-            match self.next()? {
-                Event::Text(t) => {
-                    let text = t
-                        .xml10_content()
-                        .map_err(|e| self.error(format!("chữ không hợp lệ: {e}")))?;
-                    push_text(runs, &text, &em);
-                }
-                Event::GeneralRef(r) => {
-                    let name = r
-                        .decode()
-                        .map_err(|e| self.error(format!("ký tự không hợp lệ: {e}")))?;
-                    let text = entity(&name)
-                        .ok_or_else(|| self.error(format!("thực thể không biết: &{name};")))?;
-                    push_text(runs, &text, &em);
-                }
-                Event::CData(t) => push_text(runs, &String::from_utf8_lossy(&t), &em),
+            let ev = self.next()?;
+            if let Some(text) = self.char_data(&ev)? {
+                push_text(runs, &text, &em);
+                continue;
+            }
+            match ev {
                 Event::Start(e) => {
                     match e.name().as_ref() {
                         b"b" => em.bold += 1,
@@ -377,22 +388,15 @@ impl<'a> Parser<'a> {
         // Inline content directly in the cell forms one paragraph in the cell's style.
         let mut loose: Vec<Run> = Vec::new();
         loop {
-            match self.next()? {
+            let ev = self.next()?;
+            if let Some(text) = self.char_data(&ev)? {
+                push_text(&mut loose, &text, &Emphasis::default());
+                continue;
+            }
+            match ev {
                 Event::Start(p) if p.name().as_ref() == b"p" => {
                     let para = self.paragraph(&p, cell_style.as_deref())?;
                     cell.paragraphs.push(para);
-                }
-                Event::Text(t) => {
-                    let text = t
-                        .xml10_content()
-                        .map_err(|e| self.error(format!("chữ không hợp lệ: {e}")))?;
-                    push_text(&mut loose, &text, &Emphasis::default());
-                }
-                Event::GeneralRef(r) => {
-                    let name = r.decode().map_err(|e| self.error(e.to_string()))?;
-                    let text = entity(&name)
-                        .ok_or_else(|| self.error(format!("thực thể không biết: &{name};")))?;
-                    push_text(&mut loose, &text, &Emphasis::default());
                 }
                 Event::End(_) => break,
                 Event::Comment(_) => {}
@@ -418,12 +422,6 @@ impl<'a> Parser<'a> {
         }
         Ok(cell)
     }
-}
-
-/// The text of an entity or character reference (`amp`, `#x2F`).
-fn entity(name: &str) -> Option<String> {
-    let r = format!("&{name};");
-    quick_xml::escape::unescape(&r).ok().map(|t| t.into_owned())
 }
 
 fn push_text(runs: &mut Vec<Run>, text: &str, em: &Emphasis) {

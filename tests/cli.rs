@@ -19,6 +19,15 @@ fn line_of(dir: &Path, needle: &str) -> usize {
     s.lines().position(|l| l.contains(needle)).unwrap() + 1
 }
 
+/// Checks a plan mutated as in `mutated`, expects a data error (exit 1) and returns the
+/// folder and the message.
+fn rejected(name: &str, from: &str, to: &str) -> (std::path::PathBuf, String) {
+    let dir = mutated(name, from, to);
+    let (code, err) = check(&dir);
+    assert_eq!(code, 1, "{err}");
+    (dir, err)
+}
+
 fn check(dir: &Path) -> (i32, String) {
     let o = vanban(&["check", dir.to_str().unwrap()]);
     (o.status.code().unwrap(), stderr(&o))
@@ -51,13 +60,11 @@ fn build_writes_the_docx_and_check_reports() {
 
 #[test]
 fn unknown_field_names_file_line_and_allowed_fields() {
-    let dir = mutated(
+    let (dir, err) = rejected(
         "unknown-field",
         "dia_danh: Phú Sơn",
         "dia_danh: Phú Sơn\ndia_dan: x",
     );
-    let (code, err) = check(&dir);
-    assert_eq!(code, 1);
     let line = line_of(&dir, "dia_dan: x");
     assert!(err.contains(&format!("plan.yaml:{line}:1")), "{err}");
     assert!(err.contains("trường không có trong mẫu `dia_dan`"), "{err}");
@@ -66,9 +73,7 @@ fn unknown_field_names_file_line_and_allowed_fields() {
 
 #[test]
 fn unknown_unit_is_reported_with_its_path() {
-    let dir = mutated("unknown-unit", "chu_tri: tpht", "chu_tri: tphtt");
-    let (code, err) = check(&dir);
-    assert_eq!(code, 1, "{err}");
+    let (dir, err) = rejected("unknown-unit", "chu_tri: tpht", "chu_tri: tphtt");
     let line = line_of(&dir, "chu_tri: tphtt");
     assert!(err.contains(&format!("plan.yaml:{line}:")), "{err}");
     assert!(
@@ -83,9 +88,7 @@ fn unknown_unit_is_reported_with_its_path() {
 
 #[test]
 fn duplicate_task_id_is_refused() {
-    let dir = mutated("dup-id", "id: par-sang-kien", "id: par-chi-dao-kiem-tra");
-    let (code, err) = check(&dir);
-    assert_eq!(code, 1);
+    let (dir, err) = rejected("dup-id", "id: par-sang-kien", "id: par-chi-dao-kiem-tra");
     assert!(err.contains("mã nhiệm vụ không trùng"), "{err}");
     assert!(err.contains("`par-chi-dao-kiem-tra` lặp lại"), "{err}");
     let text = std::fs::read_to_string(dir.join("plan.yaml")).unwrap();
@@ -102,40 +105,32 @@ fn duplicate_task_id_is_refused() {
 
 #[test]
 fn unknown_appendix_reference() {
-    let dir = mutated(
+    let (_, err) = rejected(
         "bad-appendix",
         "phu_luc_kem_theo: tat-ca",
         "phu_luc_kem_theo: [par-index, khong-co]",
     );
-    let (code, err) = check(&dir);
-    assert_eq!(code, 1);
     assert!(err.contains("mã phụ lục có trong `phu_luc`"), "{err}");
     assert!(err.contains("gặp `khong-co`"), "{err}");
 }
 
 #[test]
 fn wrong_type_missing_field_and_syntax_error() {
-    let dir = mutated("wrong-type", "so: ~", "so: mười hai");
-    let (code, err) = check(&dir);
-    assert_eq!(code, 1);
+    let (_, err) = rejected("wrong-type", "so: ~", "so: mười hai");
     assert!(
         err.contains("trường `so`") && err.contains("cần một số nguyên không âm"),
         "{err}"
     );
     assert!(err.contains("gặp chuỗi \"mười hai\""), "{err}");
 
-    let dir = mutated("missing", "trich_yeu:", "trich_yeu_x:");
-    let (code, err) = check(&dir);
-    assert_eq!(code, 1);
+    let (_, err) = rejected("missing", "trich_yeu:", "trich_yeu_x:");
     assert!(
         err.contains("trường không có trong mẫu `trich_yeu_x`")
             || err.contains("cần trường bắt buộc `trich_yeu`"),
         "{err}"
     );
 
-    let dir = mutated("syntax", "dia_danh: Phú Sơn", "dia_danh: \"Phú Sơn");
-    let (code, err) = check(&dir);
-    assert_eq!(code, 1);
+    let (_, err) = rejected("syntax", "dia_danh: Phú Sơn", "dia_danh: \"Phú Sơn");
     assert!(
         err.contains("plan.yaml:") && err.contains("cú pháp YAML"),
         "{err}"
@@ -144,24 +139,20 @@ fn wrong_type_missing_field_and_syntax_error() {
 
 #[test]
 fn impossible_date_and_out_of_range_layout() {
-    let dir = mutated(
+    let (_, err) = rejected(
         "date",
         "ngay: {ngay: ~, thang: 12, nam: 2023}",
         "ngay: {ngay: 31, thang: 2, nam: 2024}",
     );
-    let (code, err) = check(&dir);
-    assert_eq!(code, 1);
     assert!(
         err.contains("trường `ngay`") && err.contains("một ngày có thật"),
         "{err}"
     );
-    let dir = mutated(
+    let (_, err) = rejected(
         "margins",
         "loai: ke-hoach",
         "loai: ke-hoach\ntrinh_bay: {le: {tren: 20, duoi: 20, trai: 25.4, phai: 15}}",
     );
-    let (code, err) = check(&dir);
-    assert_eq!(code, 1);
     assert!(
         err.contains("trinh_bay.le.trai") && err.contains("từ 30 đến 35 mm"),
         "{err}"

@@ -141,7 +141,7 @@ fn describe(body: &str) -> (String, Option<String>) {
             Some("quá nhiều lần lặp bí danh hoặc lồng quá sâu; tệp có thể bị cố ý làm hỏng".into()),
         );
     }
-    if body.contains("EOF while parsing") || body.contains("empty") && body.contains("document") {
+    if body.contains("EOF while parsing") || (body.contains("empty") && body.contains("document")) {
         return ("nội dung kế hoạch".into(), Some("tệp rỗng".into()));
     }
     (

@@ -6,7 +6,7 @@ use super::locate::Locations;
 use super::parties::{is_unit_key, Parties};
 use super::plan::{AppendixRef, Item, Layout, Plan, SigningForm};
 use crate::error::DataError;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 /// Index keys a plan may name (nd30.md §4).
@@ -148,8 +148,8 @@ pub fn validate(plan: &Plan, file: &Path, loc: &Locations) -> Result<Vec<String>
     }
 
     let appendix_ids: Vec<&str> = plan.phu_luc.iter().map(|a| a.id.as_str()).collect();
-    let mut task_ids: HashSet<&str> = HashSet::new();
-    let mut first_task_path: BTreeMap<&str, String> = BTreeMap::new();
+    // Task id → where it was first used.
+    let mut task_ids: HashMap<&str, String> = HashMap::new();
     let mut stack: Vec<(String, &Item, usize)> = plan
         .noi_dung
         .iter()
@@ -223,18 +223,15 @@ pub fn validate(plan: &Plan, file: &Path, loc: &Locations) -> Result<Vec<String>
                     "mã nhiệm vụ viết thường không dấu, chỉ gồm a-z, 0-9, \"-\", \"_\"",
                     Some(format!("`{}`", t.id)),
                 );
-            } else if !task_ids.insert(&t.id) {
-                let first = first_task_path
-                    .get(t.id.as_str())
-                    .cloned()
-                    .unwrap_or_default();
+            } else if let Some(first) = task_ids.get(t.id.as_str()) {
+                let first = first.clone();
                 c.fail(
                     &format!("{tp}.id"),
                     format!("mã nhiệm vụ không trùng (đã dùng ở `{first}`)"),
                     Some(format!("`{}` lặp lại", t.id)),
                 );
             }
-            first_task_path.entry(&t.id).or_insert_with(|| tp.clone());
+            task_ids.entry(&t.id).or_insert_with(|| tp.clone());
             c.text(&format!("{tp}.noi_dung"), &t.noi_dung);
             match &t.chu_tri {
                 Some(p) => c.parties(&format!("{tp}.chu_tri"), p, &plan.don_vi),

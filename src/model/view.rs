@@ -4,7 +4,9 @@
 use super::date::BLANK;
 use super::numbering::{item_number, roman, task_number};
 use super::parties::{render, Form, Parties};
-use super::plan::{AppendixNumbering, AppendixRef, Item, Labels, Plan, RowDefaults, SigningForm};
+use super::plan::{
+    Appendix, AppendixNumbering, AppendixRef, Group, Item, Labels, Plan, RowDefaults, SigningForm,
+};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -259,6 +261,62 @@ impl Plan {
         lines
     }
 
+    /// Parties as a table prints them (short forms of units); empty when none.
+    fn short(&self, p: Option<&Parties>) -> String {
+        p.map(|p| render(p, &self.don_vi, Form::Short))
+            .unwrap_or_default()
+    }
+
+    fn appendix(&self, i: usize, a: &Appendix, kem_theo: &str) -> AppendixView {
+        let group = |g: usize, grp: &Group| {
+            // A row's own value, else its group's default, else the table's.
+            let pick = |own: &Option<Parties>, f: fn(&RowDefaults) -> &Option<Parties>| {
+                self.short(
+                    own.as_ref()
+                        .or(f(&grp.mac_dinh).as_ref())
+                        .or(f(&a.mac_dinh).as_ref()),
+                )
+            };
+            GroupView {
+                so: (g + 1).to_string(),
+                ten: grp.ten.trim().to_string(),
+                chu_tri: self.short(grp.chu_tri.as_ref()),
+                phoi_hop: self.short(grp.phoi_hop.as_ref()),
+                thoi_gian: grp.thoi_gian.clone().unwrap_or_default(),
+                dong: grp
+                    .dong
+                    .iter()
+                    .enumerate()
+                    .map(|(r, row)| RowView {
+                        so: format!("{}.{}", g + 1, r + 1),
+                        tieu_chi: row.tieu_chi.trim().to_string(),
+                        chu_tri: pick(&row.chu_tri, |d| &d.chu_tri),
+                        phoi_hop: pick(&row.phoi_hop, |d| &d.phoi_hop),
+                        thoi_gian: row
+                            .thoi_gian
+                            .as_ref()
+                            .or(grp.mac_dinh.thoi_gian.as_ref())
+                            .or(a.mac_dinh.thoi_gian.as_ref())
+                            .cloned()
+                            .unwrap_or_default(),
+                    })
+                    .collect(),
+            }
+        };
+        AppendixView {
+            id: a.id.clone(),
+            so: self.appendix_label(i),
+            tieu_de: upper(&a.tieu_de),
+            kem_theo: kem_theo.to_string(),
+            nhom: a
+                .nhom
+                .iter()
+                .enumerate()
+                .map(|(g, grp)| group(g, grp))
+                .collect(),
+        }
+    }
+
     /// The template context.
     pub fn view(&self) -> PlanView {
         let so = self.so_ky_hieu_tail();
@@ -284,60 +342,7 @@ impl Plan {
             .phu_luc
             .iter()
             .enumerate()
-            .map(|(i, a)| AppendixView {
-                id: a.id.clone(),
-                so: self.appendix_label(i),
-                tieu_de: upper(&a.tieu_de),
-                kem_theo: kem_theo.clone(),
-                nhom: a
-                    .nhom
-                    .iter()
-                    .enumerate()
-                    .map(|(g, grp)| {
-                        let pick =
-                            |own: &Option<Parties>, f: fn(&RowDefaults) -> &Option<Parties>| {
-                                own.as_ref()
-                                    .or(f(&grp.mac_dinh).as_ref())
-                                    .or(f(&a.mac_dinh).as_ref())
-                                    .map(|p| render(p, &self.don_vi, Form::Short))
-                                    .unwrap_or_default()
-                            };
-                        GroupView {
-                            so: (g + 1).to_string(),
-                            ten: grp.ten.trim().to_string(),
-                            chu_tri: grp
-                                .chu_tri
-                                .as_ref()
-                                .map(|p| render(p, &self.don_vi, Form::Short))
-                                .unwrap_or_default(),
-                            phoi_hop: grp
-                                .phoi_hop
-                                .as_ref()
-                                .map(|p| render(p, &self.don_vi, Form::Short))
-                                .unwrap_or_default(),
-                            thoi_gian: grp.thoi_gian.clone().unwrap_or_default(),
-                            dong: grp
-                                .dong
-                                .iter()
-                                .enumerate()
-                                .map(|(r, row)| RowView {
-                                    so: format!("{}.{}", g + 1, r + 1),
-                                    tieu_chi: row.tieu_chi.trim().to_string(),
-                                    chu_tri: pick(&row.chu_tri, |d| &d.chu_tri),
-                                    phoi_hop: pick(&row.phoi_hop, |d| &d.phoi_hop),
-                                    thoi_gian: row
-                                        .thoi_gian
-                                        .as_ref()
-                                        .or(grp.mac_dinh.thoi_gian.as_ref())
-                                        .or(a.mac_dinh.thoi_gian.as_ref())
-                                        .cloned()
-                                        .unwrap_or_default(),
-                                })
-                                .collect(),
-                        }
-                    })
-                    .collect(),
-            })
+            .map(|(i, a)| self.appendix(i, a, &kem_theo))
             .collect();
         PlanView {
             ten_loai: self.loai.name().to_string(),
