@@ -96,6 +96,9 @@ pub fn layout_table(
     }
     let pad_x = sheet.table.cell_padding_x_mm * PT_PER_MM;
     let pad_y = sheet.table.cell_padding_y_mm * PT_PER_MM;
+    // Vertical space a row takes besides its content: padding, and in a ruled table the
+    // border line, which LibreOffice adds to every row's height (measured: 0.5 pt a row).
+    let chrome_y = 2.0 * pad_y + if t.borders { sheet.table.border_pt } else { 0.0 };
 
     let mut rows = Vec::with_capacity(t.rows.len());
     for (r, row) in t.rows.iter().enumerate() {
@@ -134,8 +137,8 @@ pub fn layout_table(
         let height = cells
             .iter()
             .filter(|c| c.rowspan == 1)
-            .map(|c| c.content.height + 2.0 * pad_y)
-            .fold(2.0 * pad_y, f32::max);
+            .map(|c| c.content.height + chrome_y)
+            .fold(chrome_y, f32::max);
         rows.push(LaidRow {
             height,
             cells,
@@ -149,7 +152,7 @@ pub fn layout_table(
             .cells
             .iter()
             .filter(|c| c.rowspan > 1)
-            .map(|c| (c.rowspan, c.content.height + 2.0 * pad_y))
+            .map(|c| (c.rowspan, c.content.height + chrome_y))
             .collect();
         for (span, need) in spans {
             let end = (r + span).min(rows.len());
