@@ -98,7 +98,12 @@ pub fn layout_table(
     let pad_y = sheet.table.cell_padding_y_mm * PT_PER_MM;
     // Vertical space a row takes besides its content: padding, and in a ruled table the
     // border line, which LibreOffice adds to every row's height (measured: 0.5 pt a row).
-    let chrome_y = 2.0 * pad_y + if t.borders { sheet.table.border_pt } else { 0.0 };
+    let chrome_y = 2.0 * pad_y
+        + if t.borders {
+            sheet.table.border_pt
+        } else {
+            0.0
+        };
 
     let mut rows = Vec::with_capacity(t.rows.len());
     for (r, row) in t.rows.iter().enumerate() {
