@@ -1,0 +1,70 @@
+//! Our PDF and LibreOffice's rendering of our DOCX: same page count, same text on each page.
+//! Needs `soffice` and `pdftotext`; `.ci/run` installs them and sets
+//! VANBAN_REQUIRE_LIBREOFFICE=1 so the comparison cannot be skipped in CI.
+
+mod common;
+use common::*;
+use std::path::Path;
+use std::process::Command;
+
+fn have(cmd: &str) -> bool {
+    Command::new("sh")
+        .args(["-c", &format!("command -v {cmd}")])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Text of each page, whitespace and page-number lines removed.
+fn pages(pdf: &Path) -> Vec<String> {
+    let out = Command::new("pdftotext")
+        .args(["-raw", pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext");
+    String::from_utf8_lossy(&out.stdout)
+        .split('\u{c}')
+        .map(|page| {
+            page.lines()
+                .filter(|l| !l.trim().chars().all(|c| c.is_ascii_digit()))
+                .flat_map(|l| l.chars().filter(|c| !c.is_whitespace()))
+                .collect::<String>()
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+#[test]
+fn pdf_pages_match_libreoffice_rendering_of_the_docx() {
+    if !(have("soffice") && have("pdftotext")) {
+        assert!(
+            std::env::var_os("VANBAN_REQUIRE_LIBREOFFICE").is_none(),
+            "soffice and pdftotext are required here"
+        );
+        eprintln!("bỏ qua: không có soffice/pdftotext");
+        return;
+    }
+    let dir = scratch("libreoffice");
+    let o = vanban(&["build", SEED, "-o", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let lo = dir.join("lo");
+    let status = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            dir.join("profile").display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(&lo)
+        .arg(dir.join("ke-hoach.docx"))
+        .output()
+        .expect("soffice");
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let theirs = pages(&lo.join("ke-hoach.pdf"));
+    let ours = pages(&dir.join("ke-hoach.pdf"));
+    assert_eq!(ours.len(), theirs.len(), "page count: ours vs LibreOffice");
+    for (i, (a, b)) in ours.iter().zip(&theirs).enumerate() {
+        assert_eq!(a, b, "text of page {}", i + 1);
+    }
+}
