@@ -1,4 +1,4 @@
-//! The whole pipeline on the seed plan: YAML → IR, IR → DOCX, and both together.
+//! The whole pipeline on the seed plan: YAML → IR, IR → DOCX, IR → PDF, and all together.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::path::Path;
@@ -17,6 +17,9 @@ fn bench(c: &mut Criterion) {
     let built = build_document(&plan, &tpl).expect("build");
     c.bench_function("ir_to_docx", |b| {
         b.iter(|| render_outputs(&built, Format::Docx, &fonts).expect("docx"))
+    });
+    c.bench_function("ir_to_pdf", |b| {
+        b.iter(|| render_outputs(&built, Format::Pdf, &fonts).expect("pdf"))
     });
     c.bench_function("whole_pipeline_all_formats", |b| {
         b.iter(|| {

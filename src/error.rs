@@ -46,6 +46,12 @@ pub enum Error {
     /// A template is wrong (a built-in one only after a bug; usually an edited copy).
     #[error("mẫu {name}: {message}")]
     Template { name: String, message: String },
+    /// A writer could not lay out or write the document.
+    #[error("{format}: {message}")]
+    Render {
+        format: &'static str,
+        message: String,
+    },
     #[error("{path}: {message}")]
     Io { path: PathBuf, message: String },
     /// The command line asks for something impossible (exit code 2).

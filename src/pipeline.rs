@@ -91,24 +91,37 @@ pub fn render_outputs(
     let stem = match b.plan.loai {
         model::plan::DocType::KeHoach => "ke-hoach",
     };
-    let mut out = Vec::new();
-    if matches!(format, Format::Docx | Format::All) {
-        let bytes =
-            crate::docx::write_docx(&b.document, &b.style, fonts).map_err(|m| Error::Template {
-                name: "DOCX".into(),
-                message: m,
-            })?;
-        out.push((format!("{stem}.docx"), bytes));
-    }
-    if matches!(format, Format::Pdf | Format::All) {
-        let bytes =
-            crate::pdf::write_pdf(&b.document, &b.style, fonts).map_err(|m| Error::Template {
-                name: "PDF".into(),
-                message: m,
-            })?;
-        out.push((format!("{stem}.pdf"), bytes));
-    }
-    Ok(out)
+    let docx = || {
+        crate::docx::write_docx(&b.document, &b.style, fonts).map_err(|message| Error::Render {
+            format: "DOCX",
+            message,
+        })
+    };
+    let pdf = || {
+        crate::pdf::write_pdf(&b.document, &b.style, fonts).map_err(|message| Error::Render {
+            format: "PDF",
+            message,
+        })
+    };
+    Ok(match format {
+        Format::Docx => vec![(format!("{stem}.docx"), docx()?)],
+        Format::Pdf => vec![(format!("{stem}.pdf"), pdf()?)],
+        Format::All => {
+            // The two writers share nothing but the IR: write them side by side.
+            let (d, p) = std::thread::scope(|s| {
+                let p = s.spawn(pdf);
+                let d = docx();
+                (d, p.join())
+            });
+            let p = p.unwrap_or_else(|_| {
+                Err(Error::Render {
+                    format: "PDF",
+                    message: "lỗi nội bộ khi dựng PDF".into(),
+                })
+            });
+            vec![(format!("{stem}.docx"), d?), (format!("{stem}.pdf"), p?)]
+        }
+    })
 }
 
 /// The fonts for the PDF: the plan's own files (`trinh_bay.phong_chu`, paths relative to the

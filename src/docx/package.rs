@@ -50,13 +50,19 @@ pub fn pack(xml: XMLDocx, header_rows: &[usize], meta: &Meta) -> Result<Vec<u8>,
     for (i, r) in xml.header_rels.into_iter().enumerate() {
         parts.push((format!("word/_rels/header{}.xml.rels", i + 1), r));
     }
-    let options = SimpleFileOptions::default()
+    let deflated = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
+        .compression_level(Some(1))
         .last_modified_time(DateTime::default())
         .unix_permissions(0o644);
+    // Tiny parts (rels, settings, empty comments) gain nothing from deflate but its set-up.
+    let stored = deflated
+        .compression_method(CompressionMethod::Stored)
+        .compression_level(None);
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     let err = |e: &dyn std::fmt::Display| format!("không đóng gói được DOCX: {e}");
     for (name, bytes) in parts {
+        let options = if bytes.len() < 2048 { stored } else { deflated };
         zip.start_file(name, options).map_err(|e| err(&e))?;
         zip.write_all(&bytes).map_err(|e| err(&e))?;
     }

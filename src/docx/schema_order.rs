@@ -161,42 +161,40 @@ fn sequence(parent: &[u8]) -> Option<&'static [&'static str]> {
     })
 }
 
-fn local(name: &[u8]) -> &[u8] {
-    match name.iter().position(|&b| b == b':') {
-        Some(i) => &name[i + 1..],
-        None => name,
-    }
-}
-
-enum Node {
+/// A parsed element tree that borrows its tags and text from the part's bytes, so the
+/// pass allocates only the child lists.
+enum Node<'a> {
     Element {
-        start: BytesStart<'static>,
-        children: Vec<Node>,
+        start: BytesStart<'a>,
+        children: Vec<Node<'a>>,
         empty: bool,
     },
-    Other(Event<'static>),
+    Other(Event<'a>),
 }
 
-impl Node {
-    fn local_name(&self) -> Option<Vec<u8>> {
+impl Node<'_> {
+    fn local_name(&self) -> Option<&[u8]> {
         match self {
-            Node::Element { start, .. } => Some(local(start.name().as_ref()).to_vec()),
+            Node::Element { start, .. } => {
+                let name = start.name().into_inner();
+                Some(match name.iter().position(|&b| b == b':') {
+                    Some(i) => &name[i + 1..],
+                    None => name,
+                })
+            }
             Node::Other(_) => None,
         }
     }
 }
 
-fn parse(xml: &[u8]) -> Result<Vec<Node>, String> {
+fn parse(xml: &[u8]) -> Result<Vec<Node<'_>>, String> {
     let mut reader = Reader::from_reader(xml);
-    let mut stack: Vec<(BytesStart<'static>, Vec<Node>)> = Vec::new();
+    let mut stack: Vec<(BytesStart, Vec<Node>)> = Vec::new();
     let mut top: Vec<Node> = Vec::new();
-    let mut buf = Vec::new();
     loop {
         let ev = reader
-            .read_event_into(&mut buf)
-            .map_err(|e| format!("XML của DOCX không hợp lệ: {e}"))?
-            .into_owned();
-        buf.clear();
+            .read_event()
+            .map_err(|e| format!("XML của DOCX không hợp lệ: {e}"))?;
         let node = match ev {
             Event::Eof => break,
             Event::Start(s) => {
@@ -237,9 +235,13 @@ fn sort_children(parent: &[u8], children: &mut [Node]) {
     };
     let rank = |n: &Node| -> usize {
         n.local_name()
-            .and_then(|l| seq.iter().position(|s| s.as_bytes() == l.as_slice()))
+            .and_then(|l| seq.iter().position(|s| s.as_bytes() == l))
             .unwrap_or(seq.len())
     };
+    // Already ordered is the common case for most elements; skip the sort then.
+    if children.windows(2).all(|w| rank(&w[0]) <= rank(&w[1])) {
+        return;
+    }
     children.sort_by_key(rank);
 }
 
@@ -253,7 +255,7 @@ fn fix(nodes: &mut [Node], header_rows: &[usize], table_index: &mut usize, depth
         else {
             continue;
         };
-        let name = start.name().as_ref().to_vec();
+        let name = start.name().into_inner();
         if name == b"w:tbl" && depth_in_table == 0 {
             let count = header_rows.get(*table_index).copied().unwrap_or(0);
             *table_index += 1;
@@ -267,7 +269,7 @@ fn fix(nodes: &mut [Node], header_rows: &[usize], table_index: &mut usize, depth
             };
             fix(children, header_rows, table_index, d);
         }
-        sort_children(&name, children);
+        sort_children(name, children);
     }
 }
 
@@ -294,7 +296,7 @@ fn mark_header_rows(table_children: &mut [Node], count: usize) {
         };
         match children
             .iter_mut()
-            .find(|c| c.local_name().as_deref() == Some(b"trPr".as_slice()))
+            .find(|c| c.local_name() == Some(b"trPr".as_slice()))
         {
             Some(Node::Element {
                 children: pr,

@@ -241,7 +241,7 @@ fn compress_streams(lo: &mut lopdf::Document) -> Result<(), String> {
         if !s.allows_compression || s.dict.get(b"Filter").is_ok() {
             continue;
         }
-        let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
         enc.write_all(&s.content)
             .and_then(|_| enc.finish())
             .map(|z| {
