@@ -2,6 +2,7 @@
 //! Liberation Serif 2.1 (OFL): Times New Roman's metrics and full Vietnamese coverage, so a
 //! DOCX naming Times New Roman breaks its lines where our measurements say it will.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 const REGULAR: &[u8] = include_bytes!("../assets/fonts/LiberationSerif-Regular.ttf");
@@ -9,11 +10,12 @@ const BOLD: &[u8] = include_bytes!("../assets/fonts/LiberationSerif-Bold.ttf");
 const ITALIC: &[u8] = include_bytes!("../assets/fonts/LiberationSerif-Italic.ttf");
 const BOLD_ITALIC: &[u8] = include_bytes!("../assets/fonts/LiberationSerif-BoldItalic.ttf");
 
-/// One face: its bytes (shared, so cloning a font set is cheap) and a name for messages.
+/// One face: its bytes (shared, so cloning a font set is cheap; the bundled faces are
+/// borrowed from the binary, not copied) and a name for messages.
 #[derive(Clone)]
 pub struct FontFace {
     pub name: String,
-    pub data: Arc<Vec<u8>>,
+    pub data: Arc<Cow<'static, [u8]>>,
     units_per_em: f32,
 }
 
@@ -27,8 +29,12 @@ impl std::fmt::Debug for FontFace {
 
 impl FontFace {
     /// Parses font bytes; `name` identifies the face in error messages.
-    pub fn from_bytes(name: impl Into<String>, data: Vec<u8>) -> Result<FontFace, String> {
+    pub fn from_bytes(
+        name: impl Into<String>,
+        data: impl Into<Cow<'static, [u8]>>,
+    ) -> Result<FontFace, String> {
         let name = name.into();
+        let data = data.into();
         let face = ttf_parser::Face::parse(&data, 0)
             .map_err(|e| format!("không đọc được phông chữ {name}: {e}"))?;
         if face.glyph_index('ệ').is_none() || face.glyph_index('Ữ').is_none() {
@@ -81,8 +87,8 @@ pub struct FontSet {
 impl FontSet {
     /// Liberation Serif, compiled into the binary.
     pub fn bundled() -> FontSet {
-        let face = |name: &str, data: &[u8]| {
-            FontFace::from_bytes(name, data.to_vec()).expect("bundled font is valid")
+        let face = |name: &str, data: &'static [u8]| {
+            FontFace::from_bytes(name, data).expect("bundled font is valid")
         };
         FontSet {
             regular: face("LiberationSerif-Regular", REGULAR),

@@ -232,8 +232,11 @@ fn document_id(meta: &Meta, lo: &lopdf::Document) -> Vec<u8> {
 }
 
 /// Deflates every stream not yet filtered (content streams, font programs, ToUnicode maps).
+/// One compressor is reset between streams: setting up a new one costs as much as
+/// compressing a page.
 fn compress_streams(lo: &mut lopdf::Document) -> Result<(), String> {
-    use std::io::Write;
+    use flate2::{Compress, Compression, FlushCompress, Status};
+    let mut z = Compress::new(Compression::fast(), true);
     for obj in lo.objects.values_mut() {
         let lopdf::Object::Stream(s) = obj else {
             continue;
@@ -241,16 +244,22 @@ fn compress_streams(lo: &mut lopdf::Document) -> Result<(), String> {
         if !s.allows_compression || s.dict.get(b"Filter").is_ok() {
             continue;
         }
-        let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
-        enc.write_all(&s.content)
-            .and_then(|_| enc.finish())
-            .map(|z| {
-                if z.len() < s.content.len() {
-                    s.dict.set("Filter", "FlateDecode");
-                    s.set_content(z);
-                }
-            })
-            .map_err(|e| format!("không nén được dữ liệu PDF: {e}"))?;
+        z.reset();
+        let mut out = Vec::with_capacity(s.content.len() / 2 + 64);
+        loop {
+            let consumed = z.total_in() as usize;
+            let status = z
+                .compress_vec(&s.content[consumed..], &mut out, FlushCompress::Finish)
+                .map_err(|e| format!("không nén được dữ liệu PDF: {e}"))?;
+            if status == Status::StreamEnd {
+                break;
+            }
+            out.reserve(out.capacity().max(1024));
+        }
+        if out.len() < s.content.len() {
+            s.dict.set("Filter", "FlateDecode");
+            s.set_content(out);
+        }
     }
     Ok(())
 }
