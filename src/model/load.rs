@@ -43,6 +43,11 @@ pub fn read_text(path: &Path) -> Result<String> {
         }])
     })?;
     // Decree 30 requires Unicode text; NFD input (common from macOS) is composed here once.
+    // Most files are NFC already; the quick check skips the rewrite for them.
+    if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
+    {
+        return Ok(text);
+    }
     Ok(text.nfc().collect())
 }
 
@@ -51,7 +56,7 @@ pub fn parse<T: DeserializeOwned>(file: &Path, text: &str) -> Result<Loaded<T>> 
     match serde_yaml::from_str::<T>(text) {
         Ok(value) => Ok(Loaded {
             value,
-            locations: Locations::index(text),
+            locations: Locations::lazy(text),
         }),
         Err(e) => Err(Error::Data(vec![translate(file, &e)])),
     }
