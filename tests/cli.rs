@@ -14,6 +14,11 @@ fn mutated(name: &str, from: &str, to: &str) -> std::path::PathBuf {
     dir
 }
 
+/// Runs `vanban build PLAN --format FORMAT -o OUT`.
+fn build(plan: &str, format: &str, out: &str) -> std::process::Output {
+    vanban(&["build", plan, "--format", format, "-o", out])
+}
+
 fn line_of(dir: &Path, needle: &str) -> usize {
     let s = std::fs::read_to_string(dir.join("plan.yaml")).unwrap();
     s.lines().position(|l| l.contains(needle)).unwrap() + 1
@@ -36,14 +41,7 @@ fn check(dir: &Path) -> (i32, String) {
 #[test]
 fn build_writes_the_docx_and_check_reports() {
     let out = scratch("build-out");
-    let o = vanban(&[
-        "build",
-        SEED,
-        "--format",
-        "docx",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let o = build(SEED, "docx", out.to_str().unwrap());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let docx = std::fs::read(out.join("ke-hoach.docx")).unwrap();
     assert!(part(&docx, "word/document.xml").contains("KẾ HOẠCH"));
@@ -190,25 +188,11 @@ fn missing_plan_is_a_data_error() {
 #[test]
 fn failed_build_leaves_earlier_output_intact() {
     let out = scratch("atomic-out");
-    let o = vanban(&[
-        "build",
-        SEED,
-        "--format",
-        "docx",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let o = build(SEED, "docx", out.to_str().unwrap());
     assert_eq!(o.status.code(), Some(0));
     let before = std::fs::read(out.join("ke-hoach.docx")).unwrap();
     let bad = mutated("atomic-bad", "chu_tri: tpht", "chu_tri: sai");
-    let o = vanban(&[
-        "build",
-        bad.to_str().unwrap(),
-        "--format",
-        "docx",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let o = build(bad.to_str().unwrap(), "docx", out.to_str().unwrap());
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(std::fs::read(out.join("ke-hoach.docx")).unwrap(), before);
     let leftovers: Vec<_> = std::fs::read_dir(&out)
@@ -227,14 +211,7 @@ fn markup_in_data_is_printed_literally() {
         "<b>Đậm?</b> & {{ trich_yeu }} </p><p> Phát động, tìm kiếm",
     );
     let out = dir.join("out");
-    let o = vanban(&[
-        "build",
-        dir.to_str().unwrap(),
-        "--format",
-        "docx",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let o = build(dir.to_str().unwrap(), "docx", out.to_str().unwrap());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let docx = std::fs::read(out.join("ke-hoach.docx")).unwrap();
     let xml = part(&docx, "word/document.xml");
@@ -328,26 +305,12 @@ fn plan_can_name_its_own_font_files() {
         .unwrap();
     }
     let out = dir.join("out");
-    let o = vanban(&[
-        "build",
-        dir.to_str().unwrap(),
-        "--format",
-        "pdf",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let o = build(dir.to_str().unwrap(), "pdf", out.to_str().unwrap());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(std::fs::metadata(out.join("ke-hoach.pdf")).unwrap().len() > 10_000);
     // A file that is not a font is reported against its field.
     std::fs::write(dir.join("f/B.ttf"), b"not a font").unwrap();
-    let o = vanban(&[
-        "build",
-        dir.to_str().unwrap(),
-        "--format",
-        "pdf",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let o = build(dir.to_str().unwrap(), "pdf", out.to_str().unwrap());
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(
