@@ -45,8 +45,6 @@ pub struct Built {
     pub document: Document,
     pub style: StyleSheet,
     pub warnings: Vec<String>,
-    /// The rendered markup, kept for diagnostics.
-    pub markup: String,
 }
 
 pub fn build_document(plan_path: &Path, templates: &Templates) -> Result<Built> {
@@ -66,19 +64,7 @@ pub fn build_document(plan_path: &Path, templates: &Templates) -> Result<Built> 
         document,
         style,
         warnings: checked.warnings,
-        markup,
     })
-}
-
-/// A data error about the whole file, without a location.
-pub fn file_error(file: &Path, expected: &str, found: String) -> Error {
-    Error::Data(vec![DataError {
-        file: file.to_path_buf(),
-        location: None,
-        path: None,
-        expected: expected.to_string(),
-        found: Some(found),
-    }])
 }
 
 /// The output files of a built plan: (file name, bytes).
