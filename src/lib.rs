@@ -1,5 +1,6 @@
 //! vanban: YAML plan and progress data → Decree 30/2020 administrative documents (DOCX, PDF).
 
+pub mod batch;
 pub mod cli;
 pub mod docx;
 pub mod error;
@@ -10,6 +11,7 @@ pub mod model;
 pub mod output;
 pub mod pdf;
 pub mod pipeline;
+pub mod report;
 pub mod style;
 pub mod summary;
 pub mod template;

@@ -39,22 +39,52 @@ pub fn style_for(plan: &Plan) -> StyleSheet {
     s
 }
 
-/// A plan turned into its document.
+/// The document kinds: each is a view of the plan (and its data) plus a template, and
+/// this is the one place they are registered. Everything after the template — markup, IR,
+/// both writers, output — is shared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// The plan itself with its appendices: `ke-hoach.xml`.
+    Plan,
+    /// The periodic CCHC report from the plan's progress data: `bao-cao.xml`.
+    Report(crate::report::period::Period),
+}
+
+/// A plan turned into one of its documents.
 pub struct Built {
     pub plan: Plan,
     pub document: Document,
     pub style: StyleSheet,
     pub warnings: Vec<String>,
+    /// Output file name without extension: `ke-hoach`, `bao-cao-2024-q1`.
+    pub stem: String,
 }
 
-pub fn build_document(plan_path: &Path, templates: &Templates) -> Result<Built> {
+/// Loads the plan, makes the kind's view and renders it through the shared road.
+pub fn build(kind: Kind, plan_path: &Path, templates: &Templates) -> Result<Built> {
     let checked = model::load_plan(plan_path)?;
     let plan = checked.plan;
+    let mut warnings = checked.warnings;
     let style = style_for(&plan);
-    let template = match plan.loai {
-        model::plan::DocType::KeHoach => "ke-hoach.xml",
+    let (template, stem, markup) = match kind {
+        Kind::Plan => (
+            "ke-hoach.xml",
+            "ke-hoach".to_string(),
+            templates.render("ke-hoach.xml", &plan.view())?,
+        ),
+        Kind::Report(period) => {
+            let data = crate::report::open(plan_path)?;
+            warnings.extend(data.warnings.iter().cloned());
+            let computed = crate::report::compute(&plan, &data, period)?;
+            warnings.extend(computed.warnings.iter().cloned());
+            let view = crate::report::report_view(&plan, &computed, period);
+            (
+                "bao-cao.xml",
+                format!("bao-cao-{}", period.key()),
+                templates.render("bao-cao.xml", &view)?,
+            )
+        }
     };
-    let markup = templates.render(template, &plan.view())?;
     let document = crate::markup::parse(&markup, &style).map_err(|e| Error::Template {
         name: template.to_string(),
         message: e.to_string(),
@@ -63,8 +93,14 @@ pub fn build_document(plan_path: &Path, templates: &Templates) -> Result<Built> 
         plan,
         document,
         style,
-        warnings: checked.warnings,
+        warnings,
+        stem,
     })
+}
+
+/// The plan document of `plan_path`.
+pub fn build_document(plan_path: &Path, templates: &Templates) -> Result<Built> {
+    build(Kind::Plan, plan_path, templates)
 }
 
 /// The output files of a built plan: (file name, bytes).
@@ -74,9 +110,7 @@ pub fn render_outputs(
     fonts: &crate::fonts::FontSet,
 ) -> Result<Vec<(String, Vec<u8>)>> {
     use crate::cli::Format;
-    let stem = match b.plan.loai {
-        model::plan::DocType::KeHoach => "ke-hoach",
-    };
+    let stem = &b.stem;
     let docx = || {
         crate::docx::write_docx(&b.document, &b.style, fonts).map_err(|message| Error::Render {
             format: "DOCX",

@@ -258,6 +258,60 @@ impl StyleSheet {
             "table-group-center",
             ParagraphStyle::new(13.0).bold().align(Center),
         );
+        add("table-number", ParagraphStyle::new(13.0).align(Right));
+        add(
+            "table-number-bold",
+            ParagraphStyle::new(13.0).bold().align(Right),
+        );
+        // Kính gửi (ô 9a): under the title block, one recipient on the line, several as a
+        // list whose dashes stand under the colon.
+        add(
+            "kinh-gui",
+            ParagraphStyle::new(14.0)
+                .align(Center)
+                .space(6.0, 6.0)
+                .keep(),
+        );
+        add(
+            "kinh-gui-nhan",
+            ParagraphStyle::new(14.0).align(Right).space(6.0, 0.0),
+        );
+        add("kinh-gui-dong", ParagraphStyle::new(14.0).space(6.0, 0.0));
+        // Captions of figures and tables in the body, and the unit line above a table.
+        add(
+            "chu-thich",
+            ParagraphStyle::new(14.0)
+                .italic()
+                .align(Center)
+                .space(6.0, 3.0)
+                .keep(),
+        );
+        add(
+            "don-vi-tinh",
+            ParagraphStyle::new(12.0)
+                .italic()
+                .align(Right)
+                .space(3.0, 3.0)
+                .keep(),
+        );
+        // Statistical forms (Biểu số 06/VPCP/KSTT): 13 columns on a turned page, 11–12 pt.
+        add("bieu-so", ParagraphStyle::new(12.0).bold());
+        add("bieu-ghi", ParagraphStyle::new(11.0).italic());
+        add("bieu-ky", ParagraphStyle::new(12.0).italic().align(Center));
+        add("bieu-don-vi", ParagraphStyle::new(12.0));
+        add(
+            "bieu-header",
+            ParagraphStyle::new(11.0).bold().align(Center),
+        );
+        add("bieu-cot", ParagraphStyle::new(11.0).italic().align(Center));
+        add("bieu-cell", ParagraphStyle::new(12.0));
+        add("bieu-cell-center", ParagraphStyle::new(12.0).align(Center));
+        add("bieu-number", ParagraphStyle::new(12.0).align(Right));
+        add("bieu-total", ParagraphStyle::new(12.0).bold().align(Center));
+        add(
+            "bieu-total-number",
+            ParagraphStyle::new(12.0).bold().align(Right),
+        );
         // Page number: 13–14 pt, centred in the top margin.
         add("so-trang", ParagraphStyle::new(13.0).align(Center));
         StyleSheet {

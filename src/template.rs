@@ -20,6 +20,21 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../templates/_noi-nhan-chu-ky.xml"),
     ),
     ("_phu-luc.xml", include_str!("../templates/_phu-luc.xml")),
+    (
+        "_phu-luc-dau.xml",
+        include_str!("../templates/_phu-luc-dau.xml"),
+    ),
+    ("bao-cao.xml", include_str!("../templates/bao-cao.xml")),
+    ("_kinh-gui.xml", include_str!("../templates/_kinh-gui.xml")),
+    (
+        "_so-lieu-ke-hoach.xml",
+        include_str!("../templates/_so-lieu-ke-hoach.xml"),
+    ),
+    (
+        "_phu-luc-tien-do.xml",
+        include_str!("../templates/_phu-luc-tien-do.xml"),
+    ),
+    ("_bieu-06.xml", include_str!("../templates/_bieu-06.xml")),
 ];
 
 pub struct Templates {

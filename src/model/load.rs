@@ -97,6 +97,13 @@ fn backticked(s: &str) -> Vec<&str> {
 }
 
 fn describe(body: &str) -> (String, Option<String>) {
+    // Our own deserializers already speak Vietnamese: "cần …; gặp …".
+    if let Some(rest) = body.strip_prefix("cần ") {
+        return match rest.split_once("; gặp ") {
+            Some((e, f)) => (e.to_string(), Some(f.to_string())),
+            None => (rest.to_string(), None),
+        };
+    }
     if let Some(rest) = body.strip_prefix("unknown field ") {
         let names = backticked(rest);
         let (bad, allowed) = names.split_first().map_or(("", &[][..]), |(b, a)| (*b, a));

@@ -1,6 +1,7 @@
 //! The data model: plan files, their validation, and the computed view templates render.
 
 pub mod date;
+pub mod frame;
 pub mod load;
 pub mod locate;
 pub mod numbering;

@@ -50,22 +50,10 @@ pub enum DocType {
 }
 
 impl DocType {
-    /// Tên loại văn bản as printed (ND30 ô 5a).
-    pub fn name(self) -> &'static str {
+    /// The type's names as printed (ND30 ô 5a, Phụ lục III).
+    pub fn names(self) -> super::frame::TypeNames {
         match self {
-            DocType::KeHoach => "KẾ HOẠCH",
-        }
-    }
-    /// The name inside a sentence ("Kèm theo Kế hoạch số …").
-    pub fn name_in_sentence(self) -> &'static str {
-        match self {
-            DocType::KeHoach => "Kế hoạch",
-        }
-    }
-    /// Abbreviation in the ký hiệu (Phụ lục III of ND30).
-    pub fn abbreviation(self) -> &'static str {
-        match self {
-            DocType::KeHoach => "KH",
+            DocType::KeHoach => super::frame::KE_HOACH,
         }
     }
 }
@@ -154,6 +142,10 @@ pub struct Task {
     /// Deadline or period, printed as "- Thời gian thực hiện: …".
     #[serde(default)]
     pub thoi_gian: Option<String>,
+    /// Deadline for progress reports when `thoi_gian` does not say one ("30/6/2024",
+    /// "Quý II/2024", "Thường xuyên"); not printed in the plan.
+    #[serde(default)]
+    pub han: Option<String>,
     #[serde(default)]
     pub chi_so: Vec<String>,
 }
@@ -267,6 +259,9 @@ pub struct Group {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Row {
+    /// Stable id for progress reports; without one a row is `<appendix id>/<TT>`.
+    #[serde(default)]
+    pub id: Option<String>,
     pub tieu_chi: String,
     #[serde(default)]
     pub chu_tri: Option<Parties>,
@@ -274,6 +269,9 @@ pub struct Row {
     pub phoi_hop: Option<Parties>,
     #[serde(default)]
     pub thoi_gian: Option<String>,
+    /// Deadline for progress reports (see `Task::han`).
+    #[serde(default)]
+    pub han: Option<String>,
 }
 
 /// Presentation settings a plan may change, each within Decree 30's ranges.

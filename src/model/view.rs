@@ -1,31 +1,22 @@
 //! What templates see: the plan with every number, date, unit name and fixed phrase already
 //! computed, so templates hold only the frame and never compute or type content.
 
-use super::date::BLANK;
+use super::frame::{number_and_symbol, upper, FrameInput, FrameView};
 use super::numbering::{item_number, roman, task_number};
 use super::parties::{render, Form, Parties};
 use super::plan::{
-    Appendix, AppendixNumbering, AppendixRef, Group, Item, Labels, Plan, RowDefaults, SigningForm,
+    Appendix, AppendixNumbering, AppendixRef, Group, Item, Labels, Plan, RowDefaults,
 };
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
 pub struct PlanView {
-    pub ten_loai: String,
-    pub co_quan_chu_quan: Vec<String>,
-    pub co_quan: Vec<String>,
-    pub co_quan_day_du: String,
-    /// "Số:      /KH-UBND" or "Số: 05/KH-UBND".
-    pub so_ky_hieu: String,
-    /// "Phú Sơn, ngày      tháng 12 năm 2023".
-    pub dia_danh_ngay: String,
-    pub trich_yeu: String,
+    /// Header and foot shared with every document kind.
+    #[serde(flatten)]
+    pub frame: FrameView,
     pub mo_dau: Vec<String>,
     pub muc: Vec<ItemView>,
     pub ket_luan: Option<String>,
-    pub noi_nhan: Vec<String>,
-    pub ky: Vec<String>,
-    pub ho_ten: String,
     pub phu_luc: Vec<AppendixView>,
     /// Page number shown on each appendix's first page (style setting).
     pub so_trang_dau_phu_luc: bool,
@@ -95,24 +86,29 @@ fn sentence(s: &str) -> String {
 }
 
 /// Ends the body with the "./." of the ND30 templates, whatever the author typed.
-fn closing(s: &str) -> String {
+pub fn closing(s: &str) -> String {
     format!("{}./.", s.trim_end().trim_end_matches(['.', '/', ' ']))
 }
 
-fn upper(s: &str) -> String {
-    s.trim().to_uppercase()
+/// "Phụ lục I" (or "Phụ lục 1" when asked), or "Phụ lục" when there is only one.
+pub fn appendix_label(index: usize, count: usize, numbering: AppendixNumbering) -> String {
+    if count == 1 {
+        return "Phụ lục".to_string();
+    }
+    let n = index as u32 + 1;
+    match numbering {
+        AppendixNumbering::Roman => format!("Phụ lục {}", roman(n)),
+        AppendixNumbering::Arabic => format!("Phụ lục {n}"),
+    }
 }
 
 impl Plan {
-    fn appendix_label(&self, index: usize) -> String {
-        if self.phu_luc.len() == 1 {
-            return "Phụ lục".to_string();
-        }
-        let n = index as u32 + 1;
-        match self.trinh_bay.so_phu_luc.unwrap_or_default() {
-            AppendixNumbering::Roman => format!("Phụ lục {}", roman(n)),
-            AppendixNumbering::Arabic => format!("Phụ lục {n}"),
-        }
+    pub fn appendix_label(&self, index: usize) -> String {
+        appendix_label(
+            index,
+            self.phu_luc.len(),
+            self.trinh_bay.so_phu_luc.unwrap_or_default(),
+        )
     }
 
     fn appendix_sentence(&self, r: &AppendixRef) -> String {
@@ -135,15 +131,6 @@ impl Plan {
         } else {
             format!("(Có các Phụ lục {} kèm theo).", nums.join(", "))
         }
-    }
-
-    fn so_ky_hieu_tail(&self) -> String {
-        let so = self.so.map_or(BLANK.to_string(), super::date::fmt_day);
-        format!(
-            "{so}/{}-{}",
-            self.loai.abbreviation(),
-            self.co_quan.viet_tat.trim()
-        )
     }
 
     fn item(&self, it: &Item, path: &[u32], labels: &Labels) -> ItemView {
@@ -228,39 +215,6 @@ impl Plan {
         }
     }
 
-    fn signature_lines(&self) -> Vec<String> {
-        let k = &self.ky;
-        let tm = k.tap_the.as_ref().map(|t| format!("TM. {}", upper(t)));
-        let head = k.thay_cho.as_deref().map(upper).unwrap_or_default();
-        let pos = upper(&k.chuc_vu);
-        let mut lines: Vec<String> = Vec::new();
-        match k.hinh_thuc {
-            SigningForm::TM => {
-                lines.extend(tm);
-                lines.push(pos);
-            }
-            SigningForm::KT => {
-                lines.extend(tm);
-                lines.push(format!("KT. {head}"));
-                lines.push(pos);
-            }
-            SigningForm::Q => {
-                lines.extend(tm);
-                lines.push(format!("Q. {pos}"));
-            }
-            SigningForm::TL => {
-                lines.push(format!("TL. {head}"));
-                lines.push(pos);
-            }
-            SigningForm::TUQ => {
-                lines.push(format!("TUQ. {head}"));
-                lines.push(pos);
-            }
-            SigningForm::None => lines.push(pos),
-        }
-        lines
-    }
-
     /// Parties as a table prints them (short forms of units); empty when none.
     fn short(&self, p: Option<&Parties>) -> String {
         p.map(|p| render(p, &self.don_vi, Form::Short))
@@ -317,41 +271,35 @@ impl Plan {
         }
     }
 
+    /// The appendices' "(Kèm theo Kế hoạch số … ngày … của …)" line.
+    pub fn attached_line(&self) -> String {
+        format!(
+            "(Kèm theo {} số {} {} của {})",
+            self.loai.names().in_sentence,
+            number_and_symbol(self.so, self.loai.names(), &self.co_quan),
+            self.ngay.long(),
+            self.co_quan.ten_day_du.trim()
+        )
+    }
+
     /// The template context.
     pub fn view(&self) -> PlanView {
-        let so = self.so_ky_hieu_tail();
-        let ngay = self.ngay.long();
-        let kem_theo = format!(
-            "(Kèm theo {} số {so} {ngay} của {})",
-            self.loai.name_in_sentence(),
-            self.co_quan.ten_day_du.trim()
-        );
-        let mut noi_nhan: Vec<String> = self
-            .noi_nhan
-            .iter()
-            .map(|r| {
-                let ten = r.ten.trim().trim_end_matches([';', '.']);
-                match &r.de {
-                    Some(de) => format!("- {ten} ({});", de.trim()),
-                    None => format!("- {ten};"),
-                }
-            })
-            .collect();
-        noi_nhan.push(format!("- Lưu: {}.", self.luu.join(", ")));
-        let phu_luc = self
-            .phu_luc
-            .iter()
-            .enumerate()
-            .map(|(i, a)| self.appendix(i, a, &kem_theo))
-            .collect();
+        let kem_theo = self.attached_line();
+        let frame = FrameInput {
+            names: self.loai.names(),
+            agency: &self.co_quan,
+            so: self.so,
+            dia_danh: &self.dia_danh,
+            ngay: &self.ngay,
+            trich_yeu: self.trich_yeu.clone(),
+            nhu_tren: false,
+            noi_nhan: &self.noi_nhan,
+            luu: &self.luu,
+            ky: &self.ky,
+        }
+        .view();
         PlanView {
-            ten_loai: self.loai.name().to_string(),
-            co_quan_chu_quan: self.co_quan.chu_quan.iter().map(|s| upper(s)).collect(),
-            co_quan: self.co_quan.ten.iter().map(|s| upper(s)).collect(),
-            co_quan_day_du: self.co_quan.ten_day_du.trim().to_string(),
-            so_ky_hieu: format!("Số: {so}"),
-            dia_danh_ngay: format!("{}, {ngay}", self.dia_danh.trim()),
-            trich_yeu: self.trich_yeu.trim().to_string(),
+            frame,
             mo_dau: self.mo_dau.iter().map(|s| s.trim().to_string()).collect(),
             muc: self
                 .noi_dung
@@ -360,10 +308,12 @@ impl Plan {
                 .map(|(i, it)| self.item(it, &[i as u32 + 1], &self.nhan))
                 .collect(),
             ket_luan: self.ket_luan.as_deref().map(closing),
-            noi_nhan,
-            ky: self.signature_lines(),
-            ho_ten: self.ky.ho_ten.trim().to_string(),
-            phu_luc,
+            phu_luc: self
+                .phu_luc
+                .iter()
+                .enumerate()
+                .map(|(i, a)| self.appendix(i, a, &kem_theo))
+                .collect(),
             so_trang_dau_phu_luc: self.trinh_bay.so_trang_dau_phu_luc.unwrap_or(false),
         }
     }

@@ -1,0 +1,232 @@
+//! Checks a period's merged data against the plan and the period: ids that exist, a status
+//! that fits its share and date, completion dates inside [plan date, cut-off], TTHC totals
+//! that add up. Every problem is located in its file.
+
+use super::data::{Status, TthcRow};
+use super::items::Tracked;
+use super::load::{Merged, Origin};
+use super::period::short_date;
+use crate::error::DataError;
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// The window a period's data must fall in.
+pub struct Window {
+    /// The plan's issue date (its earliest possible day when the day is left blank).
+    pub plan_date: NaiveDate,
+    pub start: NaiveDate,
+    pub cut_off: NaiveDate,
+    /// "quý I năm 2024".
+    pub wording: String,
+}
+
+fn closest<'a>(id: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    known
+        .map(|k| (strsim::jaro_winkler(id, k), k))
+        .filter(|(s, _)| *s > 0.85)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k)
+}
+
+/// Errors and warnings of one period's data.
+pub fn check(m: &Merged, items: &[Tracked], w: &Window) -> (Vec<DataError>, Vec<String>) {
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    let by_id: HashMap<&str, &Tracked> = items.iter().map(|t| (t.id.as_str(), t)).collect();
+    for (id, (e, at)) in &m.entries {
+        let field = |f: &str| Origin {
+            file: at.file,
+            path: format!("{}.{f}", at.path),
+        };
+        let Some(item) = by_id.get(id.as_str()) else {
+            let hint = closest(id, items.iter().map(|t| t.id.as_str()))
+                .map_or(String::new(), |c| format!(" (có phải `{c}`?)"));
+            errors.push(m.error(
+                at,
+                "mã nhiệm vụ có trong plan.yaml, hoặc dòng phụ lục dạng `<mã phụ lục>/<TT>` (ví dụ `par-index/1.2`)",
+                Some(format!("`{id}`{hint}")),
+            ));
+            continue;
+        };
+        if let Some(p) = e.ty_le {
+            if !(0.0..=100.0).contains(&p) {
+                errors.push(m.error(
+                    &field("ty_le"),
+                    "tỷ lệ từ 0 đến 100 (%)",
+                    Some(p.to_string()),
+                ));
+            } else if e.trang_thai == Status::Done && p < 100.0 {
+                errors.push(m.error(
+                    &field("ty_le"),
+                    "tỷ lệ 100 (hoặc bỏ trống) khi đã hoàn thành",
+                    Some(format!("{p} với trạng thái hoàn thành")),
+                ));
+            } else if e.trang_thai == Status::NotStarted && p > 0.0 {
+                errors.push(m.error(
+                    &field("ty_le"),
+                    "tỷ lệ 0 (hoặc bỏ trống) khi chưa thực hiện; nếu đã làm một phần, ghi trạng thái \"đang thực hiện\"",
+                    Some(format!("{p}")),
+                ));
+            }
+        }
+        match (e.trang_thai, e.ngay_hoan_thanh) {
+            (Status::Done, Some(day)) => {
+                if day.0 > w.cut_off {
+                    errors.push(m.error(
+                        &field("ngay_hoan_thanh"),
+                        format!(
+                            "ngày hoàn thành không sau ngày chốt số liệu {} của kỳ {}",
+                            short_date(w.cut_off),
+                            w.wording
+                        ),
+                        Some(short_date(day.0)),
+                    ));
+                } else if day.0 < w.plan_date {
+                    errors.push(m.error(
+                        &field("ngay_hoan_thanh"),
+                        format!(
+                            "ngày hoàn thành không trước ngày ban hành kế hoạch ({})",
+                            short_date(w.plan_date)
+                        ),
+                        Some(short_date(day.0)),
+                    ));
+                }
+            }
+            (Status::Done, None) => {
+                if let Some(due) = item.deadline.and_then(|d| d.due()) {
+                    errors.push(m.error(
+                        &field("trang_thai"),
+                        format!(
+                            "`ngay_hoan_thanh` để tính đúng hạn hay trễ hạn (hạn {})",
+                            short_date(due)
+                        ),
+                        Some("trạng thái hoàn thành nhưng không có ngày hoàn thành".into()),
+                    ));
+                }
+            }
+            (_, Some(day)) => errors.push(m.error(
+                &field("ngay_hoan_thanh"),
+                "ngày hoàn thành chỉ ghi khi trạng thái là \"hoàn thành\"",
+                Some(short_date(day.0)),
+            )),
+            (_, None) => {}
+        }
+    }
+    if let Some((rows, at)) = &m.tthc {
+        check_tthc(m, rows, at, &mut errors);
+    }
+    if let (Some(ngay), Some(at)) = (&m.report.ngay, m.origins.get("ngay")) {
+        if let Err(e) = ngay.check() {
+            errors.push(m.error(at, e, None));
+        } else if let (Some(d), Some(mo)) = (ngay.ngay, ngay.thang) {
+            if let Some(date) = NaiveDate::from_ymd_opt(ngay.nam, mo, d) {
+                if date < w.start {
+                    errors.push(m.error(
+                        at,
+                        format!(
+                            "ngày báo cáo trong hoặc sau kỳ {} (từ {})",
+                            w.wording,
+                            short_date(w.start)
+                        ),
+                        Some(short_date(date)),
+                    ));
+                } else if date < w.cut_off {
+                    warnings.push(m.warning(
+                        at,
+                        &format!(
+                            "ngày báo cáo {} sớm hơn ngày chốt số liệu {}",
+                            short_date(date),
+                            short_date(w.cut_off)
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    (errors, warnings)
+}
+
+/// Biểu 06's balances, per row: received = online + direct + carried over; resolved =
+/// early + on time + late; pending = within + past the deadline; received = resolved +
+/// pending.
+fn check_tthc(m: &Merged, rows: &[TthcRow], at: &Origin, errors: &mut Vec<DataError>) {
+    for (i, r) in rows.iter().enumerate() {
+        let rp = format!("{}[{i}]", at.path);
+        let here = |f: &str| Origin {
+            file: at.file,
+            path: format!("{rp}.{f}"),
+        };
+        let name = r.linh_vuc.trim();
+        if name.is_empty() {
+            errors.push(m.error(&here("linh_vuc"), "tên lĩnh vực", Some("chuỗi rỗng".into())));
+        }
+        let sums = [
+            (
+                "tiep_nhan.tong",
+                r.tiep_nhan.tong,
+                r.tiep_nhan.truc_tuyen + r.tiep_nhan.truc_tiep + r.tiep_nhan.tu_ky_truoc,
+                "trực tuyến + trực tiếp + từ kỳ trước",
+            ),
+            (
+                "da_giai_quyet.tong",
+                r.da_giai_quyet.tong,
+                r.da_giai_quyet.truoc_han + r.da_giai_quyet.dung_han + r.da_giai_quyet.qua_han,
+                "trước hạn + đúng hạn + quá hạn",
+            ),
+            (
+                "dang_giai_quyet.tong",
+                r.dang_giai_quyet.tong,
+                r.dang_giai_quyet.trong_han + r.dang_giai_quyet.qua_han,
+                "trong hạn + quá hạn",
+            ),
+        ];
+        let mut ok = true;
+        for (field, given, computed, formula) in sums {
+            if let Some(g) = given {
+                if g != computed {
+                    ok = false;
+                    errors.push(m.error(
+                        &here(field),
+                        format!("tổng số = {formula} = {computed} (dòng \"{name}\")"),
+                        Some(g.to_string()),
+                    ));
+                }
+            }
+        }
+        if ok {
+            let t = tthc_totals(r);
+            if t.received != t.resolved + t.pending {
+                errors.push(m.error(
+                    &Origin {
+                        file: at.file,
+                        path: rp.clone(),
+                    },
+                    format!("số hồ sơ nhận = đã giải quyết + đang giải quyết (dòng \"{name}\")"),
+                    Some(format!(
+                        "nhận {}, đã giải quyết {} + đang giải quyết {} = {}",
+                        t.received,
+                        t.resolved,
+                        t.pending,
+                        t.resolved + t.pending
+                    )),
+                ));
+            }
+        }
+    }
+}
+
+/// The three totals of a TTHC row, computed from its parts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TthcTotals {
+    pub received: u64,
+    pub resolved: u64,
+    pub pending: u64,
+}
+
+pub fn tthc_totals(r: &TthcRow) -> TthcTotals {
+    TthcTotals {
+        received: r.tiep_nhan.truc_tuyen + r.tiep_nhan.truc_tiep + r.tiep_nhan.tu_ky_truoc,
+        resolved: r.da_giai_quyet.truoc_han + r.da_giai_quyet.dung_han + r.da_giai_quyet.qua_han,
+        pending: r.dang_giai_quyet.trong_han + r.dang_giai_quyet.qua_han,
+    }
+}

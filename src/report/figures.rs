@@ -1,0 +1,283 @@
+//! The figures of a report, computed from the progress data at the period's cut-off: each
+//! tracked item's progress (done on time or late, in progress within or past its deadline,
+//! not started, not reported), counted overall, per index and per lead unit.
+
+use super::data::{Entry, Status};
+use super::items::Tracked;
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    DoneOnTime,
+    DoneLate,
+    InProgress,
+    InProgressOverdue,
+    NotStarted,
+    NotStartedOverdue,
+    NotReported,
+}
+
+impl Progress {
+    pub fn is_done(self) -> bool {
+        matches!(self, Progress::DoneOnTime | Progress::DoneLate)
+    }
+    pub fn is_overdue(self) -> bool {
+        matches!(
+            self,
+            Progress::InProgressOverdue | Progress::NotStartedOverdue
+        )
+    }
+}
+
+/// An item's progress at `cut_off`. A deadline on the cut-off day is not yet passed; work
+/// without a dated deadline (ongoing, recurring, none) is never overdue or late.
+pub fn evaluate(item: &Tracked, entry: Option<&Entry>, cut_off: NaiveDate) -> Progress {
+    let Some(e) = entry else {
+        return Progress::NotReported;
+    };
+    let due = item.deadline.and_then(|d| d.due());
+    let passed = due.is_some_and(|d| d < cut_off);
+    match e.trang_thai {
+        Status::Done => match (due, e.ngay_hoan_thanh) {
+            (Some(due), Some(day)) if day.0 > due => Progress::DoneLate,
+            _ => Progress::DoneOnTime,
+        },
+        Status::InProgress if passed => Progress::InProgressOverdue,
+        Status::InProgress => Progress::InProgress,
+        Status::NotStarted if passed => Progress::NotStartedOverdue,
+        Status::NotStarted => Progress::NotStarted,
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub total: usize,
+    pub done_on_time: usize,
+    pub done_late: usize,
+    pub in_progress: usize,
+    pub in_progress_overdue: usize,
+    pub not_started: usize,
+    pub not_started_overdue: usize,
+    pub not_reported: usize,
+}
+
+impl Counts {
+    pub fn add(&mut self, p: Progress) {
+        self.total += 1;
+        *match p {
+            Progress::DoneOnTime => &mut self.done_on_time,
+            Progress::DoneLate => &mut self.done_late,
+            Progress::InProgress => &mut self.in_progress,
+            Progress::InProgressOverdue => &mut self.in_progress_overdue,
+            Progress::NotStarted => &mut self.not_started,
+            Progress::NotStartedOverdue => &mut self.not_started_overdue,
+            Progress::NotReported => &mut self.not_reported,
+        } += 1;
+    }
+    pub fn done(&self) -> usize {
+        self.done_on_time + self.done_late
+    }
+    pub fn in_progress_all(&self) -> usize {
+        self.in_progress + self.in_progress_overdue
+    }
+    pub fn not_started_all(&self) -> usize {
+        self.not_started + self.not_started_overdue
+    }
+    pub fn overdue(&self) -> usize {
+        self.in_progress_overdue + self.not_started_overdue
+    }
+    /// Share of items done, per cent of all tracked items.
+    pub fn percent_done(&self) -> f64 {
+        percent(self.done() as u64, self.total as u64)
+    }
+}
+
+/// `part / whole` in per cent, 0 for an empty whole.
+pub fn percent(part: u64, whole: u64) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 * 100.0 / whole as f64
+    }
+}
+
+/// Index names as reports print them.
+pub fn index_name(key: &str) -> &str {
+    match key {
+        "par-index" => "PAR INDEX",
+        "sipas" => "SIPAS",
+        "papi" => "PAPI",
+        "pci" => "PCI",
+        "pgi" => "PGI",
+        other => other,
+    }
+}
+
+/// The bucket of items whose lead is free text rather than a unit of `don_vi`.
+pub const OTHER_LEAD: &str = "khac";
+/// The bucket of items with no lead.
+pub const NO_LEAD: &str = "chua-phan-cong";
+
+/// Counts overall, per index (in the order of `INDICES`) and per lead unit (in the order of
+/// `units`, then others, then unassigned).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Figures {
+    pub all: Counts,
+    pub tasks: Counts,
+    pub rows: Counts,
+    pub by_index: Vec<(String, Counts)>,
+    pub by_unit: Vec<(String, Counts)>,
+}
+
+pub fn count(items: &[Tracked], progress: &[Progress], units: &[String]) -> Figures {
+    let mut f = Figures::default();
+    let mut idx: BTreeMap<&str, Counts> = BTreeMap::new();
+    let mut unit: BTreeMap<String, Counts> = BTreeMap::new();
+    for (it, &p) in items.iter().zip(progress) {
+        f.all.add(p);
+        if it.is_task {
+            f.tasks.add(p);
+        } else {
+            f.rows.add(p);
+        }
+        for k in &it.indices {
+            idx.entry(k.as_str()).or_default().add(p);
+        }
+        let mut leads: Vec<String> = match &it.lead {
+            None => vec![NO_LEAD.to_string()],
+            Some(parties) => parties
+                .0
+                .iter()
+                .map(|s| {
+                    if units.contains(s) {
+                        s.clone()
+                    } else {
+                        OTHER_LEAD.to_string()
+                    }
+                })
+                .collect(),
+        };
+        leads.dedup();
+        for l in leads {
+            unit.entry(l).or_default().add(p);
+        }
+    }
+    f.by_index = crate::model::validate::INDICES
+        .iter()
+        .filter_map(|k| idx.get(k).map(|c| (k.to_string(), *c)))
+        .collect();
+    let order = units
+        .iter()
+        .map(String::as_str)
+        .chain([OTHER_LEAD, NO_LEAD]);
+    f.by_unit = order
+        .filter_map(|k| unit.get(k).map(|c| (k.to_string(), *c)))
+        .collect();
+    f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::data::Day;
+    use crate::report::deadline::Deadline;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn item(deadline: Option<Deadline>) -> Tracked {
+        Tracked {
+            id: "x".into(),
+            path: "p".into(),
+            number: "(1)".into(),
+            content: "c".into(),
+            lead: None,
+            indices: vec![],
+            deadline,
+            deadline_source: None,
+            is_task: true,
+            place: String::new(),
+        }
+    }
+
+    fn entry(s: Status, done: Option<NaiveDate>) -> Entry {
+        Entry {
+            trang_thai: s,
+            ngay_hoan_thanh: done.map(Day),
+            ty_le: None,
+            ket_qua: None,
+            san_pham: Default::default(),
+            kho_khan: None,
+        }
+    }
+
+    #[test]
+    fn cut_off_decides_overdue() {
+        let cut = d(2024, 3, 14);
+        let due_before = item(Some(Deadline::Date(d(2024, 3, 13))));
+        let due_on = item(Some(Deadline::Date(cut)));
+        let ongoing = item(Some(Deadline::Continuous));
+        let none = item(None);
+        let wip = entry(Status::InProgress, None);
+        let idle = entry(Status::NotStarted, None);
+        assert_eq!(
+            evaluate(&due_before, Some(&wip), cut),
+            Progress::InProgressOverdue
+        );
+        assert_eq!(evaluate(&due_on, Some(&wip), cut), Progress::InProgress);
+        assert_eq!(
+            evaluate(&due_before, Some(&idle), cut),
+            Progress::NotStartedOverdue
+        );
+        assert_eq!(evaluate(&ongoing, Some(&idle), cut), Progress::NotStarted);
+        assert_eq!(evaluate(&none, Some(&wip), cut), Progress::InProgress);
+        assert_eq!(evaluate(&none, None, cut), Progress::NotReported);
+    }
+
+    #[test]
+    fn completion_after_the_deadline_is_late() {
+        let cut = d(2024, 6, 14);
+        let due = item(Some(Deadline::Date(d(2024, 3, 31))));
+        let late = entry(Status::Done, Some(d(2024, 4, 2)));
+        let on_time = entry(Status::Done, Some(d(2024, 3, 31)));
+        assert_eq!(evaluate(&due, Some(&late), cut), Progress::DoneLate);
+        assert_eq!(evaluate(&due, Some(&on_time), cut), Progress::DoneOnTime);
+        let ongoing = item(Some(Deadline::Continuous));
+        assert_eq!(evaluate(&ongoing, Some(&late), cut), Progress::DoneOnTime);
+    }
+
+    #[test]
+    fn counts_split_by_index_and_unit() {
+        let mut a = item(None);
+        a.indices = vec!["par-index".into(), "sipas".into()];
+        a.lead = Some(crate::model::parties::Parties(vec![
+            "vptk".into(),
+            "ktns".into(),
+        ]));
+        let mut b = item(None);
+        b.indices = vec!["pci".into()];
+        b.lead = Some(crate::model::parties::Parties(vec![
+            "Chủ doanh nghiệp".into()
+        ]));
+        b.is_task = false;
+        let f = count(
+            &[a, b],
+            &[Progress::DoneOnTime, Progress::InProgress],
+            &["ktns".into(), "vptk".into()],
+        );
+        assert_eq!(f.all.total, 2);
+        assert_eq!(f.all.done(), 1);
+        assert_eq!(f.all.percent_done(), 50.0);
+        assert_eq!((f.tasks.total, f.rows.total), (1, 1));
+        let keys: Vec<&str> = f.by_index.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, ["par-index", "sipas", "pci"]);
+        let units: Vec<(&str, usize)> = f
+            .by_unit
+            .iter()
+            .map(|(k, c)| (k.as_str(), c.done()))
+            .collect();
+        assert_eq!(units, [("ktns", 1), ("vptk", 1), (OTHER_LEAD, 0)]);
+    }
+}

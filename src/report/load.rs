@@ -1,0 +1,338 @@
+//! Finding and reading a plan's report data: `bao-cao/chung.yaml` and one file or folder per
+//! period, merged into one set per period. The same task given in two files is an error that
+//! names both places.
+
+use super::data::{Common, Entry, PeriodFile, TthcRow};
+use super::period::Period;
+use crate::error::{DataError, Error, Result};
+use crate::model::load::{parse, read_text};
+use crate::model::locate::Locations;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The folder of report data beside a plan file.
+pub fn report_dir(plan_file: &Path) -> PathBuf {
+    plan_file.parent().unwrap_or(Path::new(".")).join("bao-cao")
+}
+
+pub const COMMON_FILE: &str = "chung.yaml";
+
+/// The files of one period: `2024-q1.yaml`, or every `.yaml` in `2024-q1/`, sorted by name.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub period: Period,
+    pub files: Vec<PathBuf>,
+}
+
+fn is_yaml(p: &Path) -> bool {
+    p.extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("yaml") || x.eq_ignore_ascii_case("yml"))
+}
+
+fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| Error::io(dir, &e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
+        .collect();
+    v.sort();
+    Ok(v)
+}
+
+/// Every period with data under `dir`, in calendar order, and warnings for files that name
+/// no period.
+pub fn discover(dir: &Path) -> Result<(Vec<Source>, Vec<String>)> {
+    let mut warnings = Vec::new();
+    if !dir.is_dir() {
+        return Ok((Vec::new(), warnings));
+    }
+    let mut found: BTreeMap<(i32, u8, u8), Source> = BTreeMap::new();
+    for path in sorted_entries(dir)? {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if name == COMMON_FILE {
+            continue;
+        }
+        let (stem, files) = if path.is_dir() {
+            let files: Vec<PathBuf> = sorted_entries(&path)?
+                .into_iter()
+                .filter(|p| p.is_file() && is_yaml(p))
+                .collect();
+            (name.clone(), files)
+        } else if is_yaml(&path) {
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            (stem, vec![path.clone()])
+        } else {
+            continue;
+        };
+        let Some(period) = Period::parse(&stem) else {
+            warnings.push(format!(
+                "{}: bỏ qua vì tên không phải một kỳ báo cáo (ví dụ 2024-q1, 2024-6t, 2024-9t, 2024)",
+                path.display()
+            ));
+            continue;
+        };
+        if files.is_empty() {
+            warnings.push(format!(
+                "{}: thư mục không có tệp .yaml nào",
+                path.display()
+            ));
+            continue;
+        }
+        let key = period.sort_key();
+        if let Some(prev) = found.get(&key) {
+            return Err(Error::Data(vec![DataError {
+                file: path.clone(),
+                location: None,
+                path: None,
+                expected: format!(
+                    "mỗi kỳ chỉ một nơi chứa dữ liệu (tệp {0}.yaml hoặc thư mục {0}/)",
+                    period.key()
+                ),
+                found: Some(format!(
+                    "kỳ {} còn có ở {}",
+                    period.key(),
+                    prev.files
+                        .first()
+                        .map_or(String::new(), |f| f.display().to_string())
+                )),
+            }]));
+        }
+        found.insert(key, Source { period, files });
+    }
+    Ok((found.into_values().collect(), warnings))
+}
+
+pub fn load_common(dir: &Path) -> Result<Option<(PathBuf, Common, Locations)>> {
+    let path = dir.join(COMMON_FILE);
+    if !path.is_file() {
+        return Ok(None);
+    }
+    let text = read_text(&path)?;
+    let l = parse::<Common>(&path, &text)?;
+    Ok(Some((path, l.value, l.locations)))
+}
+
+/// Where a merged value came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    /// Index into `Merged::files`.
+    pub file: usize,
+    /// Field path inside that file.
+    pub path: String,
+}
+
+/// A period's files merged into one set.
+pub struct Merged {
+    pub period: Period,
+    pub files: Vec<(PathBuf, Locations)>,
+    /// The single values and the narrative of the report (its `tien_do` and `tthc` are moved
+    /// out into `entries` and `tthc`).
+    pub report: PeriodFile,
+    pub entries: BTreeMap<String, (Entry, Origin)>,
+    pub tthc: Option<(Vec<TthcRow>, Origin)>,
+    /// Where each single value (`so`, `ngay`, `kinh_gui`, …) was given.
+    pub origins: BTreeMap<&'static str, Origin>,
+}
+
+impl Merged {
+    /// A located error about a value of this period's data.
+    pub fn error(
+        &self,
+        at: &Origin,
+        expected: impl Into<String>,
+        found: Option<String>,
+    ) -> DataError {
+        let (file, loc) = &self.files[at.file.min(self.files.len().saturating_sub(1))];
+        DataError {
+            file: file.clone(),
+            location: loc.find(&at.path),
+            path: Some(at.path.clone()),
+            expected: expected.into(),
+            found,
+        }
+    }
+
+    pub fn warning(&self, at: &Origin, what: &str) -> String {
+        let (file, loc) = &self.files[at.file.min(self.files.len().saturating_sub(1))];
+        let l = loc
+            .find(&at.path)
+            .map_or(String::new(), |l| format!(":{}:{}", l.line, l.column));
+        format!("{}{l}: `{}`: {what}", file.display(), at.path)
+    }
+}
+
+/// Moves a single value into `slot`, or records an error naming both files.
+fn single<T>(
+    slot: &mut Option<(T, Origin)>,
+    value: Option<T>,
+    at: Origin,
+    field: &str,
+    files: &[(PathBuf, Locations)],
+    errors: &mut Vec<DataError>,
+) {
+    let Some(v) = value else { return };
+    if let Some((_, first)) = slot {
+        let (ff, fl) = &files[first.file];
+        let (f, l) = &files[at.file];
+        let first_at = fl
+            .find(&first.path)
+            .map_or(String::new(), |x| format!(":{}:{}", x.line, x.column));
+        errors.push(DataError {
+            file: f.clone(),
+            location: l.find(&at.path),
+            path: Some(at.path.clone()),
+            expected: format!("`{field}` chỉ ghi ở một tệp của kỳ"),
+            found: Some(format!("đã có ở {}{first_at}", ff.display())),
+        });
+        return;
+    }
+    *slot = Some((v, at));
+}
+
+/// Reads and merges the files of `source`.
+pub fn load_period(source: &Source) -> Result<Merged> {
+    let mut parsed: Vec<(PathBuf, PeriodFile, Locations)> = Vec::new();
+    let mut errors = Vec::new();
+    for f in &source.files {
+        let text = read_text(f)?;
+        match parse::<PeriodFile>(f, &text) {
+            Ok(l) => parsed.push((f.clone(), l.value, l.locations)),
+            Err(Error::Data(e)) => errors.extend(e),
+            Err(e) => return Err(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Error::Data(errors));
+    }
+    let mut files = Vec::new();
+    let mut contents = Vec::new();
+    for (p, v, l) in parsed {
+        files.push((p, l));
+        contents.push(v);
+    }
+    let mut report = PeriodFile::default();
+    let mut entries: BTreeMap<String, (Entry, Origin)> = BTreeMap::new();
+    let mut tthc = None;
+    let (mut so, mut ngay, mut kinh_gui, mut trich_yeu) = (None, None, None, None);
+    let (mut noi_nhan, mut luu, mut ky) = (None, None, None);
+    for (i, mut c) in contents.into_iter().enumerate() {
+        let at = |path: &str| Origin {
+            file: i,
+            path: path.to_string(),
+        };
+        single(&mut so, c.so, at("so"), "so", &files, &mut errors);
+        single(&mut ngay, c.ngay, at("ngay"), "ngay", &files, &mut errors);
+        single(
+            &mut kinh_gui,
+            c.kinh_gui,
+            at("kinh_gui"),
+            "kinh_gui",
+            &files,
+            &mut errors,
+        );
+        single(
+            &mut trich_yeu,
+            c.trich_yeu,
+            at("trich_yeu"),
+            "trich_yeu",
+            &files,
+            &mut errors,
+        );
+        single(
+            &mut noi_nhan,
+            c.noi_nhan,
+            at("noi_nhan"),
+            "noi_nhan",
+            &files,
+            &mut errors,
+        );
+        single(&mut luu, c.luu, at("luu"), "luu", &files, &mut errors);
+        single(&mut ky, c.ky, at("ky"), "ky", &files, &mut errors);
+        single(
+            &mut tthc,
+            c.tthc.take(),
+            at("tthc"),
+            "tthc",
+            &files,
+            &mut errors,
+        );
+        for (id, e) in std::mem::take(&mut c.tien_do) {
+            let here = at(&format!("tien_do.{id}"));
+            if let Some((_, first)) = entries.get(&id) {
+                let (ff, fl) = &files[first.file];
+                let first_at = fl
+                    .find(&first.path)
+                    .map_or(String::new(), |x| format!(":{}:{}", x.line, x.column));
+                let (f, l) = &files[i];
+                errors.push(DataError {
+                    file: f.clone(),
+                    location: l.find(&here.path),
+                    path: Some(here.path.clone()),
+                    expected: "mỗi nhiệm vụ chỉ báo cáo ở một tệp của kỳ".into(),
+                    found: Some(format!("`{id}` đã báo cáo ở {}{first_at}", ff.display())),
+                });
+                continue;
+            }
+            entries.insert(id, (e, here));
+        }
+        let r = &mut report;
+        for (dst, src) in [
+            (&mut r.mo_dau, c.mo_dau),
+            (&mut r.chi_dao_dieu_hanh, c.chi_dao_dieu_hanh),
+            (&mut r.ket_qua.the_che, c.ket_qua.the_che),
+            (
+                &mut r.ket_qua.thu_tuc_hanh_chinh,
+                c.ket_qua.thu_tuc_hanh_chinh,
+            ),
+            (&mut r.ket_qua.to_chuc_bo_may, c.ket_qua.to_chuc_bo_may),
+            (&mut r.ket_qua.che_do_cong_vu, c.ket_qua.che_do_cong_vu),
+            (&mut r.ket_qua.tai_chinh_cong, c.ket_qua.tai_chinh_cong),
+            (&mut r.ket_qua.chinh_quyen_so, c.ket_qua.chinh_quyen_so),
+            (&mut r.uu_diem, c.uu_diem),
+            (&mut r.ton_tai, c.ton_tai),
+            (&mut r.nguyen_nhan, c.nguyen_nhan),
+            (&mut r.phuong_huong, c.phuong_huong),
+            (&mut r.de_xuat, c.de_xuat),
+        ] {
+            dst.0.extend(src.0);
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Error::Data(errors));
+    }
+    let mut origins = BTreeMap::new();
+    for (name, at) in [
+        ("so", so.as_ref().map(|x| &x.1)),
+        ("ngay", ngay.as_ref().map(|x| &x.1)),
+        ("kinh_gui", kinh_gui.as_ref().map(|x| &x.1)),
+        ("ky", ky.as_ref().map(|x| &x.1)),
+    ] {
+        if let Some(at) = at {
+            origins.insert(name, at.clone());
+        }
+    }
+    report.so = so.map(|x| x.0);
+    report.ngay = ngay.map(|x| x.0);
+    report.kinh_gui = kinh_gui.map(|x| x.0);
+    report.trich_yeu = trich_yeu.map(|x| x.0);
+    report.noi_nhan = noi_nhan.map(|x| x.0);
+    report.luu = luu.map(|x| x.0);
+    report.ky = ky.map(|x| x.0);
+    Ok(Merged {
+        period: source.period,
+        files,
+        report,
+        entries,
+        tthc,
+        origins,
+    })
+}
