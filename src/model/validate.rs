@@ -340,11 +340,55 @@ pub fn validate(plan: &Plan, file: &Path, loc: &Locations) -> Result<Vec<String>
         );
     }
     layout(&mut c, &plan.trinh_bay);
+    deadlines_and_row_ids(&mut c, plan, &task_ids);
 
     if c.errors.is_empty() {
         Ok(c.warnings)
     } else {
         Err(c.errors)
+    }
+}
+
+/// Progress reports need each task's deadline and a unique id for every row: an explicit
+/// `han` that cannot be read is an error, a `thoi_gian` that says no deadline a warning.
+fn deadlines_and_row_ids(c: &mut Checker, plan: &Plan, task_ids: &HashMap<&str, String>) {
+    let mut row_ids: HashMap<String, String> = HashMap::new();
+    for t in crate::report::items::tracked(plan) {
+        if let (Some(src), None) = (&t.deadline_source, t.deadline) {
+            let what = format!(
+                "thời hạn đọc được: ngày (30/6/2025), tháng (Tháng 4/2025), quý (Quý II/2025), năm (Năm 2025), \"Thường xuyên\" hoặc \"Hằng quý\"; gặp \"{}\"",
+                src.text
+            );
+            if src.explicit {
+                c.fail(&src.path, what, None);
+            } else {
+                c.warn(
+                    &src.path,
+                    format!(
+                        "không đọc được thời hạn từ \"{}\": báo cáo coi nhiệm vụ này không có hạn; ghi thêm `han` (ví dụ han: 30/6/2025, Quý II/2025, Thường xuyên) để tính quá hạn",
+                        src.text
+                    ),
+                );
+            }
+        }
+        if t.is_task {
+            continue;
+        }
+        if let Some(first) = task_ids.get(t.id.as_str()).or(row_ids.get(&t.id)) {
+            let first = first.clone();
+            c.fail(
+                &format!("{}.id", t.path),
+                format!("mã dòng không trùng với mã khác (đã dùng ở `{first}`)"),
+                Some(format!("`{}`", t.id)),
+            );
+        } else if !is_unit_key(&t.id.replace(['/', '.'], "-")) {
+            c.fail(
+                &format!("{}.id", t.path),
+                "mã dòng viết thường không dấu, chỉ gồm a-z, 0-9, \"-\", \"_\"",
+                Some(format!("`{}`", t.id)),
+            );
+        }
+        row_ids.insert(t.id.clone(), t.path.clone());
     }
 }
 

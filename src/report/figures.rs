@@ -119,8 +119,8 @@ pub const OTHER_LEAD: &str = "khac";
 /// The bucket of items with no lead.
 pub const NO_LEAD: &str = "chua-phan-cong";
 
-/// Counts overall, per index (in the order of `INDICES`) and per lead unit (in the order of
-/// `units`, then others, then unassigned).
+/// Counts overall, per index (in the order of `INDICES`) and per lead unit (most tasks
+/// first, then others, then unassigned).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Figures {
     pub all: Counts,
@@ -167,13 +167,18 @@ pub fn count(items: &[Tracked], progress: &[Progress], units: &[String]) -> Figu
         .iter()
         .filter_map(|k| idx.get(k).map(|c| (k.to_string(), *c)))
         .collect();
-    let order = units
+    // Units with the most tasks first; the two buckets last.
+    let mut named: Vec<(String, Counts)> = units
         .iter()
-        .map(String::as_str)
-        .chain([OTHER_LEAD, NO_LEAD]);
-    f.by_unit = order
-        .filter_map(|k| unit.get(k).map(|c| (k.to_string(), *c)))
+        .filter_map(|k| unit.get(k).map(|c| (k.clone(), *c)))
         .collect();
+    named.sort_by(|a, b| b.1.total.cmp(&a.1.total).then_with(|| a.0.cmp(&b.0)));
+    named.extend(
+        [OTHER_LEAD, NO_LEAD]
+            .iter()
+            .filter_map(|k| unit.get(*k).map(|c| (k.to_string(), *c))),
+    );
+    f.by_unit = named;
     f
 }
 

@@ -32,7 +32,8 @@ pub struct Tracked {
     pub deadline_source: Option<DeadlineSource>,
     /// A body task (true) or an appendix row.
     pub is_task: bool,
-    /// Where it stands in the plan: "mục 1.1., nhiệm vụ (3)", "Phụ lục I, dòng 1.2".
+    /// Where it stands in the plan: "Mục 1.1. của Kế hoạch, nhiệm vụ (3)", "Phụ lục I của
+    /// Kế hoạch, dòng 1.2".
     pub place: String,
 }
 
@@ -73,7 +74,7 @@ fn walk(items: &[Item], path: &str, nums: &[u32], inherited: &[String], out: &mu
                 id: task.id.clone(),
                 path: tp,
                 place: format!(
-                    "mục {} nhiệm vụ {number}",
+                    "Mục {} của Kế hoạch, nhiệm vụ {number}",
                     crate::model::numbering::item_number(&num)
                 ),
                 number,
@@ -111,7 +112,7 @@ pub fn tracked(plan: &Plan) -> Vec<Tracked> {
                     .cloned();
                 let (deadline, deadline_source) = deadline_of(&rp, &row.han, thoi_gian);
                 out.push(Tracked {
-                    place: format!("{}, dòng {number}", plan.appendix_label(a)),
+                    place: format!("{} của Kế hoạch, dòng {number}", plan.appendix_label(a)),
                     id: row
                         .id
                         .clone()

@@ -295,7 +295,35 @@ fn plan_reference(plan: &Plan, common: &Common) -> String {
             KE_HOACH.abbreviation,
             plan.co_quan.viet_tat.trim()
         ),
-        _ => format!("Kế hoạch {}", plan.trich_yeu.trim()),
+        _ => format!("Kế hoạch {}", lower_first(plan.trich_yeu.trim())),
+    }
+}
+
+/// "Kế hoạch số 189/KH-UBND" for titles, where the date would run into the period's words.
+fn plan_short_reference(plan: &Plan, common: &Common) -> String {
+    match plan_issue(plan, common).0 {
+        Some(so) => format!(
+            "Kế hoạch số {}/{}-{}",
+            crate::model::date::fmt_day(so),
+            KE_HOACH.abbreviation,
+            plan.co_quan.viet_tat.trim()
+        ),
+        None => plan_reference(plan, common),
+    }
+}
+
+/// "Duy trì, cải thiện …" → "duy trì, cải thiện …" inside a sentence; words in capitals
+/// ("PAR INDEX") and proper names the clerk wrote are kept.
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase() => {
+            let mut out: String = a.to_lowercase().collect();
+            out.push(b);
+            out.extend(chars);
+            out
+        }
+        _ => s.to_string(),
     }
 }
 
@@ -328,10 +356,12 @@ pub fn report_view(plan: &Plan, c: &Computed, p: Period) -> ReportView {
         .or(common.luu.as_deref())
         .unwrap_or(&plan.luu);
     let ky = r.ky.as_ref().or(common.ky.as_ref()).unwrap_or(&plan.ky);
-    let trich_yeu = r
-        .trich_yeu
-        .clone()
-        .unwrap_or_else(|| format!("Kết quả thực hiện {plan_ref} {wording}"));
+    let trich_yeu = r.trich_yeu.clone().unwrap_or_else(|| {
+        format!(
+            "Kết quả thực hiện {} {wording}",
+            plan_short_reference(plan, common)
+        )
+    });
     let frame = FrameInput {
         names: BAO_CAO,
         agency: &plan.co_quan,
@@ -500,7 +530,7 @@ pub fn report_view(plan: &Plan, c: &Computed, p: Period) -> ReportView {
         if given.is_empty() {
             vec![format!(
                 "Thực hiện {plan_ref} của {agency} về {}, {agency} báo cáo kết quả thực hiện {wording} như sau:",
-                plan.trich_yeu.trim()
+                lower_first(plan.trich_yeu.trim())
             )]
         } else {
             given
@@ -528,7 +558,8 @@ pub fn report_view(plan: &Plan, c: &Computed, p: Period) -> ReportView {
         phan,
         so_lieu,
         ket_luan: crate::model::view::closing(&format!(
-            "Trên đây là báo cáo kết quả thực hiện {plan_ref} {wording} của {agency}"
+            "Trên đây là báo cáo kết quả thực hiện {} {wording} của {agency}",
+            plan_short_reference(plan, common)
         )),
         phu_luc_tien_do: progress_appendix(
             plan,

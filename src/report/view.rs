@@ -308,10 +308,12 @@ pub fn figures_view(
         count(a.not_started_all() as u64),
         count(a.not_started_overdue as u64)
     ));
-    cau.push(format!(
-        "- Chưa báo cáo {} nhiệm vụ;",
-        count(a.not_reported as u64)
-    ));
+    if a.not_reported > 0 {
+        cau.push(format!(
+            "- Chưa báo cáo {} nhiệm vụ;",
+            count(a.not_reported as u64)
+        ));
+    }
     cau.push(format!(
         "- Số nhiệm vụ quá hạn tại thời điểm chốt số liệu: {}.",
         count(a.overdue() as u64)
