@@ -1,0 +1,817 @@
+//! `vanban report`: the periodic CCHC report read back from its DOCX and PDF. Figures are
+//! checked against a count of the data files, deadlines against the cut-off, Biểu 06's
+//! merged header, the merge of unit files, and every kind of bad input.
+
+mod common;
+mod pdf_common;
+use common::*;
+use std::path::{Path, PathBuf};
+
+/// A small plan whose seven tasks sit on every side of the Q1 cut-off (14/3/2024).
+const FIXTURE_PLAN: &str = r#"loai: ke-hoach
+co_quan: {ten: [ỦY BAN NHÂN DÂN, XÃ TÂN AN], ten_day_du: Ủy ban nhân dân xã Tân An, viet_tat: UBND}
+so: 7
+dia_danh: Tân An
+ngay: {ngay: 5, thang: 1, nam: 2024}
+trich_yeu: Thực hiện cải cách hành chính năm 2024
+don_vi:
+  vp: {ten: Văn phòng - thống kê, ngan: Công chức VP}
+  tp: {ten: Tư pháp - hộ tịch, ngan: Công chức TP}
+ky: {hinh_thuc: KT, tap_the: Ủy ban nhân dân, thay_cho: Chủ tịch, chuc_vu: Phó Chủ tịch, ho_ten: Trần Văn Bình}
+noi_dung:
+  - tieu_de: NHIỆM VỤ
+    chi_so: [par-index]
+    nhiem_vu:
+      - {id: a-qua-han, noi_dung: "Việc A.", chu_tri: vp, thoi_gian: "Trước ngày 10/3/2024"}
+      - {id: b-han-ngay-chot, noi_dung: "Việc B.", chu_tri: vp, han: 14/3/2024}
+      - {id: c-tre-han, noi_dung: "Việc C.", chu_tri: tp, thoi_gian: Tháng 2/2024}
+      - {id: d-dung-han, noi_dung: "Việc D.", chu_tri: tp, thoi_gian: Quý I/2024}
+      - {id: e-chua-lam-qua-han, noi_dung: "Việc E.", chu_tri: vp, thoi_gian: Tháng 1/2024}
+      - {id: f-thuong-xuyen, noi_dung: "Việc F.", chu_tri: tp, thoi_gian: Thường xuyên}
+  - tieu_de: CHỈ SỐ HÀI LÒNG
+    chi_so: [sipas]
+    nhiem_vu:
+      - {id: g-chua-bao-cao, noi_dung: "Việc G.", chu_tri: vp, thoi_gian: Quý II/2024}
+"#;
+
+const FIXTURE_VP: &str = r#"so: 3
+ngay: {ngay: 18, thang: 3, nam: 2024}
+kinh_gui: [Ủy ban nhân dân huyện Tân Phú, Phòng Nội vụ huyện]
+tthc:
+  - linh_vuc: Hộ tịch
+    tiep_nhan: {tong: 110, truc_tuyen: 60, truc_tiep: 48, tu_ky_truoc: 2}
+    da_giai_quyet: {tong: 105, truoc_han: 50, dung_han: 54, qua_han: 1}
+    dang_giai_quyet: {tong: 5, trong_han: 5, qua_han: 0}
+  - linh_vuc: Chứng thực
+    tiep_nhan: {truc_tuyen: 20, truc_tiep: 180}
+    da_giai_quyet: {truoc_han: 150, dung_han: 50}
+    dang_giai_quyet: {}
+tien_do:
+  a-qua-han: {trang_thai: đang thực hiện, ty_le: 60, ket_qua: Đã dự thảo}
+  b-han-ngay-chot: {trang_thai: Đang thực hiện}
+  e-chua-lam-qua-han: {trang_thai: chưa thực hiện, kho_khan: Thiếu kinh phí}
+"#;
+
+const FIXTURE_TP: &str = r#"tien_do:
+  c-tre-han: {trang_thai: hoàn thành, ngay_hoan_thanh: 5/3/2024, san_pham: Quyết định số 12/QĐ-UBND}
+  d-dung-han: {trang_thai: hoan-thanh, ngay_hoan_thanh: 01/03/2024, ket_qua: Xong trước hạn}
+  f-thuong-xuyen: {trang_thai: chưa thực hiện}
+"#;
+
+/// Writes the fixture plan with its Q1 data split into two unit files.
+fn fixture(name: &str) -> PathBuf {
+    let dir = scratch(name);
+    std::fs::write(dir.join("plan.yaml"), FIXTURE_PLAN).unwrap();
+    let q1 = dir.join("bao-cao").join("2024-q1");
+    std::fs::create_dir_all(&q1).unwrap();
+    std::fs::write(q1.join("vp.yaml"), FIXTURE_VP).unwrap();
+    std::fs::write(q1.join("tp.yaml"), FIXTURE_TP).unwrap();
+    dir
+}
+
+fn report(plan_dir: &Path, ky: &str) -> vanban::pipeline::Built {
+    let tpl = vanban::template::Templates::load(None).unwrap();
+    let p = vanban::report::period::Period::parse(ky).unwrap();
+    vanban::pipeline::build(
+        vanban::pipeline::Kind::Report(p),
+        &plan_dir.join("plan.yaml"),
+        &tpl,
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn docx_of(b: &vanban::pipeline::Built) -> Vec<u8> {
+    vanban::docx::write_docx(&b.document, &b.style, &vanban::fonts::FontSet::bundled()).unwrap()
+}
+
+fn pdf_of(b: &vanban::pipeline::Built) -> Vec<u8> {
+    vanban::pdf::write_pdf(&b.document, &b.style, &vanban::fonts::FontSet::bundled()).unwrap()
+}
+
+/// The body paragraphs of a DOCX, top level only.
+fn paragraphs(docx: &[u8]) -> Vec<String> {
+    let xml = part(docx, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    body_paragraphs(&doc)
+}
+
+fn tables_of(docx: &[u8]) -> Vec<Vec<Vec<String>>> {
+    let xml = part(docx, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    tables(&doc).iter().map(table_texts).collect()
+}
+
+fn has(paras: &[String], text: &str) -> bool {
+    paras.iter().any(|p| p == text)
+}
+
+#[test]
+fn cut_off_decides_on_time_late_and_overdue() {
+    let dir = fixture("cutoff");
+    let paras = paragraphs(&docx_of(&report(&dir, "2024-Q1")));
+    // By construction: C done 5/3 after its February deadline (late), D done on time; A due
+    // 10/3 and still in progress (overdue), B due on the cut-off day (not yet overdue); E due
+    // in January and not started (overdue), F ongoing and not started; G not reported.
+    for want in [
+        "- Đã hoàn thành 2 nhiệm vụ, đạt 28,6%, trong đó đúng hạn 1, trễ hạn 1;",
+        "- Đang thực hiện 2 nhiệm vụ, trong đó trong hạn 1, quá hạn 1;",
+        "- Chưa thực hiện 2 nhiệm vụ, trong đó quá hạn 1;",
+        "- Chưa báo cáo 1 nhiệm vụ;",
+        "- Số nhiệm vụ quá hạn tại thời điểm chốt số liệu: 2.",
+    ] {
+        assert!(has(&paras, want), "missing {want:?} in {paras:#?}");
+    }
+    // The overdue tasks are named in III.2 with their deadlines.
+    assert!(has(
+        &paras,
+        "Còn 2 nhiệm vụ quá hạn tại thời điểm chốt số liệu:"
+    ));
+    assert!(paras
+        .iter()
+        .any(|p| p.starts_with("- Việc A (Mục I. của Kế hoạch, nhiệm vụ (1), hạn 10/3/2024)")));
+
+    // Moving the Q1 cut-off to 9/3 (a setting) puts A's deadline after it.
+    std::fs::write(
+        dir.join("bao-cao").join("chung.yaml"),
+        "ngay_chot: {quy_1: \"9/3\"}\n",
+    )
+    .unwrap();
+    // C was done on 5/3, before the new cut-off; nothing else moves but A.
+    let paras = paragraphs(&docx_of(&report(&dir, "2024-Q1")));
+    assert!(
+        has(
+            &paras,
+            "- Đang thực hiện 2 nhiệm vụ, trong đó trong hạn 2, quá hạn 0;"
+        ),
+        "{paras:#?}"
+    );
+    assert!(has(
+        &paras,
+        "- Số nhiệm vụ quá hạn tại thời điểm chốt số liệu: 1."
+    ));
+}
+
+#[test]
+fn progress_appendix_rows_show_status_results_and_units() {
+    let dir = fixture("appendix");
+    let t = tables_of(&docx_of(&report(&dir, "2024-Q1")));
+    let progress = t
+        .iter()
+        .find(|t| {
+            t[0] == [
+                "TT",
+                "Nhiệm vụ",
+                "Đơn vị chủ trì",
+                "Tiến độ",
+                "Kết quả, sản phẩm",
+                "Ghi chú",
+            ]
+        })
+        .expect("progress table");
+    let row = |task: &str| {
+        progress
+            .iter()
+            .find(|r| r.get(1).is_some_and(|c| c == task))
+            .unwrap_or_else(|| panic!("row {task}"))
+            .clone()
+    };
+    assert_eq!(
+        progress[1][..2],
+        [
+            "I".to_string(),
+            "Chỉ số cải cách hành chính (PAR INDEX)".into()
+        ]
+    );
+    assert_eq!(
+        row("Việc A.")[2..4],
+        [
+            "Công chức VP".to_string(),
+            "Đang thực hiện, quá hạn (60%; hạn 10/3/2024)".into()
+        ]
+    );
+    assert_eq!(
+        row("Việc C.")[3],
+        "Hoàn thành trễ hạn (ngày 05/3/2024; hạn 29/02/2024)"
+    );
+    assert_eq!(row("Việc C.")[4], "- Quyết định số 12/QĐ-UBND");
+    assert_eq!(
+        row("Việc D.")[3..5],
+        [
+            "Hoàn thành đúng hạn (ngày 01/3/2024)".to_string(),
+            "Xong trước hạn".into()
+        ]
+    );
+    assert!(row("Việc E.")[5].ends_with("Khó khăn: Thiếu kinh phí"));
+    assert_eq!(row("Việc G.")[3], "Chưa báo cáo");
+    // G serves SIPAS only: its own group, numbered II.
+    assert!(progress.iter().any(|r| r[..2]
+        == [
+            "II".to_string(),
+            "Chỉ số hài lòng về sự phục vụ hành chính (SIPAS)".into()
+        ]));
+}
+
+#[test]
+fn frame_period_wording_kinh_gui_and_signature() {
+    let dir = fixture("frame");
+    let paras = paragraphs(&docx_of(&report(&dir, "2024-q1")));
+    assert!(has(&paras, "BÁO CÁO"));
+    assert!(
+        has(
+            &paras,
+            "Kết quả thực hiện Kế hoạch số 07/KH-UBND quý I năm 2024"
+        ),
+        "{paras:#?}"
+    );
+    assert!(paras.iter().any(|p| p.starts_with(
+        "Thực hiện Kế hoạch số 07/KH-UBND ngày 05/01/2024 của Ủy ban nhân dân xã Tân An về thực hiện cải cách hành chính năm 2024,"
+    )));
+    let t = tables_of(&docx_of(&report(&dir, "2024-q1")));
+    // Header: Số and date; several recipients as a dashed list.
+    assert_eq!(
+        t[0][1],
+        ["Số: 03/BC-UBND", "Tân An, ngày 18 tháng 3 năm 2024"]
+    );
+    assert!(t.iter().any(|t| t[0]
+        == [
+            "Kính gửi:",
+            "- Ủy ban nhân dân huyện Tân Phú;\n- Phòng Nội vụ huyện."
+        ]));
+    // Nơi nhận starts with "Như trên" (a report with a Kính gửi); the deputy signs KT.
+    let foot = t
+        .iter()
+        .find(|t| t[0][0].starts_with("Nơi nhận:"))
+        .expect("foot");
+    assert!(
+        foot[0][0].starts_with("Nơi nhận:\n- Như trên;"),
+        "{:?}",
+        foot[0][0]
+    );
+    assert!(foot[0][0].ends_with("- Lưu: VT."));
+    assert_eq!(
+        foot[0][1],
+        "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Văn Bình"
+    );
+}
+
+#[test]
+fn every_period_kind_has_its_wording_and_file_name() {
+    let dir = fixture("kinds");
+    let data = dir.join("bao-cao");
+    for key in ["2024-6t", "2024-9t", "2024", "2024-q3"] {
+        std::fs::write(data.join(format!("{key}.yaml")), "tien_do: {}\n").unwrap();
+    }
+    let out = dir.join("out");
+    let o = vanban(&[
+        "report",
+        dir.to_str().unwrap(),
+        "--ky",
+        "tat-ca",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    for (key, wording) in [
+        ("2024-q1", "quý I năm 2024"),
+        ("2024-6t", "6 tháng đầu năm 2024"),
+        ("2024-q3", "quý III năm 2024"),
+        ("2024-9t", "9 tháng năm 2024"),
+        ("2024", "năm 2024"),
+    ] {
+        let docx = std::fs::read(out.join(format!("bao-cao-{key}.docx"))).unwrap();
+        assert!(out.join(format!("bao-cao-{key}.pdf")).is_file());
+        let paras = paragraphs(&docx);
+        assert!(
+            has(
+                &paras,
+                &format!("Kết quả thực hiện Kế hoạch số 07/KH-UBND {wording}")
+            ),
+            "{key}: {paras:#?}"
+        );
+    }
+    // The 6-month report compares with Q1 (its data exists), Q1 with nothing.
+    let six = paragraphs(&std::fs::read(out.join("bao-cao-2024-6t.docx")).unwrap());
+    // The 6-month file reports nothing new: Q1's statuses carry over, 2 of 7 done.
+    assert!(
+        has(
+            &six,
+            "- Đã hoàn thành 2 nhiệm vụ, đạt 28,6%, trong đó đúng hạn 1, trễ hạn 1;"
+        ),
+        "{six:#?}"
+    );
+    assert!(has(
+        &six,
+        "Tỷ lệ hoàn thành không đổi so với quý I năm 2024 (28,6%)."
+    ));
+    // Q3 alone covers 15/6–14/9: Q1's statuses are outside its window.
+    let q3 = paragraphs(&std::fs::read(out.join("bao-cao-2024-q3.docx")).unwrap());
+    assert!(has(&q3, "- Chưa báo cáo 7 nhiệm vụ;"), "{q3:#?}");
+}
+
+#[test]
+fn bieu_06_has_the_merged_three_row_header_and_a_bold_total() {
+    let dir = fixture("bieu06");
+    let docx = docx_of(&report(&dir, "2024-Q1"));
+    let xml = part(&docx, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let t = tables(&doc)
+        .into_iter()
+        .find(|t| {
+            child(&child(t, "tblGrid").unwrap(), "gridCol").is_some()
+                && children(&child(t, "tblGrid").unwrap(), "gridCol").len() == 13
+        })
+        .expect("a 13-column table");
+    let rows = children(&t, "tr");
+    let span = |tc: &roxmltree::Node| {
+        child(&child(tc, "tcPr").unwrap(), "gridSpan")
+            .and_then(|g| attr(&g, "val"))
+            .map_or(1, |v| v.parse::<usize>().unwrap())
+    };
+    let vmerge = |tc: &roxmltree::Node| {
+        child(&child(tc, "tcPr").unwrap(), "vMerge")
+            .map(|v| attr(&v, "val").unwrap_or("continue").to_string())
+    };
+    let r0 = children(&rows[0], "tc");
+    assert_eq!(r0.iter().map(span).collect::<Vec<_>>(), [1, 1, 4, 4, 3]);
+    assert_eq!(vmerge(&r0[0]).as_deref(), Some("restart"));
+    assert_eq!(
+        para_text(&child(&r0[2], "p").unwrap()),
+        "Số hồ sơ nhận giải quyết"
+    );
+    let r1 = children(&rows[1], "tc");
+    // STT and Lĩnh vực continue their merge; "Trong đó" spans online and direct.
+    assert_eq!(
+        r1.iter().map(span).collect::<Vec<_>>(),
+        [1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1]
+    );
+    assert_eq!(vmerge(&r1[0]).as_deref(), Some("continue"));
+    assert_eq!(para_text(&child(&r1[3], "p").unwrap()), "Trong đó");
+    let texts: Vec<String> = children(&rows[2], "tc")
+        .iter()
+        .map(|c| para_text(&child(c, "p").unwrap()))
+        .collect();
+    assert!(
+        texts.contains(&"Trực tuyến".to_string())
+            && texts.contains(&"Trực tiếp, dịch vụ bưu chính".to_string())
+    );
+    // The three header rows and the column numbers repeat on every page.
+    for (i, r) in rows.iter().enumerate() {
+        let header = child(r, "trPr")
+            .and_then(|p| child(&p, "tblHeader"))
+            .is_some();
+        assert_eq!(header, i < 4, "row {i}");
+    }
+    // Data rows: numbers right-aligned; totals computed from the parts ("Chứng thực" gives
+    // no totals of its own) and bold.
+    let cells = |r: &roxmltree::Node| -> Vec<String> {
+        children(r, "tc")
+            .iter()
+            .map(|c| para_text(&child(c, "p").unwrap()))
+            .collect()
+    };
+    let last = rows.last().unwrap();
+    assert_eq!(
+        cells(last),
+        [
+            "Tổng cộng",
+            "310",
+            "80",
+            "228",
+            "2",
+            "305",
+            "200",
+            "104",
+            "1",
+            "5",
+            "5",
+            "0"
+        ]
+    );
+    let total_cell = &children(last, "tc")[1];
+    let ppr = child(&child(total_cell, "p").unwrap(), "pPr").unwrap();
+    assert_eq!(attr(&child(&ppr, "jc").unwrap(), "val"), Some("right"));
+    assert!(child(&first_run_props(&child(total_cell, "p").unwrap()), "b").is_some());
+    assert_eq!(
+        cells(&rows[5])[..3],
+        ["2".to_string(), "Chứng thực".into(), "200".into()]
+    );
+    // The body quotes the ratios: online 80 of 308 received in the period, 304 of 305 in time.
+    let paras = paragraphs(&docx);
+    assert!(
+        paras
+            .iter()
+            .any(|p| p.contains("tỷ lệ hồ sơ trực tuyến đạt 26%")
+                && p.contains("trước hạn và đúng hạn 304 (đạt 99,7%), quá hạn 1")),
+        "{paras:#?}"
+    );
+}
+
+#[test]
+fn unit_files_are_merged_and_a_task_reported_twice_names_both_files() {
+    let dir = fixture("merge");
+    let t = tables_of(&docx_of(&report(&dir, "2024-Q1")));
+    let progress = t
+        .iter()
+        .find(|t| t[0].get(1).is_some_and(|c| c == "Nhiệm vụ"))
+        .unwrap();
+    // From vp.yaml and tp.yaml alike.
+    assert!(progress
+        .iter()
+        .any(|r| r[1] == "Việc A." && r[4] == "Đã dự thảo"));
+    assert!(progress
+        .iter()
+        .any(|r| r[1] == "Việc D." && r[4] == "Xong trước hạn"));
+
+    let q1 = dir.join("bao-cao").join("2024-q1");
+    let mut tp = std::fs::read_to_string(q1.join("tp.yaml")).unwrap();
+    tp.push_str("  a-qua-han: {trang_thai: hoàn thành, ngay_hoan_thanh: 1/3/2024}\n");
+    std::fs::write(q1.join("tp.yaml"), tp).unwrap();
+    let o = vanban(&[
+        "report",
+        dir.to_str().unwrap(),
+        "--ky",
+        "2024-Q1",
+        "-o",
+        dir.join("out").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    // Files are read in name order (tp.yaml, then vp.yaml): the second place is the error,
+    // and it names the first.
+    assert!(
+        e.contains("vp.yaml:14:3: trường `tien_do.a-qua-han`"),
+        "{e}"
+    );
+    assert!(
+        e.contains("đã báo cáo ở ") && e.contains("tp.yaml:5:3"),
+        "{e}"
+    );
+    assert!(e.contains("vp.yaml:14:3"), "{e}");
+}
+
+/// Runs a report on a fixture changed by `edit`; returns the exit code and stderr, and
+/// checks that the output of an earlier good run is untouched.
+fn rejected(name: &str, edit: impl FnOnce(&Path)) -> String {
+    let dir = fixture(name);
+    let out = dir.join("out");
+    let args = |ky: &str| {
+        vec![
+            "report".to_string(),
+            dir.to_string_lossy().into_owned(),
+            "--ky".into(),
+            ky.into(),
+            "-o".into(),
+            out.to_string_lossy().into_owned(),
+        ]
+    };
+    let run = |ky: &str| {
+        let a = args(ky);
+        vanban(&a.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+    let good = run("2024-Q1");
+    assert_eq!(good.status.code(), Some(0), "{}", stderr(&good));
+    let before = std::fs::read(out.join("bao-cao-2024-q1.docx")).unwrap();
+    edit(&dir);
+    let bad = run("2024-Q1");
+    assert_eq!(bad.status.code(), Some(1), "{}", stderr(&bad));
+    assert_eq!(
+        std::fs::read(out.join("bao-cao-2024-q1.docx")).unwrap(),
+        before
+    );
+    stderr(&bad)
+}
+
+fn replace_in(path: &Path, from: &str, to: &str) {
+    let s = std::fs::read_to_string(path).unwrap();
+    assert!(s.contains(from), "{from}");
+    std::fs::write(path, s.replacen(from, to, 1)).unwrap();
+}
+
+fn vp(dir: &Path) -> PathBuf {
+    dir.join("bao-cao/2024-q1/vp.yaml")
+}
+
+#[test]
+fn bad_progress_data_is_located_and_explained() {
+    let e = rejected("bad-id", |d| {
+        replace_in(&vp(d), "  b-han-ngay-chot:", "  b-han-ngay-chott:")
+    });
+    assert!(
+        e.contains("vp.yaml:15:3: trường `tien_do.b-han-ngay-chott`"),
+        "{e}"
+    );
+    assert!(e.contains("có phải `b-han-ngay-chot`?"), "{e}");
+
+    let e = rejected("bad-status", |d| {
+        replace_in(&vp(d), "trang_thai: Đang thực hiện", "trang_thai: xong rồi")
+    });
+    assert!(
+        e.contains("vp.yaml:15:20: trường `tien_do.b-han-ngay-chot`"),
+        "{e}"
+    );
+    assert!(e.contains("cần trạng thái là một trong: hoàn thành, đang thực hiện, chưa thực hiện; gặp \"xong rồi\""), "{e}");
+
+    let e = rejected("after-cutoff", |d| {
+        replace_in(&d.join("bao-cao/2024-q1/tp.yaml"), "5/3/2024", "20/3/2024")
+    });
+    assert!(
+        e.contains("tp.yaml:2:") && e.contains("`tien_do.c-tre-han.ngay_hoan_thanh`"),
+        "{e}"
+    );
+    assert!(
+        e.contains("không sau ngày chốt số liệu 14/3/2024 của kỳ quý I năm 2024; gặp 20/3/2024"),
+        "{e}"
+    );
+
+    let e = rejected("before-plan", |d| {
+        replace_in(
+            &d.join("bao-cao/2024-q1/tp.yaml"),
+            "01/03/2024",
+            "02/01/2024",
+        )
+    });
+    assert!(
+        e.contains("không trước ngày ban hành kế hoạch (05/01/2024); gặp 02/01/2024"),
+        "{e}"
+    );
+
+    let e = rejected("share", |d| replace_in(&vp(d), "ty_le: 60", "ty_le: 150"));
+    assert!(
+        e.contains("`tien_do.a-qua-han.ty_le`: cần tỷ lệ từ 0 đến 100 (%); gặp 150"),
+        "{e}"
+    );
+
+    let e = rejected("tthc-sum", |d| replace_in(&vp(d), "tong: 105", "tong: 106"));
+    assert!(
+        e.contains("vp.yaml:7:") && e.contains("`tthc[0].da_giai_quyet.tong`"),
+        "{e}"
+    );
+    assert!(
+        e.contains("tổng số = trước hạn + đúng hạn + quá hạn = 105 (dòng \"Hộ tịch\"); gặp 106"),
+        "{e}"
+    );
+
+    let e = rejected("tthc-balance", |d| {
+        replace_in(
+            &vp(d),
+            "dang_giai_quyet: {}",
+            "dang_giai_quyet: {trong_han: 3}",
+        )
+    });
+    assert!(
+        e.contains(
+            "`tthc[1]`: cần số hồ sơ nhận = đã giải quyết + đang giải quyết (dòng \"Chứng thực\")"
+        ),
+        "{e}"
+    );
+
+    let e = rejected("done-no-date", |d| {
+        replace_in(
+            &d.join("bao-cao/2024-q1/tp.yaml"),
+            ", ngay_hoan_thanh: 5/3/2024",
+            "",
+        )
+    });
+    assert!(
+        e.contains("`ngay_hoan_thanh` để tính đúng hạn hay trễ hạn (hạn 29/02/2024)"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_period_without_data_and_a_bad_period_are_refused() {
+    let dir = fixture("no-data");
+    let o = vanban(&["report", dir.to_str().unwrap(), "--ky", "2024-Q2"]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(e.contains("cần dữ liệu kỳ quý II năm 2024 (2024-q2): tệp 2024-q2.yaml hoặc thư mục 2024-q2/; gặp chỉ có các kỳ: 2024-q1"), "{e}");
+    let o = vanban(&["report", dir.to_str().unwrap(), "--period", "2024-Q5"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("kỳ báo cáo \"2024-Q5\" không hợp lệ"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn check_reads_the_report_data_too() {
+    let dir = fixture("check");
+    let o = vanban(&["check", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("dữ liệu báo cáo hợp lệ — các kỳ 2024-q1"),
+        "{out}"
+    );
+    replace_in(&vp(&dir), "ty_le: 60", "ty_le: -5");
+    let o = vanban(&["check", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("`tien_do.a-qua-han.ty_le`"));
+
+    // An unreadable explicit deadline is an error; unreadable free text a warning.
+    let dir = fixture("check-deadline");
+    replace_in(
+        &dir.join("plan.yaml"),
+        "thoi_gian: Thường xuyên",
+        "thoi_gian: Khi có yêu cầu",
+    );
+    let o = vanban(&["check", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        stderr(&o).contains("cảnh báo: ")
+            && stderr(&o).contains("không đọc được thời hạn từ \"Khi có yêu cầu\""),
+        "{}",
+        stderr(&o)
+    );
+    replace_in(&dir.join("plan.yaml"), "han: 14/3/2024", "han: sớm");
+    let o = vanban(&["check", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("`noi_dung[0].nhiem_vu[1].han`: cần thời hạn đọc được"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn report_output_is_deterministic() {
+    let dir = fixture("determinism");
+    let a = report(&dir, "2024-Q1");
+    let b = report(&dir, "2024-Q1");
+    assert_eq!(docx_of(&a), docx_of(&b));
+    assert_eq!(pdf_of(&a), pdf_of(&b));
+}
+
+/// The Phú Sơn data, counted straight from the YAML files.
+mod phu_son {
+    use super::*;
+    use serde_yaml::Value;
+
+    fn entries(dir: &Path) -> Vec<Value> {
+        let files: Vec<PathBuf> = if dir.is_dir() {
+            let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .collect();
+            v.sort();
+            v
+        } else {
+            vec![dir.with_extension("yaml")]
+        };
+        files
+            .iter()
+            .flat_map(|f| {
+                let v: Value = serde_yaml::from_str(&std::fs::read_to_string(f).unwrap()).unwrap();
+                v.get("tien_do")
+                    .and_then(Value::as_mapping)
+                    .map(|m| m.values().cloned().collect::<Vec<_>>())
+                    .unwrap_or_default()
+            })
+            .collect()
+    }
+
+    fn tracked_count() -> usize {
+        let plan: Value = serde_yaml::from_str(
+            &std::fs::read_to_string(root().join(SEED).join("plan.yaml")).unwrap(),
+        )
+        .unwrap();
+        fn tasks(items: &Value) -> usize {
+            items.as_sequence().map_or(0, |s| {
+                s.iter()
+                    .map(|it| {
+                        it.get("nhiem_vu")
+                            .and_then(Value::as_sequence)
+                            .map_or(0, Vec::len)
+                            + it.get("muc").map_or(0, tasks)
+                    })
+                    .sum()
+            })
+        }
+        let rows: usize = plan["phu_luc"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .flat_map(|a| a["nhom"].as_sequence().unwrap().iter())
+            .map(|g| g["dong"].as_sequence().map_or(0, Vec::len))
+            .sum();
+        tasks(&plan["noi_dung"]) + rows
+    }
+
+    #[test]
+    fn q1_figures_match_a_count_of_the_unit_files() {
+        let data = root().join(SEED).join("bao-cao");
+        let e = entries(&data.join("2024-q1"));
+        let status = |s: &str| {
+            e.iter()
+                .filter(|v| v["trang_thai"].as_str() == Some(s))
+                .count()
+        };
+        let (done, wip, idle) = (
+            status("hoàn thành"),
+            status("đang thực hiện"),
+            status("chưa thực hiện"),
+        );
+        assert_eq!(
+            done + wip + idle,
+            e.len(),
+            "every entry has one of the three statuses"
+        );
+        let total = tracked_count();
+        let b = report(&root().join(SEED), "2024-Q1");
+        let paras = paragraphs(&docx_of(&b));
+        let opening = paras
+            .iter()
+            .find(|p| p.starts_with("Kế hoạch số 189/KH-UBND ngày 20/12/2023 có "))
+            .unwrap();
+        assert!(
+            opening.contains(&format!("có {total} nhiệm vụ")),
+            "{opening}"
+        );
+        assert!(
+            paras.iter().any(|p| p.starts_with(&format!(
+                "- Đã hoàn thành {done} nhiệm vụ, đạt {}",
+                pct(done, total)
+            ))),
+            "{paras:#?}"
+        );
+        assert!(paras
+            .iter()
+            .any(|p| p.starts_with(&format!("- Đang thực hiện {wip} nhiệm vụ"))));
+        assert!(paras
+            .iter()
+            .any(|p| p.starts_with(&format!("- Chưa thực hiện {idle} nhiệm vụ"))));
+        assert!(has(
+            &paras,
+            &format!("- Chưa báo cáo {} nhiệm vụ;", total - e.len())
+        ));
+        // The same figures in the PDF's text.
+        let pdf = pdf_common::read::read(&pdf_of(&b));
+        let text: String = pdf
+            .pages
+            .iter()
+            .flat_map(|p| p.lines())
+            .map(|l| l.1)
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            text.contains(&format!("Đã hoàn thành {done} nhiệm vụ")),
+            "{text}"
+        );
+    }
+
+    /// "28,6%" for 2 of 7.
+    fn pct(part: usize, whole: usize) -> String {
+        let tenths = ((part as f64) * 1000.0 / whole as f64).round() as i64;
+        if tenths % 10 == 0 {
+            format!("{}%", tenths / 10)
+        } else {
+            format!("{},{}%", tenths / 10, tenths % 10)
+        }
+    }
+
+    #[test]
+    fn longer_periods_take_the_latest_status_and_compare_with_the_one_before() {
+        let data = root().join(SEED).join("bao-cao");
+        let total = tracked_count();
+        let done_in = |name: &str| {
+            entries(&data.join(name))
+                .iter()
+                .filter(|v| v["trang_thai"].as_str() == Some("hoàn thành"))
+                .count()
+        };
+        // Each later file reports every task, so its own count is the period's.
+        let (q1, h1, n9, y) = (
+            done_in("2024-q1"),
+            done_in("2024-6t"),
+            done_in("2024-9t"),
+            done_in("2024"),
+        );
+        for (key, done, prev, prev_words) in [
+            ("2024-6T", h1, q1, "quý I năm 2024"),
+            ("2024-9T", n9, h1, "6 tháng đầu năm 2024"),
+            ("2024", y, n9, "9 tháng năm 2024"),
+        ] {
+            let paras = paragraphs(&docx_of(&report(&root().join(SEED), key)));
+            assert!(
+                paras.iter().any(|p| p.starts_with(&format!(
+                    "- Đã hoàn thành {done} nhiệm vụ, đạt {}",
+                    pct(done, total)
+                ))),
+                "{key}: {paras:#?}"
+            );
+            let cmp = paras
+                .iter()
+                .find(|p| p.starts_with("Tỷ lệ hoàn thành "))
+                .expect("comparison");
+            assert!(
+                cmp.contains(&format!(
+                    "so với {prev_words} (từ {} lên {})",
+                    pct(prev, total),
+                    pct(done, total)
+                )),
+                "{key}: {cmp}"
+            );
+        }
+    }
+}
