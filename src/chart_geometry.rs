@@ -40,6 +40,10 @@ impl ChartGeometry {
             style.row_height_mm,
             style.bar_height_mm,
             style.axis_height_mm,
+            style.space_before_pt,
+            style.space_after_pt,
+            style.axis_line_pt,
+            style.grid_line_pt,
         ];
         if !lengths.iter().all(|v| v.is_finite() && *v >= 0.0) || style.row_height_mm <= 0.0 {
             return Err("kích thước biểu đồ trong bảng kiểu không hợp lệ".to_string());

@@ -213,6 +213,24 @@ fn same_input_gives_same_bytes() {
     assert_eq!(pdf(0), pdf(0));
 }
 
+#[test]
+fn a_chart_the_writers_cannot_draw_is_a_vietnamese_error() {
+    let (sheet, fonts) = (StyleSheet::nd30(), FontSet::bundled());
+    let mut doc = document(0);
+    let Some(vanban::ir::Block::Chart(c)) = doc.sections[0].blocks.get_mut(1) else {
+        panic!("the chart is the second block")
+    };
+    c.max = f32::NAN;
+    let e = vanban::pdf::write_pdf(&doc, &sheet, &fonts).unwrap_err();
+    assert!(e.contains("biểu đồ"), "{e}");
+    let e = vanban::docx::write_docx(&doc, &sheet, &fonts).unwrap_err();
+    assert!(e.contains("biểu đồ"), "{e}");
+    let mut bad_sheet = sheet.clone();
+    bad_sheet.chart.grid_line_pt = f32::INFINITY;
+    let e = vanban::pdf::write_pdf(&document(0), &bad_sheet, &fonts).unwrap_err();
+    assert!(e.contains("biểu đồ"), "{e}");
+}
+
 fn bars(page: &Page) -> Vec<Fill> {
     let mut f: Vec<Fill> = page.fills.clone();
     // Top to bottom.
@@ -351,6 +369,8 @@ fn libreoffice_shows_every_label_of_the_docx_chart() {
     let dir = scratch("chart-libreoffice");
     let file = dir.join("bieu-do.docx");
     std::fs::write(&file, docx(0)).unwrap();
+    let moved = dir.join("sang-trang.docx");
+    std::fs::write(&moved, docx(42)).unwrap();
     let out = Command::new("soffice")
         .arg(format!(
             "-env:UserInstallation=file://{}",
@@ -359,6 +379,7 @@ fn libreoffice_shows_every_label_of_the_docx_chart() {
         .args(["--headless", "--convert-to", "pdf", "--outdir"])
         .arg(&dir)
         .arg(&file)
+        .arg(&moved)
         .output()
         .expect("soffice");
     assert!(
@@ -382,4 +403,18 @@ fn libreoffice_shows_every_label_of_the_docx_chart() {
     }
     // The number 85.7 must not show through in the reader's locale.
     assert!(!text.contains("85.7"), "{text}");
+
+    // Where our PDF moves the chart to page 2, LibreOffice does too.
+    let page = |n: &str| {
+        let out = Command::new("pdftotext")
+            .args(["-raw", "-f", n, "-l", n])
+            .arg(dir.join("sang-trang.pdf"))
+            .arg("-")
+            .output()
+            .expect("pdftotext");
+        no_space(&String::from_utf8_lossy(&out.stdout))
+    };
+    assert!(!page("1").contains(&no_space(TITLE)));
+    assert!(page("2").contains(&no_space(TITLE)));
+    assert!(page("2").contains("Saubiểuđồ."));
 }
