@@ -42,6 +42,7 @@ pub struct Section {
 pub enum Block {
     Paragraph(Paragraph),
     Table(Table),
+    Chart(Chart),
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -138,6 +139,55 @@ impl Default for Cell {
             valign: VAlign::Top,
             paragraphs: Vec::new(),
         }
+    }
+}
+
+/// A horizontal bar chart: one bar per category, top to bottom in order, on a fixed scale
+/// 0..=max. Its size, colours and fonts come from the style sheet's chart entry; it never
+/// breaks across pages.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Chart {
+    /// Shown above the bars; empty for none.
+    pub title: String,
+    /// The scale's end; bars are `value / max` of the plot's width.
+    pub max: f32,
+    pub bars: Vec<Bar>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Bar {
+    /// The category, left of the bar.
+    pub label: String,
+    pub value: f32,
+    /// The value label printed at the bar's end, e.g. "85,7%": fixed text, so every
+    /// renderer shows the same characters whatever its locale.
+    pub text: String,
+}
+
+impl Chart {
+    /// Rejects what the writers cannot draw (an IR built in code skips the markup's checks).
+    pub fn check(&self) -> Result<(), String> {
+        if !(self.max.is_finite() && self.max > 0.0) {
+            return Err(format!(
+                "giá trị lớn nhất (max) của biểu đồ phải là số dương, nhận được {}",
+                self.max
+            ));
+        }
+        if self.bars.is_empty() {
+            return Err("biểu đồ không có cột (bar) nào".to_string());
+        }
+        for (i, b) in self.bars.iter().enumerate() {
+            if !(b.value.is_finite() && (0.0..=self.max).contains(&b.value)) {
+                return Err(format!(
+                    "cột {} (\"{}\") của biểu đồ có giá trị {}, cần từ 0 đến {}",
+                    i + 1,
+                    b.label,
+                    b.value,
+                    self.max
+                ));
+            }
+        }
+        Ok(())
     }
 }
 
@@ -241,6 +291,61 @@ mod tests {
         assert_eq!(g[1][0], GridSlot::Covered { row: 0, cell: 0 });
         assert_eq!(g[0][3], GridSlot::Covered { row: 0, cell: 2 });
         assert_eq!(g[1][4], GridSlot::Covered { row: 0, cell: 3 });
+    }
+
+    #[test]
+    fn chart_check_rejects_what_cannot_be_drawn() {
+        let bar = |value: f32| Bar {
+            label: "PAPI".into(),
+            value,
+            text: "x".into(),
+        };
+        let ok = Chart {
+            title: String::new(),
+            max: 100.0,
+            bars: vec![bar(0.0), bar(100.0)],
+        };
+        assert!(ok.check().is_ok());
+        let e = Chart {
+            max: 0.0,
+            ..ok.clone()
+        }
+        .check()
+        .unwrap_err();
+        assert!(e.contains("max"), "{e}");
+        let e = Chart {
+            max: f32::NAN,
+            ..ok.clone()
+        }
+        .check()
+        .unwrap_err();
+        assert!(e.contains("max"), "{e}");
+        let e = Chart {
+            bars: vec![],
+            ..ok.clone()
+        }
+        .check()
+        .unwrap_err();
+        assert!(e.contains("không có cột"), "{e}");
+        let e = Chart {
+            bars: vec![bar(100.5)],
+            ..ok.clone()
+        }
+        .check()
+        .unwrap_err();
+        assert!(e.contains("cột 1") && e.contains("PAPI"), "{e}");
+        assert!(Chart {
+            bars: vec![bar(-1.0)],
+            ..ok.clone()
+        }
+        .check()
+        .is_err());
+        assert!(Chart {
+            bars: vec![bar(f32::INFINITY)],
+            ..ok
+        }
+        .check()
+        .is_err());
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! vanban: YAML plan and progress data → Decree 30/2020 administrative documents (DOCX, PDF).
 
 pub mod batch;
+pub mod chart_geometry;
 pub mod cli;
 pub mod docx;
 pub mod error;

@@ -5,7 +5,13 @@
 //! <p style> text <b> <i> <br/> </p>
 //! <table widths fit indent borders header-rows> <row keep-with-next cant-split>
 //! <cell colspan rowspan valign style> (paragraphs, or inline text with `style`) </cell>
+//! <chart title max> <bar label value text/> ... </chart>
 //! ```
+//!
+//! `<chart>` is a block of a section, like `<p>` and `<table>`: a horizontal bar chart on the
+//! scale 0..=`max` (required, a number), one `<bar/>` (empty element) per category, top to
+//! bottom. Each bar needs `label` (the category), `value` (a number with a decimal point,
+//! 0..=max) and `text` (the value label printed as given, e.g. "85,7%").
 //!
 //! Whitespace inside a paragraph that contains a line break (template indentation) becomes
 //! one space; runs of plain spaces are kept, since a blank left for the văn thư
@@ -223,13 +229,17 @@ impl<'a> Parser<'a> {
                     let t = self.table(&e)?;
                     s.blocks.push(Block::Table(t));
                 }
+                Event::Start(e) if e.name().as_ref() == b"chart" => {
+                    let c = self.chart(&e)?;
+                    s.blocks.push(Block::Chart(c));
+                }
                 Event::End(_) => return Ok(s),
                 Event::Text(t) => self.stray_text(&String::from_utf8_lossy(&t))?,
                 Event::Comment(_) => {}
                 Event::Eof => return Err(self.error("thiếu </section>")),
                 other => {
                     return Err(self.error(format!(
-                        "trong <section> chỉ có <p> và <table>, gặp {other:?}"
+                        "trong <section> chỉ có <p>, <table> và <chart>, gặp {other:?}"
                     )))
                 }
             }
@@ -362,6 +372,66 @@ impl<'a> Parser<'a> {
         }
         t.grid().map_err(|m| self.error(m))?;
         Ok(t)
+    }
+
+    /// A required number attribute (`number` has a default for absent ones).
+    fn required_number(&self, e: &BytesStart, tag: &str, name: &str) -> R<f32> {
+        let v =
+            attr(e, name).ok_or_else(|| self.error(format!("<{tag}> cần thuộc tính {name}")))?;
+        match v.trim().parse::<f32>() {
+            Ok(n) if n.is_finite() => Ok(n),
+            _ => Err(self.error(format!(
+                "thuộc tính {name} của <{tag}> cần một số (dấu chấm thập phân, như 85.7), gặp \"{v}\""
+            ))),
+        }
+    }
+
+    fn chart(&mut self, e: &BytesStart) -> R<Chart> {
+        let max = self.required_number(e, "chart", "max")?;
+        if max <= 0.0 {
+            return Err(self.error(format!("max của <chart> cần lớn hơn 0, gặp {max}")));
+        }
+        let mut c = Chart {
+            title: attr(e, "title").unwrap_or_default(),
+            max,
+            bars: Vec::new(),
+        };
+        loop {
+            match self.next()? {
+                Event::Empty(b) if b.name().as_ref() == b"bar" => {
+                    let bar = self.bar(&b, max)?;
+                    c.bars.push(bar);
+                }
+                Event::Start(b) if b.name().as_ref() == b"bar" => {
+                    return Err(self.error(
+                        "<bar> là thẻ rỗng: viết <bar label=\"…\" value=\"…\" text=\"…\"/>",
+                    ))
+                }
+                Event::End(_) => break,
+                Event::Text(x) => self.stray_text(&String::from_utf8_lossy(&x))?,
+                Event::Comment(_) => {}
+                Event::Eof => return Err(self.error("thiếu </chart>")),
+                other => {
+                    return Err(self.error(format!("trong <chart> chỉ có <bar/>, gặp {other:?}")))
+                }
+            }
+        }
+        if c.bars.is_empty() {
+            return Err(self.error("<chart> cần ít nhất một <bar/>"));
+        }
+        Ok(c)
+    }
+
+    fn bar(&self, e: &BytesStart, max: f32) -> R<Bar> {
+        let label = attr(e, "label").ok_or_else(|| self.error("<bar> cần thuộc tính label"))?;
+        let value = self.required_number(e, "bar", "value")?;
+        if !(0.0..=max).contains(&value) {
+            return Err(self.error(format!(
+                "value của <bar> \"{label}\" cần từ 0 đến {max} (max của biểu đồ), gặp {value}"
+            )));
+        }
+        let text = attr(e, "text").ok_or_else(|| self.error("<bar> cần thuộc tính text"))?;
+        Ok(Bar { label, value, text })
     }
 
     fn cell(&mut self, e: &BytesStart) -> R<Cell> {
@@ -567,6 +637,80 @@ mod tests {
         assert_eq!(t.rows[0].cells[0].rowspan, 2);
         assert_eq!(t.rows[0].cells[1].colspan, 2);
         assert_eq!(t.rows[1].cells[1].paragraphs[0].text(), "b");
+    }
+
+    #[test]
+    fn charts_are_blocks_with_bars_in_order() {
+        let d = doc(
+            "<p style=\"body\">a</p>\n<chart title=\"Tỷ lệ &amp; số\" max=\"100\">\n\
+             <bar label=\"PAR INDEX\" value=\"85.7\" text=\"85,7%\"/>\n\
+             <!-- ghi chú -->\n\
+             <bar label=\"A &lt; B\" value=\" 0 \" text=\"0%\"/>\n</chart>",
+        )
+        .unwrap();
+        let Block::Chart(c) = &d.sections[0].blocks[1] else {
+            panic!("not a chart")
+        };
+        assert_eq!(c.title, "Tỷ lệ & số");
+        assert_eq!(c.max, 100.0);
+        assert_eq!(
+            c.bars,
+            vec![
+                Bar {
+                    label: "PAR INDEX".into(),
+                    value: 85.7,
+                    text: "85,7%".into()
+                },
+                Bar {
+                    label: "A < B".into(),
+                    value: 0.0,
+                    text: "0%".into()
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn chart_errors_are_located_and_vietnamese() {
+        let bad = |body: &str| doc(body).unwrap_err();
+        let e = bad("<chart>\n<bar label=\"a\" value=\"1\" text=\"1\"/></chart>");
+        assert_eq!(e.line, 1);
+        assert!(
+            e.message.contains("<chart> cần thuộc tính max"),
+            "{}",
+            e.message
+        );
+        let e =
+            bad("<chart max=\"100\">\n<bar label=\"PAPI\" value=\"85,7\" text=\"85,7%\"/></chart>");
+        assert_eq!(e.line, 2);
+        assert!(
+            e.message.contains("value") && e.message.contains("\"85,7\""),
+            "{}",
+            e.message
+        );
+        let e = bad("<chart max=\"100\">\n\n<bar value=\"1\" text=\"1\"/></chart>");
+        assert_eq!(e.line, 3);
+        assert!(e.message.contains("cần thuộc tính label"), "{}", e.message);
+        let e = bad("<chart max=\"100\"><bar label=\"a\" value=\"1\"/></chart>");
+        assert!(e.message.contains("cần thuộc tính text"), "{}", e.message);
+        let e = bad("<chart max=\"100\"><bar label=\"PCI\" value=\"120\" text=\"x\"/></chart>");
+        assert!(
+            e.message.contains("từ 0 đến 100") && e.message.contains("PCI"),
+            "{}",
+            e.message
+        );
+        let e = bad("<chart max=\"100\"><bar label=\"a\" value=\"NaN\" text=\"x\"/></chart>");
+        assert!(e.message.contains("cần một số"), "{}", e.message);
+        let e = bad("<chart max=\"-5\"><bar label=\"a\" value=\"1\" text=\"x\"/></chart>");
+        assert!(e.message.contains("lớn hơn 0"), "{}", e.message);
+        let e = bad("<chart max=\"100\">\n</chart>");
+        assert!(e.message.contains("ít nhất một <bar/>"), "{}", e.message);
+        let e = bad("<chart max=\"100\"><p style=\"body\">x</p></chart>");
+        assert!(e.message.contains("chỉ có <bar/>"), "{}", e.message);
+        let e = bad("<chart max=\"100\">chữ</chart>");
+        assert!(e.message.contains("chữ nằm ngoài"), "{}", e.message);
+        let e = bad("<chart max=\"100\"><bar label=\"a\" value=\"1\" text=\"x\"></bar></chart>");
+        assert!(e.message.contains("thẻ rỗng"), "{}", e.message);
     }
 
     #[test]

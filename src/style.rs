@@ -129,12 +129,47 @@ pub struct TableStyle {
     pub border_pt: f32,
 }
 
+/// A colour, 8 bits per channel.
+pub type Rgb8 = [u8; 3];
+
+/// The horizontal bar chart: sizes in mm that both writers use as they are (the DOCX's
+/// drawing extent and plot-area layout, the PDF's boxes), so the two look alike.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartStyle {
+    /// Width of the whole chart, centred; a narrower text area narrows it.
+    pub width_mm: f32,
+    /// Column left of the bars for the category labels (they wrap inside it).
+    pub label_width_mm: f32,
+    /// Room right of the scale's end for the value label of a full bar.
+    pub value_width_mm: f32,
+    /// Band above the bars for the title (none when the title is empty).
+    pub title_height_mm: f32,
+    /// Height each category takes; its bar is centred in it.
+    pub row_height_mm: f32,
+    pub bar_height_mm: f32,
+    /// Band under the bars for the scale's numbers.
+    pub axis_height_mm: f32,
+    pub space_before_pt: f32,
+    pub space_after_pt: f32,
+    pub bar_color: Rgb8,
+    pub grid_color: Rgb8,
+    /// Axis lines, pt.
+    pub axis_line_pt: f32,
+    /// Grid lines at the scale's steps, pt.
+    pub grid_line_pt: f32,
+    /// Paragraph styles of the title, the category and value labels, the scale's numbers.
+    pub title_style: String,
+    pub label_style: String,
+    pub axis_style: String,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct StyleSheet {
     /// The font the DOCX names; the PDF embeds a metric-compatible face.
     pub font_family: String,
     pub page: PageSetup,
     pub table: TableStyle,
+    pub chart: ChartStyle,
     pub styles: BTreeMap<String, ParagraphStyle>,
     /// Style of the page number in the page header.
     pub page_number_style: String,
@@ -312,6 +347,14 @@ impl StyleSheet {
             "bieu-total-number",
             ParagraphStyle::new(12.0).bold().align(Right),
         );
+        // Charts: text at table size.
+        add(
+            "chart-title",
+            ParagraphStyle::new(13.0).bold().align(Center),
+        );
+        // Category and value labels: the chart's layout places them, the style sets the text.
+        add("chart-label", ParagraphStyle::new(13.0));
+        add("chart-axis", ParagraphStyle::new(12.0).align(Center));
         // Page number: 13–14 pt, centred in the top margin.
         add("so-trang", ParagraphStyle::new(13.0).align(Center));
         StyleSheet {
@@ -337,6 +380,27 @@ impl StyleSheet {
                 cell_padding_x_mm: 1.9,
                 cell_padding_y_mm: 0.5,
                 border_pt: 0.5,
+            },
+            chart: ChartStyle {
+                width_mm: 160.0,
+                label_width_mm: 50.0,
+                value_width_mm: 20.0,
+                title_height_mm: 10.0,
+                row_height_mm: 11.0,
+                bar_height_mm: 6.5,
+                axis_height_mm: 8.0,
+                // Nothing after: the next paragraph's space before separates it. Word adds
+                // the two spacings, LibreOffice takes the larger after an inline chart;
+                // with one of them zero both give the same page.
+                space_before_pt: 6.0,
+                space_after_pt: 0.0,
+                bar_color: [0x1F, 0x38, 0x64],
+                grid_color: [0xBF, 0xBF, 0xBF],
+                axis_line_pt: 0.75,
+                grid_line_pt: 0.5,
+                title_style: "chart-title".to_string(),
+                label_style: "chart-label".to_string(),
+                axis_style: "chart-axis".to_string(),
             },
             styles: s,
             page_number_style: "so-trang".to_string(),

@@ -78,6 +78,14 @@ fn ir_text(blocks: &[Block]) -> String {
                     }
                 }
             }
+            // In the order the chart draws them (scale numbers are not in the IR).
+            Block::Chart(c) => {
+                out.push_str(&c.title);
+                for b in &c.bars {
+                    out.push_str(&b.label);
+                    out.push_str(&b.text);
+                }
+            }
         }
     }
     out

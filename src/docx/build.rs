@@ -1,5 +1,6 @@
 //! IR → docx-rs objects: direct formatting from the style sheet on every paragraph and run.
 
+use super::chart::{chart_part, ChartPart, MARKER_PREFIX};
 use super::units::{half_points, pt_twips, twips, twips_u};
 use crate::fonts::FontSet;
 use crate::ir::{self, Block, GridSlot, Orientation, RunKind};
@@ -8,6 +9,8 @@ use docx_rs::*;
 
 pub struct Built {
     pub docx: Docx,
+    /// Chart parts in document order; their marker paragraphs are in `docx`.
+    pub charts: Vec<ChartPart>,
 }
 
 /// Header-row counts of the document's tables, in document order.
@@ -340,6 +343,7 @@ pub fn build(doc: &ir::Document, style: &StyleSheet, fonts_set: &FontSet) -> Res
         .header(header)
         .first_header(first_header);
     let n = doc.sections.len();
+    let mut charts = Vec::new();
     for (i, s) in doc.sections.iter().enumerate() {
         let width = style.text_width_mm(s.orientation);
         for (bi, b) in s.blocks.iter().enumerate() {
@@ -348,6 +352,11 @@ pub fn build(doc: &ir::Document, style: &StyleSheet, fonts_set: &FontSet) -> Res
                     for para in ctx.paragraph_with_rule(p, width, false)? {
                         docx = docx.add_paragraph(para);
                     }
+                }
+                Block::Chart(c) => {
+                    let part = chart_part(c, charts.len() + 1, style, width)?;
+                    docx = docx.add_paragraph(chart_marker(style, part.index));
+                    charts.push(part);
                 }
                 Block::Table(t) => {
                     docx = docx.add_table(ctx.table(t, s.orientation)?);
@@ -370,7 +379,24 @@ pub fn build(doc: &ir::Document, style: &StyleSheet, fonts_set: &FontSet) -> Res
             docx.document.section_property = merge_final(docx.document.section_property, sp);
         }
     }
-    Ok(Built { docx })
+    Ok(Built { docx, charts })
+}
+
+/// The paragraph that will hold chart `index`: centred, the chart's spacing, single line
+/// spacing (the line grows to the drawing), and a bookmark that `schema_order` replaces with
+/// the drawing run.
+fn chart_marker(style: &StyleSheet, index: usize) -> Paragraph {
+    Paragraph::new()
+        .align(AlignmentType::Center)
+        .line_spacing(
+            LineSpacing::new()
+                .before(pt_twips(style.chart.space_before_pt))
+                .after(pt_twips(style.chart.space_after_pt))
+                .line(240)
+                .line_rule(LineSpacingType::Auto),
+        )
+        .size(2)
+        .add_bookmark_start(index, format!("{MARKER_PREFIX}{index}"))
 }
 
 /// An empty paragraph one point high (section breaks, separators between tables).

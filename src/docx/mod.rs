@@ -1,9 +1,11 @@
 //! IR → DOCX. docx-rs builds the parts; `schema_order` then puts every property element in
 //! the order ECMA-376 requires (Word refuses or "repairs" files that are out of order) and
 //! marks repeated table header rows (`w:tblHeader`, which docx-rs lacks); `package` zips the
-//! parts with deflate and fixed dates so the same input gives the same bytes.
+//! parts with deflate and fixed dates so the same input gives the same bytes. Charts, which
+//! docx-rs lacks, are native chart parts (`chart`) put in by the same two steps.
 
 mod build;
+pub mod chart;
 mod package;
 pub mod schema_order;
 pub mod units;
@@ -17,5 +19,5 @@ pub fn write_docx(doc: &Document, style: &StyleSheet, fonts: &FontSet) -> Result
     let built = build::build(doc, style, fonts)?;
     let header_rows = build::header_rows_in_order(doc);
     let xml = built.docx.build();
-    package::pack(xml, &header_rows, &doc.meta)
+    package::pack(xml, &header_rows, &built.charts, &doc.meta)
 }

@@ -1,6 +1,8 @@
 //! Zipping the parts: deflate, fixed entry dates, our own core.xml (title, author, language)
-//! with no clock time, so the same input gives the same bytes.
+//! with no clock time, so the same input gives the same bytes. Chart parts are added here
+//! with their relationships and content types.
 
+use super::chart::{ChartPart, CONTENT_TYPE, REL_TYPE};
 use super::schema_order::normalize;
 use crate::ir::Meta;
 use docx_rs::XMLDocx;
@@ -20,21 +22,66 @@ fn core_xml(meta: &Meta) -> Vec<u8> {
     .into_bytes()
 }
 
-pub fn pack(xml: XMLDocx, header_rows: &[usize], meta: &Meta) -> Result<Vec<u8>, String> {
-    let document = normalize(&xml.document, header_rows)?;
-    let styles = normalize(&xml.styles, &[])?;
+/// Inserts `extra` before the closing tag `close` of a part docx-rs wrote.
+fn insert_before_close(part: Vec<u8>, close: &str, extra: &str) -> Result<Vec<u8>, String> {
+    let text =
+        String::from_utf8(part).map_err(|_| format!("DOCX: phần chứa {close} không phải UTF-8"))?;
+    let at = text
+        .rfind(close)
+        .ok_or_else(|| format!("DOCX: không thấy {close} để thêm biểu đồ"))?;
+    let mut out = String::with_capacity(text.len() + extra.len());
+    out.push_str(&text[..at]);
+    out.push_str(extra);
+    out.push_str(&text[at..]);
+    Ok(out.into_bytes())
+}
+
+pub fn pack(
+    xml: XMLDocx,
+    header_rows: &[usize],
+    charts: &[ChartPart],
+    meta: &Meta,
+) -> Result<Vec<u8>, String> {
+    let runs: Vec<&str> = charts.iter().map(|c| c.run.as_str()).collect();
+    let document = normalize(&xml.document, header_rows, &runs)?;
+    let styles = normalize(&xml.styles, &[], &[])?;
     let headers: Vec<Vec<u8>> = xml
         .headers
         .iter()
-        .map(|h| normalize(h, &[]))
+        .map(|h| normalize(h, &[], &[]))
         .collect::<Result<_, _>>()?;
+    let mut content_type = xml.content_type;
+    let mut document_rels = xml.document_rels;
+    if !charts.is_empty() {
+        let overrides: String = charts
+            .iter()
+            .map(|c| {
+                format!(
+                    r#"<Override PartName="/{}" ContentType="{CONTENT_TYPE}"/>"#,
+                    c.part_name()
+                )
+            })
+            .collect();
+        content_type = insert_before_close(content_type, "</Types>", &overrides)?;
+        let rels: String = charts
+            .iter()
+            .map(|c| {
+                format!(
+                    r#"<Relationship Id="{}" Type="{REL_TYPE}" Target="charts/chart{}.xml"/>"#,
+                    c.rel_id(),
+                    c.index
+                )
+            })
+            .collect();
+        document_rels = insert_before_close(document_rels, "</Relationships>", &rels)?;
+    }
     let mut parts: Vec<(String, Vec<u8>)> = vec![
-        ("[Content_Types].xml".into(), xml.content_type),
+        ("[Content_Types].xml".into(), content_type),
         ("_rels/.rels".into(), xml.rels),
         ("docProps/app.xml".into(), xml.doc_props.app),
         ("docProps/core.xml".into(), core_xml(meta)),
         ("docProps/custom.xml".into(), xml.doc_props.custom),
-        ("word/_rels/document.xml.rels".into(), xml.document_rels),
+        ("word/_rels/document.xml.rels".into(), document_rels),
         ("word/document.xml".into(), document),
         ("word/styles.xml".into(), styles),
         ("word/settings.xml".into(), xml.settings),
@@ -49,6 +96,9 @@ pub fn pack(xml: XMLDocx, header_rows: &[usize], meta: &Meta) -> Result<Vec<u8>,
     }
     for (i, r) in xml.header_rels.into_iter().enumerate() {
         parts.push((format!("word/_rels/header{}.xml.rels", i + 1), r));
+    }
+    for c in charts {
+        parts.push((c.part_name(), c.xml.clone().into_bytes()));
     }
     let deflated = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)

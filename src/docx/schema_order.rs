@@ -1,6 +1,7 @@
 //! Post-processing of WordprocessingML parts: children of property elements are put in the
 //! sequence order of the ECMA-376 schema (docx-rs emits several out of order), and the header
-//! rows of tables get `<w:tblHeader/>` so Word and LibreOffice repeat them on every page.
+//! rows of tables get `<w:tblHeader/>` so Word and LibreOffice repeat them on every page,
+//! and chart marker bookmarks are replaced by the charts' drawing runs.
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, Writer};
@@ -245,9 +246,21 @@ fn sort_children(parent: &[u8], children: &mut [Node]) {
     children.sort_by_key(rank);
 }
 
-/// Walks the tree: sorts property children and adds tblHeader to the first
-/// `header_rows[k]` rows of the k-th top-level table.
-fn fix(nodes: &mut [Node], header_rows: &[usize], table_index: &mut usize, depth_in_table: usize) {
+/// What the walk puts in: header-row counts of top-level tables in document order, and the
+/// drawing runs of charts by number (taken as they are placed).
+struct Fixes<'a, 'h> {
+    header_rows: &'h [usize],
+    table_index: usize,
+    charts: Vec<Option<Node<'a>>>,
+}
+
+/// Walks the tree: sorts property children, adds tblHeader to the first
+/// `header_rows[k]` rows of the k-th top-level table, and places chart runs.
+fn fix<'a>(
+    nodes: &mut [Node<'a>],
+    fx: &mut Fixes<'a, '_>,
+    depth_in_table: usize,
+) -> Result<(), String> {
     for node in nodes.iter_mut() {
         let Node::Element {
             start, children, ..
@@ -256,21 +269,59 @@ fn fix(nodes: &mut [Node], header_rows: &[usize], table_index: &mut usize, depth
             continue;
         };
         let name = start.name().into_inner();
+        if name == b"w:p" {
+            place_charts(children, &mut fx.charts)?;
+        }
         if name == b"w:tbl" && depth_in_table == 0 {
-            let count = header_rows.get(*table_index).copied().unwrap_or(0);
-            *table_index += 1;
+            let count = fx.header_rows.get(fx.table_index).copied().unwrap_or(0);
+            fx.table_index += 1;
             mark_header_rows(children, count);
-            fix(children, header_rows, table_index, 1);
+            fix(children, fx, 1)?;
         } else {
             let d = if name == b"w:tbl" {
                 depth_in_table + 1
             } else {
                 depth_in_table
             };
-            fix(children, header_rows, table_index, d);
+            fix(children, fx, d)?;
         }
         sort_children(name, children);
     }
+    Ok(())
+}
+
+/// Replaces a paragraph's chart marker (`w:bookmarkStart` named `_vanban_chart_N`) with
+/// chart N's drawing run.
+fn place_charts<'a>(
+    paragraph: &mut [Node<'a>],
+    charts: &mut [Option<Node<'a>>],
+) -> Result<(), String> {
+    for child in paragraph.iter_mut() {
+        let Node::Element { start, .. } = child else {
+            continue;
+        };
+        if start.name().as_ref() != b"w:bookmarkStart" {
+            continue;
+        }
+        let Some(name) = start.try_get_attribute("w:name").ok().flatten() else {
+            continue;
+        };
+        let Some(n) = name
+            .value
+            .strip_prefix(super::chart::MARKER_PREFIX.as_bytes())
+            .and_then(|d| std::str::from_utf8(d).ok())
+            .and_then(|d| d.parse::<usize>().ok())
+        else {
+            continue;
+        };
+        let run = n
+            .checked_sub(1)
+            .and_then(|i| charts.get_mut(i))
+            .and_then(Option::take)
+            .ok_or_else(|| format!("DOCX: không tìm thấy biểu đồ số {n} để đặt vào văn bản"))?;
+        *child = run;
+    }
+    Ok(())
 }
 
 fn mark_header_rows(table_children: &mut [Node], count: usize) {
@@ -340,11 +391,34 @@ fn write(nodes: &[Node], w: &mut Writer<Vec<u8>>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Reorders a part's property elements and marks table header rows.
-pub fn normalize(xml: &[u8], header_rows: &[usize]) -> Result<Vec<u8>, String> {
+/// Reorders a part's property elements, marks table header rows and puts chart N's run
+/// (`chart_runs[N - 1]`, one `w:r` element) where its marker is.
+pub fn normalize(
+    xml: &[u8],
+    header_rows: &[usize],
+    chart_runs: &[&str],
+) -> Result<Vec<u8>, String> {
     let mut nodes = parse(xml)?;
-    let mut table_index = 0;
-    fix(&mut nodes, header_rows, &mut table_index, 0);
+    let mut charts = Vec::with_capacity(chart_runs.len());
+    for run in chart_runs {
+        let mut parsed = parse(run.as_bytes())?;
+        if parsed.len() != 1 {
+            return Err("DOCX: lượt chạy của biểu đồ phải là một phần tử".to_string());
+        }
+        charts.push(parsed.pop());
+    }
+    let mut fx = Fixes {
+        header_rows,
+        table_index: 0,
+        charts,
+    };
+    fix(&mut nodes, &mut fx, 0)?;
+    if let Some(i) = fx.charts.iter().position(Option::is_some) {
+        return Err(format!(
+            "DOCX: biểu đồ số {} không có chỗ trong văn bản",
+            i + 1
+        ));
+    }
     let mut w = Writer::new(Vec::with_capacity(xml.len() + 1024));
     write(&nodes, &mut w).map_err(|e| format!("không ghi được XML của DOCX: {e}"))?;
     Ok(w.into_inner())
@@ -357,7 +431,7 @@ mod tests {
     #[test]
     fn properties_are_reordered() {
         let xml = br#"<w:p><w:pPr><w:rPr/><w:jc w:val="both"/><w:spacing w:before="120"/><w:keepNext/></w:pPr><w:r><w:rPr><w:i/><w:sz w:val="28"/><w:rFonts w:ascii="X"/><w:b/></w:rPr><w:t xml:space="preserve"> a </w:t></w:r></w:p>"#;
-        let out = String::from_utf8(normalize(xml, &[]).unwrap()).unwrap();
+        let out = String::from_utf8(normalize(xml, &[], &[]).unwrap()).unwrap();
         assert_eq!(
             out,
             r#"<w:p><w:pPr><w:keepNext/><w:spacing w:before="120"/><w:jc w:val="both"/><w:rPr/></w:pPr><w:r><w:rPr><w:rFonts w:ascii="X"/><w:b/><w:i/><w:sz w:val="28"/></w:rPr><w:t xml:space="preserve"> a </w:t></w:r></w:p>"#
@@ -365,9 +439,27 @@ mod tests {
     }
 
     #[test]
+    fn chart_markers_become_their_runs() {
+        let xml = br#"<w:body><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:bookmarkStart w:id="2" w:name="_vanban_chart_2"/></w:p><w:p><w:bookmarkStart w:id="1" w:name="_vanban_chart_1"/></w:p><w:p><w:bookmarkStart w:id="9" w:name="other"/></w:p></w:body>"#;
+        let runs = [
+            r#"<w:r><w:rPr><w:sz w:val="2"/><w:noProof/></w:rPr><w:t>one</w:t></w:r>"#,
+            r#"<w:r><w:t>two</w:t></w:r>"#,
+        ];
+        let out = String::from_utf8(normalize(xml, &[], &runs).unwrap()).unwrap();
+        assert_eq!(
+            out,
+            r#"<w:body><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t>two</w:t></w:r></w:p><w:p><w:r><w:rPr><w:noProof/><w:sz w:val="2"/></w:rPr><w:t>one</w:t></w:r></w:p><w:p><w:bookmarkStart w:id="9" w:name="other"/></w:p></w:body>"#
+        );
+        // A chart without its marker, or a marker without its chart, is an error.
+        assert!(normalize(b"<w:body/>", &[], &runs[..1]).is_err());
+        let lone = br#"<w:p><w:bookmarkStart w:id="1" w:name="_vanban_chart_3"/></w:p>"#;
+        assert!(normalize(lone, &[], &[]).is_err());
+    }
+
+    #[test]
     fn header_rows_are_marked_in_document_order() {
         let xml = br#"<w:body><w:tbl><w:tblPr/><w:tr><w:tc/></w:tr><w:tr><w:tc/></w:tr></w:tbl><w:tbl><w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc/></w:tr><w:tr><w:tc/></w:tr><w:tr><w:tc/></w:tr></w:tbl></w:body>"#;
-        let out = String::from_utf8(normalize(xml, &[0, 2]).unwrap()).unwrap();
+        let out = String::from_utf8(normalize(xml, &[0, 2], &[]).unwrap()).unwrap();
         assert_eq!(out.matches("<w:tblHeader/>").count(), 2, "{out}");
         let second = &out[out.rfind("<w:tbl>").unwrap()..];
         assert!(second.starts_with(

@@ -2,6 +2,10 @@
 //! already measured. Coordinates are points with y growing *downwards* from the frame's
 //! top-left corner; only the writer flips them into PDF space.
 
+pub use crate::style::Rgb8;
+
+pub const BLACK: Rgb8 = [0, 0, 0];
+
 /// One of the four faces of the family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FaceKey {
@@ -59,7 +63,7 @@ pub struct GlyphRun {
     pub glyphs: Vec<Glyph>,
 }
 
-/// A straight stroked line (rules under paragraphs, table borders).
+/// A straight stroked line (rules under paragraphs, table borders, chart axes and grid).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Stroke {
     pub x1: f32,
@@ -67,13 +71,26 @@ pub struct Stroke {
     pub x2: f32,
     pub y2: f32,
     pub width: f32,
+    pub color: Rgb8,
 }
 
-/// Placed content; what a line, a table row or a page holds.
+/// A filled rectangle (chart bars); (x, y) is its top-left corner.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Fill {
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub height: f32,
+    pub color: Rgb8,
+}
+
+/// Placed content; what a line, a table row, a chart or a page holds. The writer paints
+/// fills first, so strokes and text lie on top of them.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Frame {
     pub runs: Vec<GlyphRun>,
     pub strokes: Vec<Stroke>,
+    pub fills: Vec<Fill>,
 }
 
 impl Frame {
@@ -100,7 +117,12 @@ impl Frame {
             y1: s.y1 + dy,
             x2: s.x2 + dx,
             y2: s.y2 + dy,
-            width: s.width,
+            ..*s
+        }));
+        self.fills.extend(other.fills.iter().map(|f| Fill {
+            x: f.x + dx,
+            y: f.y + dy,
+            ..*f
         }));
     }
 }

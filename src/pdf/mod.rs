@@ -1,8 +1,10 @@
 //! The PDF writer: a small layout engine over the Document IR, one stage per file —
 //! `shape` (glyphs and advances), `linebreak` (where lines end), `paragraph` (placing a
-//! paragraph's lines), `table` (cells and rows), `pages` (pagination and page numbers) —
+//! paragraph's lines), `table` (cells and rows), `chart` (bars, axes and labels), `pages`
+//! (pagination and page numbers) —
 //! and `writer`, which turns placed glyphs into PDF bytes and knows nothing of layout.
 
+mod chart;
 mod frame;
 mod linebreak;
 mod pages;

@@ -1,9 +1,11 @@
 //! Pagination: sections → pages. Blocks flow down the text area; spacing between paragraphs
 //! adds (Word); headings keep with what follows; no single orphan or widow line; tables move
-//! or split by rows and repeat their header rows; page numbers go in the top margin.
+//! or split by rows and repeat their header rows; charts move whole; page numbers go in the
+//! top margin.
 
 use std::borrow::Cow;
 
+use super::chart::{layout_chart, LaidChart};
 use super::frame::{Frame, PageFrame};
 use super::paragraph::{layout_paragraph, LaidParagraph};
 use super::shape::Shaper;
@@ -18,6 +20,7 @@ const EPS: f32 = 1e-3;
 enum LaidBlock {
     Para(LaidParagraph),
     Table(LaidTable),
+    Chart(LaidChart),
 }
 
 /// A page and what its number depends on.
@@ -140,6 +143,7 @@ pub fn paginate(
                     Ok(LaidBlock::Para(layout_paragraph(p, st, width, shaper)))
                 }
                 Block::Table(t) => Ok(LaidBlock::Table(layout_table(t, sheet, width, shaper)?)),
+                Block::Chart(c) => Ok(LaidBlock::Chart(layout_chart(c, sheet, width, shaper)?)),
             })
             .collect::<Result<Vec<_>, String>>()?;
         for i in 0..blocks.len() {
@@ -147,6 +151,7 @@ pub fn paginate(
             match &blocks[i] {
                 LaidBlock::Para(p) => place_paragraph(&mut flow, p),
                 LaidBlock::Table(t) => place_table(&mut flow, t),
+                LaidBlock::Chart(c) => place_chart(&mut flow, c),
             }
         }
     }
@@ -200,6 +205,7 @@ fn keep_chain_together(flow: &mut Flow, blocks: &[LaidBlock], i: usize) {
                 need += paragraph_start_height(q);
             }
             LaidBlock::Table(t) => need += after + table_start_height(t),
+            LaidBlock::Chart(c) => need += after + c.space_before + c.height,
         }
         break;
     }
@@ -252,6 +258,19 @@ fn place_paragraph(flow: &mut Flow, p: &LaidParagraph) {
         }
     }
     flow.pending_after = p.space_after;
+}
+
+/// A chart never splits: it goes whole to the next page when it does not fit (on an empty
+/// page it is placed even if taller than the page).
+fn place_chart(flow: &mut Flow, c: &LaidChart) {
+    if !flow.empty && flow.gap(c.space_before) + c.height > flow.room() + EPS {
+        flow.new_page();
+    }
+    flow.y += flow.gap(c.space_before);
+    flow.frame.push_frame(&c.frame, flow.left, flow.y);
+    flow.y += c.height;
+    flow.empty = false;
+    flow.pending_after = c.space_after;
 }
 
 /// Body rows grouped into units that stay on one page: rows joined by a row span or by
@@ -606,7 +625,7 @@ mod tests {
             let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
             match lines_para(LINE, &refs) {
                 Block::Paragraph(p) => p,
-                Block::Table(_) => unreachable!(),
+                _ => unreachable!(),
             }
         };
         let cell = |n: usize, rowspan: usize| Cell {

@@ -2,7 +2,7 @@
 //! justification, line height and the rule below. Lines stay separate so pagination can
 //! split the paragraph between them.
 
-use super::frame::{FaceKey, Frame, Glyph, GlyphRun, Stroke};
+use super::frame::{FaceKey, Frame, Glyph, GlyphRun, Stroke, BLACK};
 use super::linebreak::{break_lines, break_opportunities, LineSpan};
 use super::shape::{ShapedChar, Shaper};
 use crate::ir::{Paragraph, RunKind};
@@ -99,6 +99,7 @@ pub fn layout_paragraph(
                 x2: (width + len) / 2.0,
                 y2: y,
                 width: RULE_WIDTH_PT,
+                color: BLACK,
             });
         }
     }

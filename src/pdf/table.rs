@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use super::frame::{Frame, Stroke};
+use super::frame::{Frame, Stroke, BLACK};
 use super::paragraph::{layout_paragraph, LaidLine};
 use super::shape::Shaper;
 use crate::ir::{GridSlot, Table, VAlign};
@@ -271,6 +271,7 @@ impl LaidTable {
                 x2,
                 y2,
                 width: w,
+                color: BLACK,
             })
         };
         line(x0, y0, x1, y0);

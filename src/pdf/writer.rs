@@ -3,11 +3,12 @@
 //! nothing depends on the clock or on a counter, so equal input gives equal bytes.
 
 use printpdf::{
-    Codepoint, Color, FontId, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFont,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rgb, TextItem, TextMatrix,
+    Codepoint, Color, FontId, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFont,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem, TextMatrix,
+    WindingOrder,
 };
 
-use super::frame::{FaceKey, GlyphRun, PageFrame};
+use super::frame::{FaceKey, Fill, GlyphRun, PageFrame, Rgb8};
 use crate::fonts::FontSet;
 use crate::ir::Meta;
 use crate::style::PT_PER_MM;
@@ -57,6 +58,7 @@ pub fn write(pages: &[PageFrame], meta: &Meta, fonts: &FontSet) -> Result<Vec<u8
     let mut pdf_pages = Vec::with_capacity(pages.len());
     for page in pages {
         let mut ops = Vec::new();
+        fill_ops(&page.frame.fills, page.height, &mut ops);
         if !page.frame.runs.is_empty() {
             ops.push(Op::StartTextSection);
             ops.push(Op::SetFillColor {
@@ -81,11 +83,13 @@ pub fn write(pages: &[PageFrame], meta: &Meta, fonts: &FontSet) -> Result<Vec<u8
         }
         if !page.frame.strokes.is_empty() {
             ops.push(Op::SaveGraphicsState);
-            ops.push(Op::SetOutlineColor {
-                col: Color::Rgb(Rgb::new(0.0, 0.0, 0.0, None)),
-            });
             let mut width = None;
+            let mut color = None;
             for s in &page.frame.strokes {
+                if color != Some(s.color) {
+                    ops.push(Op::SetOutlineColor { col: rgb(s.color) });
+                    color = Some(s.color);
+                }
                 if width != Some(s.width) {
                     ops.push(Op::SetOutlineThickness { pt: Pt(s.width) });
                     width = Some(s.width);
@@ -137,6 +141,37 @@ pub fn write(pages: &[PageFrame], meta: &Meta, fonts: &FontSet) -> Result<Vec<u8
     lo.save_to(&mut out)
         .map_err(|e| format!("không ghi được tệp PDF: {e}"))?;
     Ok(out)
+}
+
+fn rgb(c: Rgb8) -> Color {
+    let f = |v: u8| f32::from(v) / 255.0;
+    Color::Rgb(Rgb::new(f(c[0]), f(c[1]), f(c[2]), None))
+}
+
+/// Filled rectangles, painted before text and strokes so those stay visible on top.
+fn fill_ops(fills: &[Fill], page_h: f32, ops: &mut Vec<Op>) {
+    if fills.is_empty() {
+        return;
+    }
+    ops.push(Op::SaveGraphicsState);
+    let mut color = None;
+    for f in fills {
+        if color != Some(f.color) {
+            ops.push(Op::SetFillColor { col: rgb(f.color) });
+            color = Some(f.color);
+        }
+        ops.push(Op::DrawRectangle {
+            rectangle: Rect {
+                x: Pt(f.x),
+                y: Pt(page_h - f.y - f.height),
+                width: Pt(f.width),
+                height: Pt(f.height),
+                mode: Some(PaintMode::Fill),
+                winding_order: Some(WindingOrder::NonZero),
+            },
+        });
+    }
+    ops.push(Op::RestoreGraphicsState);
 }
 
 /// One run: its first glyph placed absolutely, the others by their advances plus offsets

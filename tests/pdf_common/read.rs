@@ -1,6 +1,7 @@
 //! A small PDF reader for tests: it interprets the content streams the way a viewer does
-//! (Tf, Tm, Td, TJ, Tj with the font's /W widths and ToUnicode map; m, l, S, w), so tests
-//! assert on where glyphs and rules really are, not on what the writer meant.
+//! (Tf, Tm, Td, TJ, Tj with the font's /W widths and ToUnicode map; m, l, S, w; re, f;
+//! rg, RG, q, Q), so tests assert on where glyphs, rules and filled boxes really are, not on
+//! what the writer meant.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -24,6 +25,18 @@ pub struct Stroke {
     pub x2: f32,
     pub y2: f32,
     pub width: f32,
+    /// Stroke colour, RGB 0..=1.
+    pub color: [f32; 3],
+}
+
+/// A filled rectangle in PDF space: (x, y) is its lower-left corner.
+#[derive(Debug, Clone, Copy)]
+pub struct Fill {
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub height: f32,
+    pub color: [f32; 3],
 }
 
 #[derive(Debug, Clone)]
@@ -31,6 +44,7 @@ pub struct Page {
     pub media: Vec<f32>,
     pub glyphs: Vec<Glyph>,
     pub strokes: Vec<Stroke>,
+    pub fills: Vec<Fill>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -230,6 +244,12 @@ pub fn read(bytes: &[u8]) -> Pdf {
         let mut line_w = 1.0f32;
         let mut path: Vec<(f32, f32)> = Vec::new();
         let mut subpaths: Vec<Vec<(f32, f32)>> = Vec::new();
+        let mut fills = Vec::new();
+        let mut rects: Vec<[f32; 4]> = Vec::new();
+        // (fill, stroke) colours and their saved copies (q/Q).
+        let mut colors = ([0.0f32; 3], [0.0f32; 3]);
+        let mut saved = Vec::new();
+        let rgb = |a: &[Object]| [num(&a[0]), num(&a[1]), num(&a[2])];
         for op in &content.operations {
             let a = &op.operands;
             match op.operator.as_str() {
@@ -294,6 +314,24 @@ pub fn read(bytes: &[u8]) -> Pdf {
                     }
                 }
                 "w" => line_w = num(&a[0]),
+                "q" => saved.push(colors),
+                "Q" => colors = saved.pop().expect("Q without q"),
+                "rg" => colors.0 = rgb(a),
+                "RG" => colors.1 = rgb(a),
+                "re" => rects.push([num(&a[0]), num(&a[1]), num(&a[2]), num(&a[3])]),
+                "f" | "f*" => {
+                    assert!(path.len() < 2, "this reader fills rectangles only");
+                    for [x, y, width, height] in rects.drain(..) {
+                        fills.push(Fill {
+                            x,
+                            y,
+                            width,
+                            height,
+                            color: colors.0,
+                        });
+                    }
+                }
+                "n" => rects.clear(),
                 "m" => {
                     if path.len() > 1 {
                         subpaths.push(std::mem::take(&mut path));
@@ -311,6 +349,7 @@ pub fn read(bytes: &[u8]) -> Pdf {
                                 x2: seg[1].0,
                                 y2: seg[1].1,
                                 width: line_w,
+                                color: colors.1,
                             });
                         }
                     }
@@ -323,6 +362,7 @@ pub fn read(bytes: &[u8]) -> Pdf {
             media,
             glyphs,
             strokes,
+            fills,
         });
     }
     Pdf { doc, pages, fonts }

@@ -1,0 +1,169 @@
+//! Where a chart's parts go, in millimetres from the chart's top-left corner. Both writers
+//! take their boxes from here (the DOCX as its drawing extent and plot-area layout, the PDF
+//! as the rectangles it draws), so a chart has the same size and proportions in both.
+
+use crate::ir::Chart;
+use crate::style::ChartStyle;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartGeometry {
+    pub width_mm: f32,
+    pub height_mm: f32,
+    /// Height of the title band at the top (0 without a title).
+    pub title_mm: f32,
+    /// The plot area: the bars' box, category labels to its left, scale numbers under it.
+    pub plot_x_mm: f32,
+    pub plot_y_mm: f32,
+    pub plot_w_mm: f32,
+    pub plot_h_mm: f32,
+    /// Band of one category and the bar's thickness inside it.
+    pub row_mm: f32,
+    pub bar_mm: f32,
+    /// The scale's step and its marks from 0 up to `max` (grid lines, numbers).
+    pub step: f32,
+    pub ticks: Vec<f32>,
+}
+
+impl ChartGeometry {
+    /// The geometry of `chart` in a text area `text_width_mm` wide.
+    pub fn new(
+        chart: &Chart,
+        style: &ChartStyle,
+        text_width_mm: f32,
+    ) -> Result<ChartGeometry, String> {
+        chart.check()?;
+        let lengths = [
+            style.width_mm,
+            style.label_width_mm,
+            style.value_width_mm,
+            style.title_height_mm,
+            style.row_height_mm,
+            style.bar_height_mm,
+            style.axis_height_mm,
+            style.space_before_pt,
+            style.space_after_pt,
+            style.axis_line_pt,
+            style.grid_line_pt,
+        ];
+        if !lengths.iter().all(|v| v.is_finite() && *v >= 0.0) || style.row_height_mm <= 0.0 {
+            return Err("kích thước biểu đồ trong bảng kiểu không hợp lệ".to_string());
+        }
+        let width_mm = style.width_mm.min(text_width_mm);
+        let plot_w_mm = width_mm - style.label_width_mm - style.value_width_mm;
+        if plot_w_mm.is_nan() || plot_w_mm < 10.0 {
+            return Err(format!(
+                "vùng chữ rộng {text_width_mm:.1} mm, quá hẹp để vẽ biểu đồ"
+            ));
+        }
+        let title_mm = if chart.title.trim().is_empty() {
+            0.0
+        } else {
+            style.title_height_mm
+        };
+        let plot_h_mm = style.row_height_mm * chart.bars.len() as f32;
+        let step = nice_step(chart.max);
+        let mut ticks = Vec::new();
+        let mut k = 0u32;
+        loop {
+            let t = step * k as f32;
+            // Tolerance for steps that are not exact in binary (0.1, 0.2).
+            if t > chart.max * (1.0 + 1e-5) || k > 100 {
+                break;
+            }
+            ticks.push(t);
+            k += 1;
+        }
+        Ok(ChartGeometry {
+            width_mm,
+            height_mm: title_mm + plot_h_mm + style.axis_height_mm,
+            title_mm,
+            plot_x_mm: style.label_width_mm,
+            plot_y_mm: title_mm,
+            plot_w_mm,
+            plot_h_mm,
+            row_mm: style.row_height_mm,
+            bar_mm: style.bar_height_mm.min(style.row_height_mm),
+            step,
+            ticks,
+        })
+    }
+
+    /// Length of the bar for `value`, mm.
+    pub fn bar_length_mm(&self, value: f32, max: f32) -> f32 {
+        (value / max).clamp(0.0, 1.0) * self.plot_w_mm
+    }
+
+    /// Top of the bar of category `i`, mm.
+    pub fn bar_top_mm(&self, i: usize) -> f32 {
+        self.plot_y_mm + self.row_mm * i as f32 + (self.row_mm - self.bar_mm) / 2.0
+    }
+}
+
+/// A step of 1, 2 or 5 times a power of ten giving at most five intervals up to `max`
+/// (0, 20, …, 100 for 100), so the scale's numbers are round.
+pub fn nice_step(max: f32) -> f32 {
+    let raw = f64::from(max) / 5.0;
+    if !(raw.is_finite() && raw > 0.0) {
+        return 1.0;
+    }
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .iter()
+        .map(|m| m * magnitude)
+        .find(|s| *s >= raw * (1.0 - 1e-9))
+        .unwrap_or(10.0 * magnitude);
+    step as f32
+}
+
+/// A scale number as Vietnamese writes it: decimal comma, no thousands separator.
+pub fn tick_text(v: f32) -> String {
+    let rounded = (f64::from(v) * 1000.0).round() / 1000.0;
+    format!("{rounded}").replace('.', ",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::Bar;
+    use crate::style::StyleSheet;
+
+    fn chart(n: usize, max: f32, title: &str) -> Chart {
+        Chart {
+            title: title.into(),
+            max,
+            bars: (0..n)
+                .map(|i| Bar {
+                    label: format!("Đơn vị {i}"),
+                    value: max / 2.0,
+                    text: "x".into(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn steps_are_round() {
+        assert_eq!(nice_step(100.0), 20.0);
+        assert_eq!(nice_step(50.0), 10.0);
+        assert_eq!(nice_step(30.0), 10.0);
+        assert_eq!(nice_step(1.0), 0.2);
+        assert_eq!(tick_text(0.2 * 3.0), "0,6");
+        assert_eq!(tick_text(1000.0), "1000");
+    }
+
+    #[test]
+    fn sizes_follow_the_style_sheet() {
+        let st = StyleSheet::nd30();
+        let g = ChartGeometry::new(&chart(4, 100.0, "Tỷ lệ"), &st.chart, 165.0).unwrap();
+        assert_eq!(g.width_mm, 160.0);
+        assert_eq!(g.height_mm, 10.0 + 4.0 * 11.0 + 8.0);
+        assert_eq!(g.plot_w_mm, 160.0 - 50.0 - 20.0);
+        assert_eq!(g.ticks, vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]);
+        assert_eq!(g.bar_length_mm(50.0, 100.0), g.plot_w_mm / 2.0);
+        let untitled = ChartGeometry::new(&chart(1, 100.0, " "), &st.chart, 165.0).unwrap();
+        assert_eq!(untitled.title_mm, 0.0);
+        let narrow = ChartGeometry::new(&chart(1, 100.0, ""), &st.chart, 60.0).unwrap_err();
+        assert!(narrow.contains("quá hẹp"), "{narrow}");
+        assert!(ChartGeometry::new(&chart(0, 100.0, ""), &st.chart, 165.0).is_err());
+    }
+}
