@@ -11,6 +11,10 @@ use vanban::ir::{Block, Document, Orientation};
 use vanban::style::{StyleSheet, PT_PER_MM, SINGLE_LINE_EM};
 
 const TOL: f32 = 0.01;
+/// Where a measurement ends on a glyph's width from the font's table: the layout rounds each
+/// advance to 1/100 mm (as LibreOffice does), so a line may end up to a few hundredths of a
+/// point past its exact width.
+const GLYPH_TOL: f32 = 0.05;
 
 fn render(doc: &Document) -> Vec<u8> {
     vanban::pdf::write_pdf(doc, &StyleSheet::nd30(), &FontSet::bundled()).expect("renders")
@@ -122,7 +126,7 @@ fn every_glyph_lies_inside_the_margins() {
         let (body, _) = split_number(p);
         for g in body {
             let ok = g.x >= left - TOL
-                && g.x + g.width <= p.width() - right + TOL
+                && g.x + g.width <= p.width() - right + GLYPH_TOL
                 && g.y + g.size * ascent <= p.height() - top + TOL
                 && g.y - g.size * descent >= bottom - TOL;
             assert!(ok, "page {}: {g:?} outside the text area", i + 1);
@@ -326,9 +330,11 @@ fn header_layout_table_centres_text_in_its_columns() {
         }
         panic!("{text} not found");
     };
-    assert!((line_centre("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", false) - centre_right).abs() < TOL);
-    assert!((line_centre("Độc lập - Tự do - Hạnh phúc", false) - centre_right).abs() < TOL);
-    assert!((line_centre("Số:      /KH-UBND", true) - centre_left).abs() < TOL);
+    assert!(
+        (line_centre("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", false) - centre_right).abs() < GLYPH_TOL
+    );
+    assert!((line_centre("Độc lập - Tự do - Hạnh phúc", false) - centre_right).abs() < GLYPH_TOL);
+    assert!((line_centre("Số:      /KH-UBND", true) - centre_left).abs() < GLYPH_TOL);
     // Ruling the same table moves no glyph sideways; each ruled row only grows by the
     // border width (as LibreOffice lays it out), so glyphs near the top of the page move down
     // by at most two border widths (the header table has two rows).

@@ -17,6 +17,11 @@ use crate::style::{unknown_style_message, StyleSheet, PT_PER_MM};
 const MIN_LINES: usize = 2;
 const EPS: f32 = 1e-3;
 
+/// A table row fits a page only with this much to spare, pt: LibreOffice lays rows out in
+/// twips and sends a row (or a split row's next line) to the next page when it would end
+/// within about half a point of the margin (measured on the report's progress appendix).
+pub const ROW_SLACK: f32 = 0.5;
+
 enum LaidBlock {
     Para(LaidParagraph),
     Table(LaidTable),
@@ -349,10 +354,15 @@ fn place_table(flow: &mut Flow, t: &LaidTable) {
         let rows = &t.rows[unit];
         let h: f32 = rows.iter().map(|r| r.height).sum();
         let only_header = slice.rows.len() == header.len();
-        if h > flow.room() + EPS && !only_header && h <= flow.body_height() - header_h + EPS {
+        let splittable = rows.len() == 1 && !rows[0].cant_split;
+        if h > flow.room() - ROW_SLACK
+            && !only_header
+            && !splittable
+            && h <= flow.body_height() - header_h + EPS
+        {
             break_page(flow, &mut slice, &header, &flush);
         }
-        if h <= flow.room() + EPS {
+        if h <= flow.room() - ROW_SLACK {
             slice.rows.extend(rows.iter().map(Cow::Borrowed));
             flow.y += h;
             continue;
@@ -361,13 +371,17 @@ fn place_table(flow: &mut Flow, t: &LaidTable) {
         for row in rows {
             let mut row: Cow<LaidRow> = Cow::Borrowed(row);
             loop {
-                if row.height <= flow.room() + EPS {
+                if row.height <= flow.room() - ROW_SLACK {
                     flow.y += row.height;
                     slice.rows.push(row);
                     break;
                 }
                 let only_header = slice.rows.len() == header.len();
-                if !only_header && row.height <= flow.body_height() - header_h + EPS {
+                // A row allowed to break is cut at the page foot, as Word and LibreOffice
+                // do; one that may not moves whole when a page can hold it.
+                let splittable = !row.cant_split && rows.len() == 1;
+                if !splittable && !only_header && row.height <= flow.body_height() - header_h + EPS
+                {
                     break_page(flow, &mut slice, &header, &flush);
                     continue;
                 }

@@ -41,6 +41,8 @@ pub struct LaidRow {
     pub cells: Vec<LaidCell>,
     pub covered: Vec<Covered>,
     pub keep_with_next: bool,
+    /// The row moves whole to the next page rather than breaking (`w:cantSplit`).
+    pub cant_split: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -85,17 +87,20 @@ pub fn layout_table(
     text_width: f32,
     shaper: &mut Shaper,
 ) -> Result<LaidTable, String> {
+    // Widths and paddings in whole twips, as the DOCX holds them: a line that fits its cell
+    // by a hundredth of a point must break where Word and LibreOffice break it.
+    let twip = |pt: f32| (pt * 20.0).round() / 20.0;
     let widths = column_widths(t, text_width)?;
     let grid = t.grid()?;
     let mut col_x = Vec::with_capacity(widths.len() + 1);
     let mut acc = 0.0;
     col_x.push(acc);
     for w in &widths {
-        acc += w;
+        acc += twip(*w);
         col_x.push(acc);
     }
-    let pad_x = sheet.table.cell_padding_x_mm * PT_PER_MM;
-    let pad_y = sheet.table.cell_padding_y_mm * PT_PER_MM;
+    let pad_x = twip(sheet.table.cell_padding_x_mm * PT_PER_MM);
+    let pad_y = twip(sheet.table.cell_padding_y_mm * PT_PER_MM);
     // Vertical space a row takes besides its content: padding, and in a ruled table the
     // border line, which LibreOffice adds to every row's height (measured: 0.5 pt a row).
     let chrome_y = 2.0 * pad_y
@@ -149,6 +154,7 @@ pub fn layout_table(
             cells,
             covered,
             keep_with_next: row.keep_with_next,
+            cant_split: row.cant_split,
         });
     }
     // A merged cell taller than the rows it spans makes its last row taller (as Word does).
@@ -286,7 +292,9 @@ impl LaidTable {
         if row.cells.iter().any(|c| c.rowspan > 1) || !row.covered.is_empty() {
             return None;
         }
-        let room = avail - 2.0 * self.pad_y;
+        // Padding and, in a ruled table, the border: as in the row heights.
+        let chrome = 2.0 * self.pad_y + if self.borders { self.border_pt } else { 0.0 };
+        let room = avail - chrome - super::pages::ROW_SLACK;
         let mut first = row.clone();
         let mut rest = row.clone();
         let mut progress = false;
@@ -300,8 +308,12 @@ impl LaidTable {
             progress |= n > 0;
             let moved: Vec<(f32, LaidLine)> = a.content.lines.split_off(n);
             a.content.height = a.content.lines.last().map_or(0.0, |(t, l)| t + l.height);
+            // A cell whose lines all fit leaves nothing for the next page.
+            b.content.height = match moved.first() {
+                Some((shift, _)) => (b.content.height - shift).max(0.0),
+                None => 0.0,
+            };
             let shift = moved.first().map_or(0.0, |(t, _)| *t);
-            b.content.height = (b.content.height - shift).max(0.0);
             b.content.lines = moved.into_iter().map(|(t, l)| (t - shift, l)).collect();
             // The part on the next page starts at the top, whatever the cell's alignment.
             a.valign = VAlign::Top;
@@ -315,8 +327,8 @@ impl LaidTable {
         rest.height = rest
             .cells
             .iter()
-            .map(|c| c.content.height + 2.0 * self.pad_y)
-            .fold(2.0 * self.pad_y, f32::max);
+            .map(|c| c.content.height + chrome)
+            .fold(chrome, f32::max);
         Some((first, rest))
     }
 }

@@ -643,7 +643,7 @@ fn progress_appendix(plan: &Plan, c: &Computed, pl: view::AppendixHead) -> view:
                     }
                 })
                 .collect();
-            (!dong.is_empty()).then(|| (key, dong))
+            (!dong.is_empty()).then_some((key, dong))
         })
         .enumerate()
         .map(|(g, (key, dong))| ProgressGroup {
