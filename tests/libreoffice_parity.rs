@@ -104,10 +104,12 @@ fn report_pdf_pages_match_libreoffice_rendering_of_the_docx() {
         return;
     }
     let dir = scratch("libreoffice-report");
-    for ky in ["2024-Q1", "2024-9T"] {
+    for ky in ["2024-Q1", "2024-6T", "2024-9T", "2024"] {
         let o = vanban(&["report", SEED, "--ky", ky, "-o", dir.to_str().unwrap()]);
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     }
     compare(&dir, "bao-cao-2024-q1");
+    compare(&dir, "bao-cao-2024-6t");
     compare(&dir, "bao-cao-2024-9t");
+    compare(&dir, "bao-cao-2024");
 }
