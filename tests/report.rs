@@ -815,3 +815,189 @@ mod phu_son {
         }
     }
 }
+
+/// The Phú Sơn 6-month report, built once for the format checks below.
+fn phu_son_6t() -> (Vec<u8>, Vec<u8>) {
+    let b = report(&root().join(SEED), "2024-6T");
+    (docx_of(&b), pdf_of(&b))
+}
+
+#[test]
+fn report_docx_keeps_the_nd30_page_setup_numbers_and_sizes() {
+    let (docx, _) = phu_son_6t();
+    let xml = part(&docx, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let sects: Vec<_> = doc.descendants().filter(|n| is(n, "sectPr")).collect();
+    // The report and its two appendices (progress, Biểu 06).
+    assert_eq!(sects.len(), 3);
+    let pg = child(&sects[0], "pgSz").unwrap();
+    assert_eq!(
+        (attr(&pg, "w"), attr(&pg, "h")),
+        (Some("11906"), Some("16838"))
+    );
+    let m = child(&sects[0], "pgMar").unwrap();
+    assert_eq!(
+        ["top", "bottom", "left", "right"].map(|a| attr(&m, a)),
+        [Some("1134"), Some("1134"), Some("1701"), Some("850")]
+    );
+    for s in &sects {
+        assert!(child(s, "titlePg").is_some(), "no number on a first page");
+    }
+    for s in &sects[1..] {
+        assert_eq!(
+            attr(&child(s, "pgSz").unwrap(), "orient"),
+            Some("landscape")
+        );
+        assert_eq!(
+            child(s, "pgNumType").and_then(|n| attr(&n, "start")),
+            Some("1")
+        );
+    }
+    // Type name and trích yếu 14 pt bold, centred; Kính gửi 14 pt upright.
+    let paras: Vec<_> = children(&body(&doc), "p");
+    let find = |text: &str| {
+        paras
+            .iter()
+            .find(|p| para_text(p) == text)
+            .unwrap_or_else(|| panic!("{text}"))
+            .to_owned()
+    };
+    for text in [
+        "BÁO CÁO",
+        "Kết quả thực hiện Kế hoạch số 189/KH-UBND 6 tháng đầu năm 2024",
+    ] {
+        let p = find(text);
+        let rpr = first_run_props(&p);
+        assert!(child(&rpr, "b").is_some(), "{text} bold");
+        assert_eq!(attr(&child(&rpr, "sz").unwrap(), "val"), Some("28"));
+        let ppr = child(&p, "pPr").unwrap();
+        assert_eq!(attr(&child(&ppr, "jc").unwrap(), "val"), Some("center"));
+    }
+    let kg = find("Kính gửi: Ủy ban nhân dân thị xã Bỉm Sơn");
+    let rpr = first_run_props(&kg);
+    assert!(child(&rpr, "b").is_none());
+    assert_eq!(attr(&child(&rpr, "sz").unwrap(), "val"), Some("28"));
+    // The body's headings are computed: I.–V. in order.
+    let headings: Vec<String> = paras
+        .iter()
+        .map(para_text)
+        .filter(|t| {
+            ["I. ", "II. ", "III. ", "IV. ", "V. "]
+                .iter()
+                .any(|p| t.starts_with(p))
+        })
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH",
+            "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH",
+            "III. ĐÁNH GIÁ CHUNG",
+            "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM KỲ TỚI",
+            "V. ĐỀ XUẤT, KIẾN NGHỊ"
+        ]
+    );
+    // The body ends with "./.", right before the Nơi nhận.
+    let end = paras
+        .iter()
+        .find(|p| para_text(p).starts_with("Trên đây là báo cáo"))
+        .expect("closing paragraph");
+    assert!(para_text(end).ends_with("của Ủy ban nhân dân phường Phú Sơn./."));
+    let next = end
+        .next_sibling_element()
+        .expect("something after the body");
+    assert!(is(&next, "tbl") && table_texts(&next)[0][0].starts_with("Nơi nhận:"));
+}
+
+#[test]
+fn charts_show_the_numbers_of_their_tables() {
+    let (docx, pdf) = phu_son_6t();
+    let t = tables_of(&docx);
+    let by = |head: &str| {
+        t.iter()
+            .find(|t| {
+                t[0].get(1).is_some_and(|c| c == head)
+                    && t[0].get(2).is_some_and(|c| c == "Số nhiệm vụ")
+            })
+            .unwrap_or_else(|| panic!("table {head}"))
+            .clone()
+    };
+    let text = pdf_common::read::read(&pdf)
+        .pages
+        .iter()
+        .flat_map(|p| p.lines())
+        .map(|l| l.1)
+        .collect::<Vec<_>>()
+        .join("\n");
+    for (n, head) in [(1, "Chỉ số"), (2, "Đơn vị chủ trì")] {
+        let table = by(head);
+        let rows = &table[1..];
+        let chart = part(&docx, &format!("word/charts/chart{n}.xml"));
+        let c = roxmltree::Document::parse(&chart).unwrap();
+        let cat: Vec<&str> = c
+            .descendants()
+            .filter(|e| e.has_tag_name("cat"))
+            .flat_map(|cat| cat.descendants().filter(|v| v.has_tag_name("v")))
+            .filter_map(|v| v.text())
+            .collect();
+        let val: Vec<f64> = c
+            .descendants()
+            .filter(|e| e.has_tag_name("val"))
+            .flat_map(|val| val.descendants().filter(|v| v.has_tag_name("v")))
+            .filter_map(|v| v.text()?.parse().ok())
+            .collect();
+        let names: Vec<&str> = rows.iter().map(|r| r[1].as_str()).collect();
+        assert_eq!(cat, names, "chart {n}: one bar per table row, same order");
+        // The table's "Tỷ lệ hoàn thành" (column 6) is the bar's value and its label.
+        for (r, v) in rows.iter().zip(&val) {
+            let shown = &r[5];
+            let from_chart = format!("{}%", format!("{v}").replace('.', ","));
+            assert_eq!(&from_chart, shown, "chart {n}: {}", r[1]);
+            assert!(
+                chart.contains(&format!("<a:t>{shown}</a:t>")),
+                "label {shown}"
+            );
+        }
+        // The PDF draws the same labels.
+        for r in rows {
+            assert!(text.contains(&r[5]), "{} in the PDF", r[5]);
+        }
+    }
+}
+
+#[test]
+fn report_pdf_pages_numbers_fonts_and_appendices() {
+    let (_, pdf) = phu_son_6t();
+    let pdf = pdf_common::read::read(&pdf);
+    let first = &pdf.pages[0];
+    assert!((first.width() - 595.28).abs() < 0.5 && (first.height() - 841.89).abs() < 0.5);
+    let top_line =
+        |p: &pdf_common::read::Page| p.lines().first().map(|l| l.1.clone()).unwrap_or_default();
+    assert_eq!(
+        top_line(first),
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    );
+    let portrait = pdf
+        .pages
+        .iter()
+        .take_while(|p| p.height() > p.width())
+        .count();
+    assert!(portrait >= 3);
+    for (i, p) in pdf.pages[1..portrait].iter().enumerate() {
+        assert_eq!(top_line(p), (i + 2).to_string(), "page {} numbered", i + 2);
+    }
+    // The appendices: landscape, each starting on its own page, numbered from 1 again
+    // (its first page unnumbered).
+    let land = &pdf.pages[portrait..];
+    assert!(land.iter().all(|p| p.width() > p.height()));
+    assert_eq!(top_line(&land[0]), "Phụ lục I");
+    assert_eq!(top_line(&land[1]), "2");
+    let bieu = land
+        .iter()
+        .position(|p| top_line(p) == "Phụ lục II")
+        .expect("Phụ lục II");
+    assert!(bieu > 1);
+    for f in pdf.fonts.values() {
+        assert!(f.base_font.contains('+') && f.has_to_unicode, "{f:?}");
+    }
+}
