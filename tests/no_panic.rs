@@ -145,3 +145,44 @@ proptest! {
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
+
+/// The Phú Sơn 6-month data with lines cut or repeated, built as a report: an error or a
+/// document, never a panic.
+fn report_from(data: &str, dir: &Path) {
+    let q = dir.join("bao-cao");
+    std::fs::create_dir_all(&q).unwrap();
+    std::fs::write(q.join("2024-6t.yaml"), data).unwrap();
+    let tpl = vanban::template::Templates::load(None).unwrap();
+    let p = vanban::report::period::Period::parse("2024-6t").unwrap();
+    match vanban::pipeline::build(
+        vanban::pipeline::Kind::Report(p),
+        &dir.join("plan.yaml"),
+        &tpl,
+    ) {
+        Ok(b) => write_all(&b.document, &b.style),
+        Err(e) => assert!(!e.to_string().is_empty()),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn report_data_with_lines_removed_or_repeated_never_panics(
+        start in 0usize..900, len in 0usize..40, repeat in any::<bool>()
+    ) {
+        let dir = scratch("report-mutations");
+        std::fs::write(dir.join("plan.yaml"), seed_text()).unwrap();
+        let data = std::fs::read_to_string(root().join(SEED).join("bao-cao/2024-6t.yaml")).unwrap();
+        let lines: Vec<&str> = data.lines().collect();
+        let s = start.min(lines.len());
+        let e = (s + len).min(lines.len());
+        let mut out: Vec<&str> = lines[..s].to_vec();
+        if repeat {
+            out.extend_from_slice(&lines[s..e]);
+            out.extend_from_slice(&lines[s..e]);
+        }
+        out.extend_from_slice(&lines[e..]);
+        report_from(&out.join("\n"), &dir);
+    }
+}

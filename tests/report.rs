@@ -576,6 +576,15 @@ fn bad_progress_data_is_located_and_explained() {
         e.contains("`ngay_hoan_thanh` để tính đúng hạn hay trễ hạn (hạn 29/02/2024)"),
         "{e}"
     );
+
+    let e = rejected("report-date", |d| {
+        replace_in(
+            &vp(d),
+            "ngay: {ngay: 18, thang: 3, nam: 2024}",
+            "ngay: {ngay: 2, thang: 12, nam: 2023}",
+        )
+    });
+    assert!(e.contains("vp.yaml:2:") && e.contains("`ngay`: cần ngày báo cáo trong hoặc sau kỳ quý I năm 2024 (từ 15/12/2023); gặp 02/12/2023"), "{e}");
 }
 
 #[test]
