@@ -19,6 +19,7 @@ Cách dùng: {usage}
     version,
     about = "sinh văn bản hành chính (Kế hoạch, Phụ lục, Báo cáo) theo Nghị định 30/2020/NĐ-CP từ dữ liệu YAML",
     help_template = HELP_TEMPLATE,
+    override_usage = "vanban <LỆNH> [TÙY_CHỌN]",
     subcommand_help_heading = "Lệnh",
     next_help_heading = "Tùy chọn",
     disable_help_flag = true,
@@ -45,6 +46,7 @@ pub enum Command {
         next_help_heading = "Tùy chọn",
         after_help = "Ví dụ:\n  vanban build plans/phu-son-2023-2025\n  vanban build plans/*/ -o ket-qua\n  vanban build plans/phu-son-2023-2025 --templates mau-cua-toi"
     )]
+    #[command(override_usage = "vanban build [TÙY_CHỌN] <KẾ_HOẠCH>...")]
     Build {
         /// Thư mục kế hoạch (chứa plan.yaml) hoặc tệp plan.yaml; có thể nêu nhiều
         #[arg(value_name = "KẾ_HOẠCH", required = true)]
@@ -52,8 +54,15 @@ pub enum Command {
         /// Thư mục ghi kết quả (mặc định: output/<tên thư mục kế hoạch>/)
         #[arg(short = 'o', long = "out", value_name = "THƯ_MỤC")]
         out: Option<PathBuf>,
-        /// Định dạng cần sinh
-        #[arg(long, value_enum, default_value_t = Format::All, value_name = "ĐỊNH_DẠNG")]
+        /// Định dạng cần sinh: docx, pdf hoặc all (cả hai, mặc định)
+        #[arg(
+            long,
+            value_enum,
+            default_value_t = Format::All,
+            value_name = "ĐỊNH_DẠNG",
+            hide_possible_values = true,
+            hide_default_value = true
+        )]
         format: Format,
         /// Dùng các mẫu trong thư mục này thay cho mẫu có sẵn (xem `vanban templates export`)
         #[arg(long, value_name = "THƯ_MỤC")]
@@ -65,23 +74,26 @@ pub enum Command {
         next_help_heading = "Tùy chọn",
         after_help = "Dữ liệu của mỗi kỳ nằm trong thư mục bao-cao/ cạnh plan.yaml: tệp 2024-q1.yaml hoặc thư mục 2024-q1/ (mỗi đơn vị một tệp).\n\nVí dụ:\n  vanban report plans/phu-son-2023-2025 --ky 2024-Q1\n  vanban report plans/phu-son-2023-2025 --ky 2024-6T --format pdf\n  vanban report plans/phu-son-2023-2025 --ky tat-ca"
     )]
+    #[command(override_usage = "vanban report [TÙY_CHỌN] --ky <KỲ> <KẾ_HOẠCH>...")]
     Report {
         /// Thư mục kế hoạch (chứa plan.yaml và bao-cao/) hoặc tệp plan.yaml; có thể nêu nhiều
         #[arg(value_name = "KẾ_HOẠCH", required = true)]
         plans: Vec<PathBuf>,
-        /// Kỳ báo cáo: 2024-Q1…2024-Q4, 2024-6T (6 tháng đầu năm), 2024-9T, 2024 (năm), hoặc tat-ca (mọi kỳ đã có dữ liệu)
-        #[arg(
-            long = "ky",
-            visible_alias = "period",
-            value_name = "KỲ",
-            required = true
-        )]
+        /// Kỳ báo cáo: 2024-Q1…2024-Q4, 2024-6T (6 tháng đầu năm), 2024-9T, 2024 (năm), hoặc tat-ca (mọi kỳ đã có dữ liệu); viết --period cũng được
+        #[arg(long = "ky", alias = "period", value_name = "KỲ", required = true)]
         ky: String,
         /// Thư mục ghi kết quả (mặc định: output/<tên thư mục kế hoạch>/)
         #[arg(short = 'o', long = "out", value_name = "THƯ_MỤC")]
         out: Option<PathBuf>,
-        /// Định dạng cần sinh
-        #[arg(long, value_enum, default_value_t = Format::All, value_name = "ĐỊNH_DẠNG")]
+        /// Định dạng cần sinh: docx, pdf hoặc all (cả hai, mặc định)
+        #[arg(
+            long,
+            value_enum,
+            default_value_t = Format::All,
+            value_name = "ĐỊNH_DẠNG",
+            hide_possible_values = true,
+            hide_default_value = true
+        )]
         format: Format,
         /// Dùng các mẫu trong thư mục này thay cho mẫu có sẵn (xem `vanban templates export`)
         #[arg(long, value_name = "THƯ_MỤC")]
@@ -93,6 +105,7 @@ pub enum Command {
         next_help_heading = "Tùy chọn",
         after_help = "Ví dụ:\n  vanban check plans/phu-son-2023-2025"
     )]
+    #[command(override_usage = "vanban check [TÙY_CHỌN] <KẾ_HOẠCH>...")]
     Check {
         #[arg(value_name = "KẾ_HOẠCH", required = true)]
         plans: Vec<PathBuf>,

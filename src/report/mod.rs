@@ -241,6 +241,18 @@ pub fn compute<'a>(plan: &Plan, data: &'a ReportData, p: Period) -> Result<Compu
         }
         Err(_) => None,
     };
+    let own_kinh_gui = sets
+        .iter()
+        .find(|m| m.period == p)
+        .and_then(|m| m.report.kinh_gui.as_ref());
+    if own_kinh_gui.or(data.common.kinh_gui.as_ref()).is_none() {
+        warnings.push(format!(
+            "{}: báo cáo gửi cấp trên cần `kinh_gui` (trong {} hoặc tệp của kỳ {}); báo cáo sẽ không có dòng \"Kính gửi\"",
+            data.dir.display(),
+            load::COMMON_FILE,
+            p.key()
+        ));
+    }
     let missing: Vec<&str> = items
         .iter()
         .zip(&progress)
