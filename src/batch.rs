@@ -1,7 +1,7 @@
 //! Running the pipeline for the commands: one or more plans, one or more document kinds
 //! each, outputs written atomically; one plan's failure does not stop the others.
 
-use crate::cli::Format;
+use crate::cli::{Format, OutputArgs};
 use crate::error::{Error, Result};
 use crate::fonts::FontSet;
 use crate::pipeline::{self, Built, Kind};
@@ -91,13 +91,8 @@ pub fn check(plans: &[PathBuf], templates: Option<&Path>) -> Result<i32> {
 }
 
 /// Builds `kinds` of every plan in `plans`.
-pub fn build(
-    plans: &[PathBuf],
-    kinds: &[Kind],
-    out: Option<&Path>,
-    format: Format,
-    templates: Option<&Path>,
-) -> Result<i32> {
+pub fn build(plans: &[PathBuf], kinds: &[Kind], output: &OutputArgs) -> Result<i32> {
+    let (out, format) = (output.out.as_deref(), output.format);
     if plans.len() > 1 {
         // Each plan writes into a folder named after its own; two plans of the same folder
         // name would overwrite each other's files.
@@ -109,7 +104,7 @@ pub fn build(
             ));
         }
     }
-    let tpl = Templates::load(templates)?;
+    let tpl = Templates::load(output.templates.as_deref())?;
     let fonts = FontSet::bundled();
     let mut failed = 0;
     for input in plans {

@@ -3,7 +3,7 @@
 use crate::batch;
 use crate::error::Result;
 use crate::pipeline::Kind;
-use clap::{ArgAction, Parser, Subcommand, ValueEnum};
+use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 const HELP_TEMPLATE: &str = "\
@@ -38,6 +38,27 @@ pub struct Cli {
     version: Option<bool>,
 }
 
+/// Where and how `build` and `report` write.
+#[derive(Args, Debug)]
+pub struct OutputArgs {
+    /// Thư mục ghi kết quả (mặc định: output/<tên thư mục kế hoạch>/)
+    #[arg(short = 'o', long = "out", value_name = "THƯ_MỤC")]
+    pub out: Option<PathBuf>,
+    /// Định dạng cần sinh: docx, pdf hoặc all (cả hai, mặc định)
+    #[arg(
+        long,
+        value_enum,
+        default_value_t = Format::All,
+        value_name = "ĐỊNH_DẠNG",
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
+    pub format: Format,
+    /// Dùng các mẫu trong thư mục này thay cho mẫu có sẵn (xem `vanban templates export`)
+    #[arg(long, value_name = "THƯ_MỤC")]
+    pub templates: Option<PathBuf>,
+}
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Sinh văn bản (DOCX, PDF) từ một hoặc nhiều kế hoạch
@@ -51,22 +72,8 @@ pub enum Command {
         /// Thư mục kế hoạch (chứa plan.yaml) hoặc tệp plan.yaml; có thể nêu nhiều
         #[arg(value_name = "KẾ_HOẠCH", required = true)]
         plans: Vec<PathBuf>,
-        /// Thư mục ghi kết quả (mặc định: output/<tên thư mục kế hoạch>/)
-        #[arg(short = 'o', long = "out", value_name = "THƯ_MỤC")]
-        out: Option<PathBuf>,
-        /// Định dạng cần sinh: docx, pdf hoặc all (cả hai, mặc định)
-        #[arg(
-            long,
-            value_enum,
-            default_value_t = Format::All,
-            value_name = "ĐỊNH_DẠNG",
-            hide_possible_values = true,
-            hide_default_value = true
-        )]
-        format: Format,
-        /// Dùng các mẫu trong thư mục này thay cho mẫu có sẵn (xem `vanban templates export`)
-        #[arg(long, value_name = "THƯ_MỤC")]
-        templates: Option<PathBuf>,
+        #[command(flatten)]
+        output: OutputArgs,
     },
     /// Sinh báo cáo kết quả thực hiện kế hoạch (quý, 6 tháng, 9 tháng, năm) từ dữ liệu tiến độ
     #[command(
@@ -82,22 +89,8 @@ pub enum Command {
         /// Kỳ báo cáo: 2024-Q1…2024-Q4, 2024-6T (6 tháng đầu năm), 2024-9T, 2024 (năm), hoặc tat-ca (mọi kỳ đã có dữ liệu); viết --period cũng được
         #[arg(long = "ky", alias = "period", value_name = "KỲ", required = true)]
         ky: String,
-        /// Thư mục ghi kết quả (mặc định: output/<tên thư mục kế hoạch>/)
-        #[arg(short = 'o', long = "out", value_name = "THƯ_MỤC")]
-        out: Option<PathBuf>,
-        /// Định dạng cần sinh: docx, pdf hoặc all (cả hai, mặc định)
-        #[arg(
-            long,
-            value_enum,
-            default_value_t = Format::All,
-            value_name = "ĐỊNH_DẠNG",
-            hide_possible_values = true,
-            hide_default_value = true
-        )]
-        format: Format,
-        /// Dùng các mẫu trong thư mục này thay cho mẫu có sẵn (xem `vanban templates export`)
-        #[arg(long, value_name = "THƯ_MỤC")]
-        templates: Option<PathBuf>,
+        #[command(flatten)]
+        output: OutputArgs,
     },
     /// Chỉ kiểm tra dữ liệu kế hoạch và dữ liệu báo cáo, không ghi tệp nào
     #[command(
@@ -210,27 +203,10 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32
 
 fn run(cmd: Command) -> Result<i32> {
     match cmd {
-        Command::Build {
-            plans,
-            out,
-            format,
-            templates,
-        } => batch::build(
-            &plans,
-            &[Kind::Plan],
-            out.as_deref(),
-            format,
-            templates.as_deref(),
-        ),
-        Command::Report {
-            plans,
-            ky,
-            out,
-            format,
-            templates,
-        } => {
+        Command::Build { plans, output } => batch::build(&plans, &[Kind::Plan], &output),
+        Command::Report { plans, ky, output } => {
             let kinds = batch::report_kinds(&plans, &ky)?;
-            batch::build(&plans, &kinds, out.as_deref(), format, templates.as_deref())
+            batch::build(&plans, &kinds, &output)
         }
         Command::Check { plans, templates } => batch::check(&plans, templates.as_deref()),
         Command::Templates {

@@ -14,6 +14,20 @@ fn seed_text() -> String {
     std::fs::read_to_string(root().join(SEED).join("plan.yaml")).unwrap()
 }
 
+/// `text` with `len` lines from `start` removed, or repeated.
+fn mutated(text: &str, start: usize, len: usize, repeat: bool) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let s = start.min(lines.len());
+    let e = (s + len).min(lines.len());
+    let mut out: Vec<&str> = lines[..s].to_vec();
+    if repeat {
+        out.extend_from_slice(&lines[s..e]);
+        out.extend_from_slice(&lines[s..e]);
+    }
+    out.extend_from_slice(&lines[e..]);
+    out.join("\n")
+}
+
 /// Parses and validates YAML text as a plan; returns whether it was accepted.
 fn accept(text: &str) -> bool {
     let file = Path::new("plan.yaml");
@@ -45,17 +59,7 @@ proptest! {
     fn seed_with_lines_removed_or_repeated_never_panics(
         start in 0usize..400, len in 0usize..30, repeat in any::<bool>()
     ) {
-        let seed = seed_text();
-        let lines: Vec<&str> = seed.lines().collect();
-        let s = start.min(lines.len());
-        let e = (s + len).min(lines.len());
-        let mut out: Vec<&str> = lines[..s].to_vec();
-        if repeat {
-            out.extend_from_slice(&lines[s..e]);
-            out.extend_from_slice(&lines[s..e]);
-        }
-        out.extend_from_slice(&lines[e..]);
-        accept(&out.join("\n"));
+        accept(&mutated(&seed_text(), start, len, repeat));
     }
 }
 
@@ -174,15 +178,6 @@ proptest! {
         let dir = scratch("report-mutations");
         std::fs::write(dir.join("plan.yaml"), seed_text()).unwrap();
         let data = std::fs::read_to_string(root().join(SEED).join("bao-cao/2024-6t.yaml")).unwrap();
-        let lines: Vec<&str> = data.lines().collect();
-        let s = start.min(lines.len());
-        let e = (s + len).min(lines.len());
-        let mut out: Vec<&str> = lines[..s].to_vec();
-        if repeat {
-            out.extend_from_slice(&lines[s..e]);
-            out.extend_from_slice(&lines[s..e]);
-        }
-        out.extend_from_slice(&lines[e..]);
-        report_from(&out.join("\n"), &dir);
+        report_from(&mutated(&data, start, len, repeat), &dir);
     }
 }
