@@ -20,6 +20,13 @@ pub struct Window {
     pub wording: String,
 }
 
+impl Window {
+    /// Whether a data set cut off on `day` belongs to this window.
+    pub fn holds(&self, day: NaiveDate) -> bool {
+        (self.start..=self.cut_off).contains(&day)
+    }
+}
+
 fn closest<'a>(id: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     known
         .map(|k| (strsim::jaro_winkler(id, k), k))

@@ -131,12 +131,13 @@ impl ReportData {
         self.sources.iter().find(|s| s.period == p)
     }
 
-    /// The data sets whose cut-off falls in `w`, loaded and checked, in calendar order.
+    /// The data sets whose cut-off falls in one of `windows`, each loaded and checked once,
+    /// in calendar order.
     fn snapshots(
         &self,
         plan: &Plan,
         items: &[Tracked],
-        w: &Window,
+        windows: &[&Window],
     ) -> Result<(Vec<Merged>, Vec<String>)> {
         let mut out = Vec::new();
         let mut errors = Vec::new();
@@ -145,7 +146,7 @@ impl ReportData {
             let Some(c) = s.period.cut_off(&self.cut_offs) else {
                 continue;
             };
-            if c < w.start || c > w.cut_off {
+            if !windows.iter().any(|w| w.holds(c)) {
                 continue;
             }
             let m = match load::load_period(s) {
@@ -168,10 +169,17 @@ impl ReportData {
             Err(Error::Data(errors))
         }
     }
+
+    /// The sets of `all` whose cut-off falls in `w`.
+    fn within<'m>(&self, all: &'m [Merged], w: &Window) -> Vec<&'m Merged> {
+        all.iter()
+            .filter(|m| m.period.cut_off(&self.cut_offs).is_some_and(|c| w.holds(c)))
+            .collect()
+    }
 }
 
 /// The latest entry of each item among `sets` (later sets win).
-fn latest<'a>(items: &[Tracked], sets: &'a [Merged]) -> Vec<Option<&'a Entry>> {
+fn latest<'a>(items: &[Tracked], sets: &[&'a Merged]) -> Vec<Option<&'a Entry>> {
     items
         .iter()
         .map(|it| {
@@ -225,22 +233,31 @@ pub fn compute<'a>(plan: &Plan, data: &'a ReportData, p: Period) -> Result<Compu
     let items = items::tracked(plan);
     let units: Vec<String> = plan.don_vi.keys().cloned().collect();
     let window = data.window(plan, p)?;
-    let (sets, mut warnings) = data.snapshots(plan, &items, &window)?;
-    let entries = latest(&items, &sets);
+    // The previous period's window is read in the same pass: no file is parsed twice.
+    let prev_window = data.window(plan, p.previous()).ok();
+    let windows: Vec<&Window> = std::iter::once(&window)
+        .chain(prev_window.as_ref())
+        .collect();
+    let (all, mut warnings) = data.snapshots(plan, &items, &windows)?;
+    let previous = prev_window.as_ref().and_then(|pw| {
+        let prev_sets = data.within(&all, pw);
+        (!prev_sets.is_empty()).then(|| {
+            let e = latest(&items, &prev_sets);
+            let pr = progress(&items, &e, pw.cut_off);
+            (figures::count(&items, &pr, &units), pw.wording.clone())
+        })
+    });
+    let sets: Vec<Merged> = all
+        .into_iter()
+        .filter(|m| {
+            m.period
+                .cut_off(&data.cut_offs)
+                .is_some_and(|c| window.holds(c))
+        })
+        .collect();
+    let entries = latest(&items, &sets.iter().collect::<Vec<_>>());
     let progress = progress(&items, &entries, window.cut_off);
     let figures = figures::count(&items, &progress, &units);
-    let prev_period = p.previous();
-    let previous = match data.window(plan, prev_period) {
-        Ok(pw) => {
-            let (prev_sets, _) = data.snapshots(plan, &items, &pw)?;
-            (!prev_sets.is_empty()).then(|| {
-                let e = latest(&items, &prev_sets);
-                let pr = progress_at(&items, &e, pw.cut_off);
-                (figures::count(&items, &pr, &units), pw.wording.clone())
-            })
-        }
-        Err(_) => None,
-    };
     let own_kinh_gui = sets
         .iter()
         .find(|m| m.period == p)
@@ -284,10 +301,6 @@ pub fn compute<'a>(plan: &Plan, data: &'a ReportData, p: Period) -> Result<Compu
         warnings,
         data,
     })
-}
-
-fn progress_at(items: &[Tracked], e: &[Option<&Entry>], cut: NaiveDate) -> Vec<Progress> {
-    progress(items, e, cut)
 }
 
 /// "Kế hoạch số 189/KH-UBND ngày 20/12/2023", or the plan's trích yếu when it has no number.
@@ -607,7 +620,7 @@ fn index_title(key: &str) -> String {
 /// Task progress grouped by each item's first index.
 fn progress_appendix(plan: &Plan, c: &Computed, pl: view::AppendixHead) -> view::ProgressAppendix {
     use view::*;
-    let entries = latest(&c.items, &c.sets);
+    let entries = latest(&c.items, &c.sets.iter().collect::<Vec<_>>());
     let mut keys: Vec<&str> = crate::model::validate::INDICES.to_vec();
     keys.push("");
     let nhom = keys
