@@ -113,8 +113,6 @@ pub struct PageSetup {
     pub width_mm: f32,
     pub height_mm: f32,
     pub margins: Margins,
-    /// Margins of landscape sections, measured on the turned page.
-    pub landscape_margins: Margins,
     /// Distance from the top edge to the page-number line, mm.
     pub header_distance_mm: f32,
 }
@@ -368,12 +366,6 @@ impl StyleSheet {
                     left: 30.0,
                     right: 15.0,
                 },
-                landscape_margins: Margins {
-                    top: 20.0,
-                    bottom: 20.0,
-                    left: 20.0,
-                    right: 20.0,
-                },
                 header_distance_mm: 10.0,
             },
             table: TableStyle {
@@ -419,11 +411,11 @@ impl StyleSheet {
         }
     }
 
-    pub fn margins(&self, o: crate::ir::Orientation) -> Margins {
-        match o {
-            crate::ir::Orientation::Portrait => self.page.margins,
-            crate::ir::Orientation::Landscape => self.page.landscape_margins,
-        }
+    /// A turned page keeps the document's margins, measured on the page as it is read: the
+    /// binding edge (left, 30 mm) stays on the left of the text, as in the decree's own sample,
+    /// so an appendix's text and title sit on the same axis as the portrait pages'.
+    pub fn margins(&self, _o: crate::ir::Orientation) -> Margins {
+        self.page.margins
     }
 
     /// Width of the text area in mm.

@@ -41,6 +41,12 @@ fn page_is_a4_with_nd30_margins_and_times_new_roman() {
             "appendix pages are landscape A4"
         );
         assert_eq!(attr(&pg, "orient"), Some("landscape"));
+        // A turned page keeps the document's margins: binding edge on the left.
+        let m = child(s, "pgMar").unwrap();
+        assert_eq!(
+            ["top", "bottom", "left", "right"].map(|a| attr(&m, a)),
+            [Some("1134"), Some("1134"), Some("1701"), Some("850")]
+        );
     }
     let styles = part(&bytes, "word/styles.xml");
     let sdoc = roxmltree::Document::parse(&styles).unwrap();
@@ -370,6 +376,16 @@ fn page_numbers_in_header_not_on_first_pages() {
     assert!(types.contains(&"default") && types.contains(&"first"));
     let header = part(&bytes, "word/header1.xml");
     assert!(header.contains("PAGE"), "{header}");
+    // The number is 13 pt like the PDF's: every run of the header paragraph carries the size.
+    let hdoc = roxmltree::Document::parse(&header).unwrap();
+    let runs: Vec<_> = hdoc.descendants().filter(|n| is(n, "r")).collect();
+    assert!(!runs.is_empty());
+    for r in &runs {
+        let sz = child(r, "rPr")
+            .and_then(|p| child(&p, "sz"))
+            .and_then(|s| attr(&s, "val").map(str::to_string));
+        assert_eq!(sz.as_deref(), Some("26"), "page number run size");
+    }
     assert!(header.contains(r#"w:jc w:val="center""#), "{header}");
     let first = part(&bytes, "word/header2.xml");
     assert!(!first.contains("PAGE"));

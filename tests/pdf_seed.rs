@@ -94,6 +94,29 @@ fn seed_pdf_has_every_task_fonts_and_numbered_pages() {
             i + 1
         );
     }
+    // A turned page keeps the document's margins: the appendix title is centred on the same
+    // axis as the portrait text (30 mm binding edge on the left, 15 mm on the right).
+    let mm = 72.0 / 25.4;
+    for &i in &firsts {
+        let p = &pdf.pages[i];
+        let line: Vec<_> = p
+            .glyphs
+            .iter()
+            .filter(|g| {
+                let y = p.glyphs.iter().map(|g| g.y).fold(f32::MIN, f32::max);
+                (g.y - y).abs() < 0.5
+            })
+            .collect();
+        let a = line.iter().map(|g| g.x).fold(f32::MAX, f32::min);
+        let b = line.iter().map(|g| g.x + g.width).fold(f32::MIN, f32::max);
+        let axis = 30.0 * mm + (p.width() - 45.0 * mm) / 2.0;
+        assert!(
+            ((a + b) / 2.0 - axis).abs() < 0.5,
+            "page {}: title off axis",
+            i + 1
+        );
+        assert!(p.glyphs.iter().all(|g| g.x >= 30.0 * mm - 0.01));
+    }
     // Appendix I continues on the page after its first, numbered 2, header rows repeated.
     let next = &pdf.pages[firsts[0] + 1];
     assert_eq!(top_line(next), "2");

@@ -320,11 +320,20 @@ fn section_property(style: &StyleSheet, s: &ir::Section, first: bool) -> Section
 /// The page-number header: a centred PAGE field in the number style.
 fn page_number_header(ctx: &Ctx) -> Result<(Header, Header), String> {
     let st = ctx.st(&ctx.style.page_number_style)?;
+    // The size goes on the field's run, not only on the paragraph mark: Word and LibreOffice
+    // print the number in its run's size.
+    let field = Run::new()
+        .size(half_points(st.size_pt))
+        .add_field_char(FieldCharType::Begin, false)
+        .add_instr_text(InstrText::PAGE(InstrPAGE {}))
+        .add_field_char(FieldCharType::Separate, false)
+        .add_text("1")
+        .add_field_char(FieldCharType::End, false);
     let p = Paragraph::new()
         .align(align(st.align))
         .line_spacing(spacing(st))
         .size(half_points(st.size_pt))
-        .add_page_num(PageNum::new());
+        .add_run(field);
     Ok((Header::new().add_paragraph(p), Header::new()))
 }
 

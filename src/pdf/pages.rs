@@ -354,7 +354,15 @@ fn place_table(flow: &mut Flow, t: &LaidTable) {
         let rows = &t.rows[unit];
         let h: f32 = rows.iter().map(|r| r.height).sum();
         let only_header = slice.rows.len() == header.len();
-        let splittable = rows.len() == 1 && !rows[0].cant_split;
+        // Word and LibreOffice keep a row with the next one as long as the next one starts
+        // on the same page: a unit may begin here when its last row may break and at least
+        // one line of it fits below the rows before it.
+        let (last, head) = rows.split_last().expect("a unit has rows");
+        let head_h: f32 = head.iter().map(|r| r.height).sum();
+        let room_for_last = flow.room() - head_h;
+        let splittable = !last.cant_split
+            && head_h <= flow.room() - ROW_SLACK
+            && t.split_row(last, room_for_last).is_some();
         if h > flow.room() - ROW_SLACK
             && !only_header
             && !splittable
@@ -368,7 +376,8 @@ fn place_table(flow: &mut Flow, t: &LaidTable) {
             continue;
         }
         // Taller than the room left on a page: row by row, splitting between lines.
-        for row in rows {
+        for (k, row) in rows.iter().enumerate() {
+            let is_last = k + 1 == rows.len();
             let mut row: Cow<LaidRow> = Cow::Borrowed(row);
             loop {
                 if row.height <= flow.room() - ROW_SLACK {
@@ -379,7 +388,7 @@ fn place_table(flow: &mut Flow, t: &LaidTable) {
                 let only_header = slice.rows.len() == header.len();
                 // A row allowed to break is cut at the page foot, as Word and LibreOffice
                 // do; one that may not moves whole when a page can hold it.
-                let splittable = !row.cant_split && rows.len() == 1;
+                let splittable = !row.cant_split && is_last;
                 if !splittable && !only_header && row.height <= flow.body_height() - header_h + EPS
                 {
                     break_page(flow, &mut slice, &header, &flush);
