@@ -463,6 +463,7 @@ fn property_elements_follow_schema_order() {
         xml,
         part(&bytes, "word/styles.xml"),
         part(&bytes, "word/header1.xml"),
+        part(&bytes, "word/numbering.xml"),
     ] {
         let doc = roxmltree::Document::parse(&text).unwrap();
         for (parent, seq) in orders {

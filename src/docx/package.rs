@@ -87,7 +87,11 @@ pub fn pack(
         ("word/settings.xml".into(), xml.settings),
         ("word/fontTable.xml".into(), xml.font_table),
         ("word/comments.xml".into(), xml.comments),
-        ("word/numbering.xml".into(), xml.numberings),
+        // Unused, but Word checks it too: its levels get the same schema order.
+        (
+            "word/numbering.xml".into(),
+            normalize(&xml.numberings, &[], &[])?,
+        ),
         ("word/commentsExtended.xml".into(), xml.comments_extended),
         ("word/footnotes.xml".into(), xml.footnotes),
     ];
