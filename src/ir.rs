@@ -50,6 +50,9 @@ pub struct Paragraph {
     /// Name of a paragraph style in the style sheet.
     pub style: String,
     pub runs: Vec<Run>,
+    /// Keep on the same page as the next block, whatever the style says (the last body
+    /// paragraph with the Nơi nhận and signature block).
+    pub keep_with_next: bool,
 }
 
 impl Paragraph {

@@ -2,8 +2,8 @@
 //!
 //! ```text
 //! <document title author lang> <section orientation restart-page-numbers number-first-page>
-//! <p style> text <b> <i> <br/> </p>
-//! <table widths fit indent borders header-rows> <row keep-with-next cant-split>
+//! <p style keep-with-next> text <b> <i> <br/> </p>
+//! <table widths fit indent borders header-rows keep-with-previous> <row keep-with-next cant-split>
 //! <cell colspan rowspan valign style> (paragraphs, or inline text with `style`) </cell>
 //! <chart title max> <bar label value text/> ... </chart>
 //! ```
@@ -226,6 +226,13 @@ impl<'a> Parser<'a> {
                     s.blocks.push(Block::Paragraph(p));
                 }
                 Event::Start(e) if e.name().as_ref() == b"table" => {
+                    // `keep-with-previous`: the paragraph before stays on the table's page
+                    // (the last body paragraph with the Nơi nhận and signature block).
+                    if self.flag(&e, "keep-with-previous", false)? {
+                        if let Some(Block::Paragraph(p)) = s.blocks.last_mut() {
+                            p.keep_with_next = true;
+                        }
+                    }
                     let t = self.table(&e)?;
                     s.blocks.push(Block::Table(t));
                 }
@@ -300,11 +307,13 @@ impl<'a> Parser<'a> {
 
     fn paragraph(&mut self, e: &BytesStart, default_style: Option<&str>) -> R<Paragraph> {
         let style = self.style(e, default_style)?;
+        let keep_with_next = self.flag(e, "keep-with-next", false)?;
         let mut runs = Vec::new();
         self.inline(&mut runs)?;
         Ok(Paragraph {
             style,
             runs: tidy(runs),
+            keep_with_next,
         })
     }
 
@@ -481,13 +490,17 @@ impl<'a> Parser<'a> {
         let loose = tidy(loose);
         if !loose.is_empty() {
             let style = self.style(e, None)?;
-            cell.paragraphs.push(Paragraph { style, runs: loose });
+            cell.paragraphs.push(Paragraph {
+                style,
+                runs: loose,
+                ..Paragraph::default()
+            });
         } else if cell.paragraphs.is_empty() {
             // An empty cell still has one (empty) paragraph, as Word requires.
             let style = self.style(e, Some("table-cell"))?;
             cell.paragraphs.push(Paragraph {
                 style,
-                runs: Vec::new(),
+                ..Paragraph::default()
             });
         }
         Ok(cell)

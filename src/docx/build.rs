@@ -358,7 +358,7 @@ pub fn build(doc: &ir::Document, style: &StyleSheet, fonts_set: &FontSet) -> Res
         for (bi, b) in s.blocks.iter().enumerate() {
             match b {
                 Block::Paragraph(p) => {
-                    for para in ctx.paragraph_with_rule(p, width, false)? {
+                    for para in ctx.paragraph_with_rule(p, width, p.keep_with_next)? {
                         docx = docx.add_paragraph(para);
                     }
                 }

@@ -90,6 +90,32 @@ pub fn closing(s: &str) -> String {
     format!("{}./.", s.trim_end().trim_end_matches(['.', '/', ' ']))
 }
 
+/// Puts "./." on the last line the template prints for `m` (the order of `_muc.xml`);
+/// false when `m` prints nothing.
+fn mark_end(m: &mut ItemView) -> bool {
+    let end = |s: &mut String| *s = closing(s);
+    if let Some(p) = &mut m.phu_luc_kem_theo {
+        end(p);
+    } else if m.muc.last_mut().is_some_and(mark_end) {
+    } else if let Some(t) = m.nhiem_vu.last_mut() {
+        match t.dong.last_mut() {
+            Some(d) => end(d),
+            None => end(&mut t.noi_dung),
+        }
+    } else if let Some(g) = m.gach.last_mut() {
+        end(g);
+    } else if let Some(d) = m.cac_doan.last_mut() {
+        end(d);
+    } else if let Some(d) = &mut m.doan {
+        end(d);
+    } else if let Some(t) = &mut m.tieu_de {
+        end(t);
+    } else {
+        return false;
+    }
+    true
+}
+
 /// "Phụ lục I" (or "Phụ lục 1" when asked), or "Phụ lục" when there is only one.
 pub fn appendix_label(index: usize, count: usize, numbering: AppendixNumbering) -> String {
     if count == 1 {
@@ -298,16 +324,25 @@ impl Plan {
             ky: &self.ky,
         }
         .view();
+        let mut mo_dau: Vec<String> = self.mo_dau.iter().map(|s| s.trim().to_string()).collect();
+        let mut muc: Vec<ItemView> = self
+            .noi_dung
+            .iter()
+            .enumerate()
+            .map(|(i, it)| self.item(it, &[i as u32 + 1], &self.nhan))
+            .collect();
+        // "./." ends the body, whatever its last line is.
+        let ket_luan = self.ket_luan.as_deref().map(closing);
+        if ket_luan.is_none() && !muc.last_mut().is_some_and(mark_end) {
+            if let Some(last) = mo_dau.last_mut() {
+                *last = closing(last);
+            }
+        }
         PlanView {
             frame,
-            mo_dau: self.mo_dau.iter().map(|s| s.trim().to_string()).collect(),
-            muc: self
-                .noi_dung
-                .iter()
-                .enumerate()
-                .map(|(i, it)| self.item(it, &[i as u32 + 1], &self.nhan))
-                .collect(),
-            ket_luan: self.ket_luan.as_deref().map(closing),
+            mo_dau,
+            muc,
+            ket_luan,
             phu_luc: self
                 .phu_luc
                 .iter()

@@ -50,6 +50,7 @@ fn text_box(
     let p = Paragraph {
         style: String::new(),
         runs: vec![Run::text(text)],
+        ..Paragraph::default()
     };
     layout_paragraph(&p, &st, width, shaper)
 }

@@ -81,6 +81,7 @@ mod tests {
                 blocks: vec![Block::Paragraph(Paragraph {
                     style: style.into(),
                     runs: vec![Run::text("Độc lập")],
+                    ..Paragraph::default()
                 })],
                 ..Section::default()
             }],
@@ -132,6 +133,7 @@ mod tests {
         d.sections[0].blocks.push(Block::Paragraph(Paragraph {
             style: "body".into(),
             runs: vec![],
+            ..Paragraph::default()
         }));
         d.sections[0].blocks.push(Block::Table(crate::ir::Table {
             columns: vec![30.0, 30.0],

@@ -445,6 +445,7 @@ fn number_pages(
         let p = Paragraph {
             style: sheet.page_number_style.clone(),
             runs: vec![Run::text(n.to_string())],
+            ..Paragraph::default()
         };
         let lp = layout_paragraph(&p, st, width, shaper);
         if let Some(line) = lp.lines.first() {
@@ -481,6 +482,7 @@ mod tests {
         Block::Paragraph(Paragraph {
             style: style.into(),
             runs,
+            ..Paragraph::default()
         })
     }
 
@@ -610,6 +612,7 @@ mod tests {
                         paragraphs: vec![Paragraph {
                             style: LINE.into(),
                             runs: vec![Run::text("Tiêu đề bảng")],
+                            ..Paragraph::default()
                         }],
                         ..Cell::default()
                     }],

@@ -108,7 +108,7 @@ pub fn layout_paragraph(
         lines,
         space_before: style.space_before_pt,
         space_after: style.space_after_pt,
-        keep_with_next: style.keep_with_next,
+        keep_with_next: style.keep_with_next || p.keep_with_next,
     }
 }
 
@@ -179,6 +179,7 @@ mod tests {
         Paragraph {
             style: style.into(),
             runs: vec![Run::text(text)],
+            ..Paragraph::default()
         }
     }
 
@@ -241,6 +242,7 @@ mod tests {
                 },
                 Run::text(" - Hạnh phúc"),
             ],
+            ..Paragraph::default()
         };
         let lp = layout_paragraph(&p, st, 280.0, &mut sh);
         assert_eq!(lp.lines.len(), 1);

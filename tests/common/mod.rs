@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests: building the seed plan and reading outputs back.
 #![allow(dead_code)]
 
+pub mod shapes;
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -7,6 +7,7 @@ pub fn para(style: &str, text: &str) -> Paragraph {
     Paragraph {
         style: style.to_string(),
         runs: vec![Run::text(text)],
+        ..Paragraph::default()
     }
 }
 
