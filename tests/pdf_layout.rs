@@ -11,9 +11,8 @@ use vanban::ir::{Block, Document, Orientation};
 use vanban::style::{StyleSheet, PT_PER_MM, SINGLE_LINE_EM};
 
 const TOL: f32 = 0.01;
-/// Where a measurement ends on a glyph's width from the font's table: the layout rounds each
-/// advance to 1/100 mm (as LibreOffice does), so a line may end up to a few hundredths of a
-/// point past its exact width.
+/// Where a measurement ends on a glyph's width: table columns are whole twips, as the DOCX
+/// holds them, so a cell's text may sit a few hundredths of a point off its exact centre.
 const GLYPH_TOL: f32 = 0.05;
 
 fn render(doc: &Document) -> Vec<u8> {
