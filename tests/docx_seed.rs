@@ -299,6 +299,19 @@ fn four_appendices_with_merged_repeated_headers_and_row_counts() {
         let rows = children(t, "tr");
         let expected = 2 + a.nhom.len() + a.nhom.iter().map(|g| g.dong.len()).sum::<usize>();
         assert_eq!(rows.len(), expected, "rows of {}", a.id);
+        // One rule for the chủ trì and phối hợp columns: both left-aligned, every row.
+        for r in &rows[2..] {
+            let jc = |c: &roxmltree::Node| {
+                child(c, "p")
+                    .and_then(|p| child(&p, "pPr"))
+                    .and_then(|p| child(&p, "jc"))
+                    .and_then(|j| attr(&j, "val").map(str::to_string))
+                    .unwrap_or_else(|| "left".into())
+            };
+            let cells = children(r, "tc");
+            assert_eq!(jc(&cells[2]), "left", "{}: chủ trì", a.id);
+            assert_eq!(jc(&cells[3]), "left", "{}: phối hợp", a.id);
+        }
         // Header row 1: TT | Lĩnh vực | Phân công (2 columns) | Thời gian; row 2 under it.
         let texts = table_texts(t);
         assert_eq!(
@@ -496,4 +509,34 @@ fn same_input_same_bytes() {
     assert!(core.contains("<dc:language>vi</dc:language>"));
     assert!(!core.contains("dcterms:created"), "no clock time: {core}");
     assert!(part_names(&a).contains(&"word/document.xml".to_string()));
+}
+
+#[test]
+fn an_appendix_or_a_group_may_print_units_full_names() {
+    let dir = scratch("full-names");
+    let plan = copy_seed_to(&dir);
+    let text = std::fs::read_to_string(&plan).unwrap();
+    let text = text.replacen(
+        "  - id: par-index\n    chi_so: par-index\n",
+        "  - id: par-index\n    chi_so: par-index\n    ten_don_vi: day-du\n",
+        1,
+    );
+    // The second group of the same table goes back to short forms.
+    let text = text.replacen(
+        "      - ten: Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật tại tỉnh\n",
+        "      - ten: Xây dựng và tổ chức thực hiện văn bản quy phạm pháp luật tại tỉnh\n        ten_don_vi: ngan\n",
+        1,
+    );
+    std::fs::write(&plan, text).unwrap();
+    let tpl = vanban::template::Templates::load(None).unwrap();
+    let b = vanban::pipeline::build_document(&plan, &tpl).unwrap();
+    let docx = vanban::docx::write_docx(&b.document, &b.style, &vanban::fonts::FontSet::bundled())
+        .unwrap();
+    let xml = part(&docx, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let t = table_texts(&tables(&doc)[2]);
+    let row = |tt: &str| t.iter().find(|r| r[0] == tt).unwrap().clone();
+    assert_eq!(row("1.1")[2], "Văn phòng - thống kê");
+    assert_eq!(row("1.4")[2], "Văn hóa - xã hội");
+    assert_eq!(row("2.1")[2], "Công chức TPHT");
 }

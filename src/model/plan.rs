@@ -224,9 +224,21 @@ pub struct Appendix {
     #[serde(default)]
     pub chi_so: Option<String>,
     pub tieu_de: String,
+    /// How units print in the table: `ngan` (short form, default) or `day-du` (full name).
+    #[serde(default)]
+    pub ten_don_vi: Option<UnitNames>,
     #[serde(default)]
     pub mac_dinh: RowDefaults,
     pub nhom: Vec<Group>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+pub enum UnitNames {
+    #[default]
+    #[serde(rename = "ngan")]
+    Short,
+    #[serde(rename = "day-du")]
+    Full,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -244,6 +256,9 @@ pub struct RowDefaults {
 #[serde(deny_unknown_fields)]
 pub struct Group {
     pub ten: String,
+    /// Overrides the table's `ten_don_vi` for this group's rows.
+    #[serde(default)]
+    pub ten_don_vi: Option<UnitNames>,
     #[serde(default)]
     pub chu_tri: Option<Parties>,
     #[serde(default)]

@@ -5,7 +5,7 @@ use super::frame::{number_and_symbol, upper, FrameInput, FrameView};
 use super::numbering::{item_number, roman, task_number};
 use super::parties::{render, Form, Parties};
 use super::plan::{
-    Appendix, AppendixNumbering, AppendixRef, Group, Item, Labels, Plan, RowDefaults,
+    Appendix, AppendixNumbering, AppendixRef, Group, Item, Labels, Plan, RowDefaults, UnitNames,
 };
 use serde::Serialize;
 
@@ -241,27 +241,32 @@ impl Plan {
         }
     }
 
-    /// Parties as a table prints them (short forms of units); empty when none.
-    fn short(&self, p: Option<&Parties>) -> String {
-        p.map(|p| render(p, &self.don_vi, Form::Short))
-            .unwrap_or_default()
+    /// Parties as a table prints them (units' short forms unless the table asks for full
+    /// names); empty when none.
+    fn in_table(&self, p: Option<&Parties>, form: Form) -> String {
+        p.map(|p| render(p, &self.don_vi, form)).unwrap_or_default()
     }
 
     fn appendix(&self, i: usize, a: &Appendix, kem_theo: &str) -> AppendixView {
         let group = |g: usize, grp: &Group| {
+            let form = match grp.ten_don_vi.or(a.ten_don_vi).unwrap_or_default() {
+                UnitNames::Short => Form::Short,
+                UnitNames::Full => Form::Full,
+            };
             // A row's own value, else its group's default, else the table's.
             let pick = |own: &Option<Parties>, f: fn(&RowDefaults) -> &Option<Parties>| {
-                self.short(
+                self.in_table(
                     own.as_ref()
                         .or(f(&grp.mac_dinh).as_ref())
                         .or(f(&a.mac_dinh).as_ref()),
+                    form,
                 )
             };
             GroupView {
                 so: (g + 1).to_string(),
                 ten: grp.ten.trim().to_string(),
-                chu_tri: self.short(grp.chu_tri.as_ref()),
-                phoi_hop: self.short(grp.phoi_hop.as_ref()),
+                chu_tri: self.in_table(grp.chu_tri.as_ref(), form),
+                phoi_hop: self.in_table(grp.phoi_hop.as_ref(), form),
                 thoi_gian: grp.thoi_gian.clone().unwrap_or_default(),
                 dong: grp
                     .dong
