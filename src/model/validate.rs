@@ -341,6 +341,7 @@ pub fn validate(plan: &Plan, file: &Path, loc: &Locations) -> Result<Vec<String>
     }
     layout(&mut c, &plan.trinh_bay);
     deadlines_and_row_ids(&mut c, plan, &task_ids);
+    content_rules(&mut c, plan);
 
     if c.errors.is_empty() {
         Ok(c.warnings)
@@ -389,6 +390,94 @@ fn deadlines_and_row_ids(c: &mut Checker, plan: &Plan, task_ids: &HashMap<&str, 
             );
         }
         row_ids.insert(t.id.clone(), t.path.clone());
+    }
+}
+
+/// Width of the header's left column in mm, as `_dau-van-ban.xml` sets it (Mẫu 1.4), less
+/// the cell padding on both sides.
+const AGENCY_TEXT_MM: f32 = 67.5 - 2.0 * 1.9;
+
+/// ND30 content rules a reviewer checks: every appendix referred to by the body; agency name
+/// lines that fit their column; a number and a day given together or left blank together.
+fn content_rules(c: &mut Checker, plan: &Plan) {
+    fn refs(items: &[Item], out: &mut Vec<AppendixRef>) {
+        for it in items {
+            out.extend(it.phu_luc_kem_theo.clone());
+            refs(&it.muc, out);
+        }
+    }
+    let mut r = Vec::new();
+    refs(&plan.noi_dung, &mut r);
+    let all = r
+        .iter()
+        .any(|x| matches!(x, AppendixRef::Keyword(k) if k == "tat-ca"));
+    for (i, a) in plan.phu_luc.iter().enumerate() {
+        let named = r
+            .iter()
+            .any(|x| matches!(x, AppendixRef::Ids(ids) if ids.contains(&a.id)));
+        if !all && !named {
+            c.warn(
+                &format!("phu_luc[{i}]"),
+                format!(
+                    "phụ lục `{}` không được nhắc tới trong phần nội dung (Nghị định 30: nội dung phải dẫn chiếu phụ lục); thêm `phu_luc_kem_theo: [{}]` vào mục có liên quan",
+                    a.id, a.id
+                ),
+            );
+        }
+    }
+    let fonts = crate::fonts::FontSet::bundled();
+    let bold = fonts.face(true, false);
+    let size = crate::style::StyleSheet::nd30()
+        .get("co-quan")
+        .map_or(12.0, |s| s.size_pt);
+    for (i, line) in plan.co_quan.ten.iter().enumerate() {
+        let text = line.trim().to_uppercase();
+        let mm = bold.text_width_pt(&text, size) / crate::style::PT_PER_MM;
+        if mm > AGENCY_TEXT_MM {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            let fits = |w: &[&str]| {
+                bold.text_width_pt(&w.join(" "), size) / crate::style::PT_PER_MM <= AGENCY_TEXT_MM
+            };
+            // Before the name of the administrative unit ("XÃ TÂN PHÚ ĐÔNG") when both lines
+            // fit; else the longest first line that fits.
+            const UNITS: [&str; 8] = [
+                "XÃ",
+                "PHƯỜNG",
+                "THỊ",
+                "QUẬN",
+                "HUYỆN",
+                "THÀNH",
+                "TỈNH",
+                "ĐẶC",
+            ];
+            let split = (1..words.len())
+                .find(|&k| UNITS.contains(&words[k]) && fits(&words[..k]) && fits(&words[k..]))
+                .or_else(|| (1..words.len()).rev().find(|&k| fits(&words[..k])));
+            let hint = split.map_or(String::new(), |k| {
+                format!(
+                    "; tách thành hai dòng, ví dụ [{}, {}]",
+                    words[..k].join(" "),
+                    words[k..].join(" ")
+                )
+            });
+            c.warn(
+                &format!("co_quan.ten[{i}]"),
+                format!(
+                    "dòng tên cơ quan \"{text}\" dài {mm:.1} mm, quá cột {AGENCY_TEXT_MM:.1} mm nên sẽ tự xuống dòng giữa chừng{hint}"
+                ),
+            );
+        }
+    }
+    match (plan.so, plan.ngay.ngay) {
+        (Some(_), None) => c.warn(
+            "ngay",
+            "văn bản đã có số nhưng ngày để trống: số và ngày do văn thư ghi cùng lúc".into(),
+        ),
+        (None, Some(_)) => c.warn(
+            "so",
+            "văn bản đã có ngày nhưng số để trống: số và ngày do văn thư ghi cùng lúc".into(),
+        ),
+        _ => {}
     }
 }
 
