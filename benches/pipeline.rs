@@ -17,9 +17,9 @@ fn stages(c: &mut Criterion, kind: Kind, prefix: &str, suffix: &str) {
     let tpl = Templates::load(None).expect("templates");
     let name = |stage: &str| format!("{prefix}{stage}{suffix}");
     c.bench_function(&name("yaml_to_ir"), |b| {
-        b.iter(|| build(kind, &plan, &tpl).expect("build"))
+        b.iter(|| build(kind.clone(), &plan, &tpl).expect("build"))
     });
-    let built = build(kind, &plan, &tpl).expect("build");
+    let built = build(kind.clone(), &plan, &tpl).expect("build");
     c.bench_function(&name("ir_to_docx"), |b| {
         b.iter(|| render_outputs(&built, Format::Docx, &fonts).expect("docx"))
     });
@@ -29,7 +29,7 @@ fn stages(c: &mut Criterion, kind: Kind, prefix: &str, suffix: &str) {
     c.bench_function(&name("whole_pipeline_all_formats"), |b| {
         b.iter(|| {
             let tpl = Templates::load(None).expect("templates");
-            let built = build(kind, &plan, &tpl).expect("build");
+            let built = build(kind.clone(), &plan, &tpl).expect("build");
             render_outputs(&built, Format::All, &fonts).expect("outputs")
         })
     });

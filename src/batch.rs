@@ -115,8 +115,8 @@ pub fn build(plans: &[PathBuf], kinds: &[Kind], output: &OutputArgs) -> Result<i
             (Some(o), _) => o.join(&name),
             (None, _) => Path::new("output").join(&name),
         };
-        for &kind in kinds {
-            match build_one(kind, &file, &dir, format, &tpl, &fonts) {
+        for kind in kinds {
+            match build_one(kind.clone(), &file, &dir, format, &tpl, &fonts) {
                 Ok(written) => {
                     for (p, size) in written {
                         println!("đã ghi {} ({} KB)", p.display(), size.div_ceil(1024));

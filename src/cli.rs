@@ -72,6 +72,9 @@ pub enum Command {
         /// Thư mục kế hoạch (chứa plan.yaml) hoặc tệp plan.yaml; có thể nêu nhiều
         #[arg(value_name = "KẾ_HOẠCH", required = true)]
         plans: Vec<PathBuf>,
+        /// Chỉ sinh các phụ lục (phu-luc.docx, phu-luc.pdf), hoặc một phụ lục theo số (II) hay mã
+        #[arg(long = "phu-luc", value_name = "PHỤ_LỤC", num_args = 0..=1, default_missing_value = "")]
+        phu_luc: Option<Option<String>>,
         #[command(flatten)]
         output: OutputArgs,
     },
@@ -203,7 +206,17 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32
 
 fn run(cmd: Command) -> Result<i32> {
     match cmd {
-        Command::Build { plans, output } => batch::build(&plans, &[Kind::Plan], &output),
+        Command::Build {
+            plans,
+            phu_luc,
+            output,
+        } => {
+            let kind = match phu_luc {
+                None => Kind::Plan,
+                Some(which) => Kind::Appendices(which.filter(|w| !w.trim().is_empty())),
+            };
+            batch::build(&plans, &[kind], &output)
+        }
         Command::Report { plans, ky, output } => {
             let kinds = batch::report_kinds(&plans, &ky)?;
             batch::build(&plans, &kinds, &output)

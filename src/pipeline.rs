@@ -42,10 +42,13 @@ pub fn style_for(plan: &Plan) -> StyleSheet {
 /// The document kinds: each is a view of the plan (and its data) plus a template, and
 /// this is the one place they are registered. Everything after the template — markup, IR,
 /// both writers, output — is shared.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
     /// The plan itself with its appendices: `ke-hoach.xml`.
     Plan,
+    /// The plan's appendices alone (all, or one by its number "II" or its id), to rebuild
+    /// them after edits: `phu-luc.xml`, the same pages as in the whole plan.
+    Appendices(Option<String>),
     /// The periodic CCHC report from the plan's progress data: `bao-cao.xml`.
     Report(crate::report::period::Period),
 }
@@ -72,6 +75,43 @@ pub fn build(kind: Kind, plan_path: &Path, templates: &Templates) -> Result<Buil
             "ke-hoach".to_string(),
             templates.render("ke-hoach.xml", &plan.view())?,
         ),
+        Kind::Appendices(ref which) => {
+            let mut view = plan.view();
+            let stem = match which {
+                None => "phu-luc".to_string(),
+                Some(w) => {
+                    let wanted = w.trim();
+                    let keep = view.phu_luc.iter().position(|a| {
+                        a.id == wanted
+                            || a.so
+                                .strip_prefix("Phụ lục")
+                                .is_some_and(|n| n.trim().eq_ignore_ascii_case(wanted))
+                    });
+                    let Some(i) = keep else {
+                        let known: Vec<String> = view
+                            .phu_luc
+                            .iter()
+                            .map(|a| format!("{} ({})", a.so, a.id))
+                            .collect();
+                        return Err(Error::Usage(if known.is_empty() {
+                            "kế hoạch không có phụ lục nào".to_string()
+                        } else {
+                            format!(
+                                "không có phụ lục \"{wanted}\"; các phụ lục: {}",
+                                known.join(", ")
+                            )
+                        }));
+                    };
+                    let a = view.phu_luc.swap_remove(i);
+                    view.phu_luc = vec![a];
+                    format!("phu-luc-{}", view.phu_luc[0].id)
+                }
+            };
+            if view.phu_luc.is_empty() {
+                return Err(Error::Usage("kế hoạch không có phụ lục nào".into()));
+            }
+            ("phu-luc.xml", stem, templates.render("phu-luc.xml", &view)?)
+        }
         Kind::Report(period) => {
             let data = crate::report::open(plan_path)?;
             warnings.extend(data.warnings.iter().cloned());

@@ -25,6 +25,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../templates/_phu-luc-dau.xml"),
     ),
     ("bao-cao.xml", include_str!("../templates/bao-cao.xml")),
+    ("phu-luc.xml", include_str!("../templates/phu-luc.xml")),
     ("_kinh-gui.xml", include_str!("../templates/_kinh-gui.xml")),
     (
         "_so-lieu-ke-hoach.xml",

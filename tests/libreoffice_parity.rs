@@ -104,6 +104,9 @@ fn pdf_pages_match_libreoffice_rendering_of_the_docx() {
     let o = vanban(&["build", SEED, "-o", dir.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     compare(&dir, "ke-hoach");
+    let o = vanban(&["build", SEED, "--phu-luc", "-o", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    compare(&dir, "phu-luc");
 }
 
 #[test]
