@@ -157,7 +157,7 @@ pub fn fonts_for(
     let base = plan_file.parent().unwrap_or(Path::new("."));
     let load = |field: &str, rel: &str| -> Result<crate::fonts::FontFace> {
         let path = base.join(rel);
-        let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, &e))?;
+        let bytes = crate::input::read_capped(&path, crate::input::MAX_FONT, "tệp phông chữ")?;
         crate::fonts::FontFace::from_bytes(rel, bytes).map_err(|m| {
             Error::Data(vec![DataError {
                 file: plan_file.to_path_buf(),

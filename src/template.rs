@@ -72,7 +72,12 @@ impl Templates {
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, &e))?;
+                let bytes =
+                    crate::input::read_capped(&path, crate::input::MAX_TEMPLATE, "tệp mẫu")?;
+                let text = String::from_utf8(bytes).map_err(|_| Error::Template {
+                    name: name.clone(),
+                    message: "mẫu phải lưu bằng mã UTF-8".into(),
+                })?;
                 match sources.iter_mut().find(|(n, _)| *n == name) {
                     Some(slot) => slot.1 = text,
                     None => sources.push((name, text)),

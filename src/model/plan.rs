@@ -13,7 +13,7 @@ pub struct Plan {
     pub loai: DocType,
     pub co_quan: Agency,
     /// Số: left blank (`~`) for the văn thư to fill in after signing.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::number::opt_u32")]
     pub so: Option<u32>,
     pub dia_danh: String,
     pub ngay: PartialDate,
