@@ -59,6 +59,7 @@ pub fn report_kinds(plans: &[PathBuf], ky: &str) -> Result<Vec<Kind>> {
 
 pub fn check(plans: &[PathBuf], templates: Option<&Path>) -> Result<i32> {
     let tpl = Templates::load(templates)?;
+    print_warnings(&tpl.warnings);
     let mut failed = 0;
     for input in plans {
         let file = pipeline::plan_file(input);
@@ -108,6 +109,7 @@ pub fn build(plans: &[PathBuf], kinds: &[Kind], output: &OutputArgs) -> Result<i
         out_dir_usable(o)?;
     }
     let tpl = Templates::load(output.templates.as_deref())?;
+    print_warnings(&tpl.warnings);
     let fonts = FontSet::bundled();
     let mut failed = 0;
     for input in plans {

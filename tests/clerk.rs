@@ -177,3 +177,98 @@ fn symbols_are_drawn_from_the_fallback_and_missing_ones_warned() {
     let docx = std::fs::read(out.join("ke-hoach.docx")).unwrap();
     assert!(part(&docx, "word/document.xml").contains("✓, chưa ☐, bước ① → ②"));
 }
+
+#[test]
+fn one_margin_or_one_font_face_can_be_changed_alone() {
+    let font = root().join("assets/fonts/LiberationSerif-Italic.ttf");
+    let dir = mutated(
+        "partial",
+        DIA_DANH,
+        &format!(
+            "dia_danh: Phú Sơn\ntrinh_bay:\n  le: {{trai: 35}}\n  phong_chu:\n    thuong: \"{}\"",
+            font.display()
+        ),
+    );
+    let out = dir.join("out");
+    let o = vanban(&["build", dir.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let xml = part(
+        &std::fs::read(out.join("ke-hoach.docx")).unwrap(),
+        "word/document.xml",
+    );
+    // 35 mm left, the Decree 30 defaults elsewhere: 20 mm top, 15 mm right (in twips).
+    let mar = &xml[xml.find("<w:pgMar").unwrap()..];
+    let mar = &mar[..mar.find("/>").unwrap()];
+    assert!(mar.contains("w:left=\"1984\""), "{mar}");
+    assert!(
+        mar.contains("w:top=\"1134\"") && mar.contains("w:right=\"850\""),
+        "{mar}"
+    );
+    assert!(out.join("ke-hoach.pdf").exists());
+}
+
+#[test]
+fn every_help_is_vietnamese() {
+    let english = [
+        "Usage",
+        "Options",
+        "Arguments",
+        "Commands",
+        "Possible values",
+        "default:",
+        "aliases",
+        "COMMAND",
+        "OPTIONS",
+        "Print help",
+        "Print version",
+        "[env:",
+    ];
+    for args in [
+        &["--help"][..],
+        &["build", "--help"],
+        &["report", "--help"],
+        &["check", "--help"],
+        &["templates", "--help"],
+        &["templates", "export", "--help"],
+        &["init", "--help"],
+        &["schema", "--help"],
+        &["templates"],
+        &["help"],
+    ] {
+        let o = vanban(args);
+        let text = format!("{}{}", String::from_utf8_lossy(&o.stdout), stderr(&o));
+        for word in english {
+            assert!(!text.contains(word), "{args:?} shows \"{word}\":\n{text}");
+        }
+        // Every argument line has its description.
+        for line in text.lines() {
+            let t = line.trim_start();
+            if t.starts_with('<') && t.ends_with("...") || t.starts_with('<') && t.ends_with('>') {
+                panic!("{args:?}: undescribed argument: {line}");
+            }
+        }
+    }
+    let o = vanban(&["templates"]);
+    assert!(stderr(&o).contains("export  Ghi các mẫu"), "{}", stderr(&o));
+}
+
+#[test]
+fn typos_get_a_suggestion_and_values_ignore_case() {
+    let o = vanban(&["biuld", SEED]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("có phải `build`?"), "{}", stderr(&o));
+    let o = vanban(&["build", "--fromat", "pdf", SEED]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("có phải `--format`?"), "{}", stderr(&o));
+    let out = scratch("format-case");
+    let o = vanban(&[
+        "build",
+        SEED,
+        "--format",
+        "PDF",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(out.join("ke-hoach.pdf").exists() && !out.join("ke-hoach.docx").exists());
+}

@@ -300,13 +300,18 @@ pub struct Layout {
     pub phong_chu: Option<FontPaths>,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize)]
+/// Margins in mm; each one left out keeps its Decree 30 default.
+#[derive(Debug, Clone, Copy, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MarginsMm {
-    pub tren: f32,
-    pub duoi: f32,
-    pub trai: f32,
-    pub phai: f32,
+    #[serde(default)]
+    pub tren: Option<f32>,
+    #[serde(default)]
+    pub duoi: Option<f32>,
+    #[serde(default)]
+    pub trai: Option<f32>,
+    #[serde(default)]
+    pub phai: Option<f32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
@@ -318,11 +323,16 @@ pub enum AppendixNumbering {
     Arabic,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// Font files for the PDF; each face left out keeps the bundled Liberation Serif one.
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FontPaths {
-    pub thuong: String,
-    pub dam: String,
-    pub nghieng: String,
-    pub dam_nghieng: String,
+    #[serde(default)]
+    pub thuong: Option<String>,
+    #[serde(default)]
+    pub dam: Option<String>,
+    #[serde(default)]
+    pub nghieng: Option<String>,
+    #[serde(default)]
+    pub dam_nghieng: Option<String>,
 }
