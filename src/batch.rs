@@ -59,6 +59,7 @@ pub fn report_kinds(plans: &[PathBuf], ky: &str) -> Result<Vec<Kind>> {
 
 pub fn check(plans: &[PathBuf], templates: Option<&Path>) -> Result<i32> {
     let tpl = Templates::load(templates)?;
+    print_warnings(&tpl.warnings);
     let mut failed = 0;
     for input in plans {
         let file = pipeline::plan_file(input);
@@ -104,7 +105,11 @@ pub fn build(plans: &[PathBuf], kinds: &[Kind], output: &OutputArgs) -> Result<i
             ));
         }
     }
+    if let Some(o) = out {
+        out_dir_usable(o)?;
+    }
     let tpl = Templates::load(output.templates.as_deref())?;
+    print_warnings(&tpl.warnings);
     let fonts = FontSet::bundled();
     let mut failed = 0;
     for input in plans {
@@ -132,6 +137,27 @@ pub fn build(plans: &[PathBuf], kinds: &[Kind], output: &OutputArgs) -> Result<i
     Ok(if failed > 0 { 1 } else { 0 })
 }
 
+/// Creates the output folder, with a plain message when the path (or a part of it) is a file.
+fn make_out_dir(dir: &Path) -> Result<()> {
+    out_dir_usable(dir)?;
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, &e))
+}
+
+/// A usage error when `dir` or one of its parents is a file.
+fn out_dir_usable(dir: &Path) -> Result<()> {
+    let mut p = Some(dir);
+    while let Some(x) = p {
+        if x.is_file() {
+            return Err(Error::Usage(format!(
+                "{}: đây là một tệp, không phải thư mục; `-o` cần một thư mục (chưa có thì công cụ tạo mới), ví dụ `-o ket-qua`",
+                x.display()
+            )));
+        }
+        p = x.parent();
+    }
+    Ok(())
+}
+
 fn build_one(
     kind: Kind,
     file: &Path,
@@ -144,12 +170,11 @@ fn build_one(
     print_warnings(&b.warnings);
     let fonts = pipeline::fonts_for(&b.plan, file, fonts)?;
     let outputs = pipeline::render_outputs(&b, format, &fonts)?;
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, &e))?;
-    let mut written = Vec::new();
-    for (name, bytes) in outputs {
-        let path = dir.join(name);
-        crate::output::write_atomic(&path, &bytes)?;
-        written.push((path, bytes.len()));
-    }
-    Ok(written)
+    make_out_dir(dir)?;
+    let files: Vec<(PathBuf, &[u8])> = outputs
+        .iter()
+        .map(|(name, bytes)| (dir.join(name), bytes.as_slice()))
+        .collect();
+    crate::output::write_set(&files)?;
+    Ok(files.into_iter().map(|(p, b)| (p, b.len())).collect())
 }

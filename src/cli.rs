@@ -13,6 +13,14 @@ Cách dùng: {usage}
 
 {all-args}{after-help}";
 
+/// Subcommands: their description, usage, arguments; no name-and-version line.
+const SUB_TEMPLATE: &str = "\
+{before-help}{about}
+
+Cách dùng: {usage}
+
+{all-args}{after-help}";
+
 #[derive(Parser, Debug)]
 #[command(
     name = "vanban",
@@ -50,6 +58,7 @@ pub struct OutputArgs {
         value_enum,
         default_value_t = Format::All,
         value_name = "ĐỊNH_DẠNG",
+        ignore_case = true,
         hide_possible_values = true,
         hide_default_value = true
     )]
@@ -63,7 +72,7 @@ pub struct OutputArgs {
 pub enum Command {
     /// Sinh văn bản (DOCX, PDF) từ một hoặc nhiều kế hoạch
     #[command(
-        help_template = HELP_TEMPLATE,
+        help_template = SUB_TEMPLATE,
         next_help_heading = "Tùy chọn",
         after_help = "Ví dụ:\n  vanban build plans/phu-son-2023-2025\n  vanban build plans/*/ -o ket-qua\n  vanban build plans/phu-son-2023-2025 --templates mau-cua-toi"
     )]
@@ -80,7 +89,7 @@ pub enum Command {
     },
     /// Sinh báo cáo kết quả thực hiện kế hoạch (quý, 6 tháng, 9 tháng, năm) từ dữ liệu tiến độ
     #[command(
-        help_template = HELP_TEMPLATE,
+        help_template = SUB_TEMPLATE,
         next_help_heading = "Tùy chọn",
         after_help = "Dữ liệu của mỗi kỳ nằm trong thư mục bao-cao/ cạnh plan.yaml: tệp 2024-q1.yaml hoặc thư mục 2024-q1/ (mỗi đơn vị một tệp).\n\nVí dụ:\n  vanban report plans/phu-son-2023-2025 --ky 2024-Q1\n  vanban report plans/phu-son-2023-2025 --ky 2024-6T --format pdf\n  vanban report plans/phu-son-2023-2025 --ky tat-ca"
     )]
@@ -97,12 +106,13 @@ pub enum Command {
     },
     /// Chỉ kiểm tra dữ liệu kế hoạch và dữ liệu báo cáo, không ghi tệp nào
     #[command(
-        help_template = HELP_TEMPLATE,
+        help_template = SUB_TEMPLATE,
         next_help_heading = "Tùy chọn",
         after_help = "Ví dụ:\n  vanban check plans/phu-son-2023-2025"
     )]
     #[command(override_usage = "vanban check [TÙY_CHỌN] <KẾ_HOẠCH>...")]
     Check {
+        /// Thư mục kế hoạch (chứa plan.yaml và bao-cao/) hoặc tệp plan.yaml; có thể nêu nhiều
         #[arg(value_name = "KẾ_HOẠCH", required = true)]
         plans: Vec<PathBuf>,
         /// Kiểm tra cả với các mẫu trong thư mục này
@@ -110,7 +120,14 @@ pub enum Command {
         templates: Option<PathBuf>,
     },
     /// Làm việc với các mẫu văn bản
-    #[command(help_template = HELP_TEMPLATE, subcommand_help_heading = "Lệnh")]
+    #[command(
+        help_template = SUB_TEMPLATE,
+        subcommand_help_heading = "Lệnh",
+        next_help_heading = "Tùy chọn",
+        override_usage = "vanban templates <LỆNH>",
+        arg_required_else_help = true,
+        after_help = "Ví dụ:\n  vanban templates export mau-cua-toi"
+    )]
     Templates {
         #[command(subcommand)]
         action: TemplatesAction,
@@ -121,11 +138,13 @@ pub enum Command {
 pub enum TemplatesAction {
     /// Ghi các mẫu có sẵn ra thư mục để sửa; dùng lại bằng `vanban build --templates THƯ_MỤC`
     #[command(
-        help_template = HELP_TEMPLATE,
+        help_template = SUB_TEMPLATE,
         next_help_heading = "Tùy chọn",
         after_help = "Ví dụ:\n  vanban templates export mau-cua-toi"
     )]
+    #[command(override_usage = "vanban templates export [TÙY_CHỌN] <THƯ_MỤC>")]
     Export {
+        /// Thư mục ghi các mẫu (chưa có thì tạo mới)
         #[arg(value_name = "THƯ_MỤC")]
         dir: PathBuf,
         /// Ghi đè các tệp mẫu đã có
@@ -144,17 +163,38 @@ pub enum Format {
     All,
 }
 
+/// The commands, for messages.
+const COMMANDS: &str = "build, report, check, templates";
+
 /// Turns clap's English usage errors into Vietnamese ones.
 fn usage_message(e: &clap::Error) -> String {
     use clap::error::{ContextKind, ErrorKind};
     let ctx = |k: ContextKind| e.get(k).map(|v| v.to_string()).unwrap_or_default();
+    let suggest = |k: ContextKind| match e.get(k) {
+        Some(clap::error::ContextValue::String(s)) => format!(" — có phải `{s}`?"),
+        Some(clap::error::ContextValue::Strings(v)) if !v.is_empty() => {
+            format!(" — có phải `{}`?", v.join("` hoặc `"))
+        }
+        _ => String::new(),
+    };
     let what = match e.kind() {
         ErrorKind::InvalidSubcommand => format!(
-            "không có lệnh \"{}\"; các lệnh: build, report, check, templates",
-            ctx(ContextKind::InvalidSubcommand)
+            "không có lệnh \"{}\"{}; các lệnh: {COMMANDS}",
+            ctx(ContextKind::InvalidSubcommand),
+            suggest(ContextKind::SuggestedSubcommand)
         ),
         ErrorKind::UnknownArgument => {
-            format!("không có tùy chọn \"{}\"", ctx(ContextKind::InvalidArg))
+            let arg = ctx(ContextKind::InvalidArg);
+            let mut hint = suggest(ContextKind::SuggestedArg);
+            if hint.is_empty() {
+                hint = suggest(ContextKind::SuggestedSubcommand);
+            }
+            if hint.is_empty() && !arg.starts_with('-') {
+                hint =
+                    " (thừa tham số, hoặc đường dẫn có dấu cách mà chưa đặt trong dấu nháy kép?)"
+                        .into();
+            }
+            format!("không có tùy chọn \"{arg}\"{hint}")
         }
         ErrorKind::InvalidValue => format!(
             "giá trị \"{}\" không hợp lệ cho {}; các giá trị được phép: {}",
@@ -166,7 +206,7 @@ fn usage_message(e: &clap::Error) -> String {
             format!("thiếu tham số bắt buộc {}", ctx(ContextKind::InvalidArg))
         }
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "cần một lệnh: build, report, check hoặc templates".to_string()
+            format!("cần một lệnh: {COMMANDS}")
         }
         ErrorKind::NoEquals | ErrorKind::ValueValidation | ErrorKind::TooManyValues => {
             format!("giá trị không hợp lệ cho {}", ctx(ContextKind::InvalidArg))
@@ -187,6 +227,11 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32
                 ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
                     let _ = e.print();
                     0
+                }
+                // `vanban templates` alone: its help, listing `export`.
+                ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+                    let _ = e.print();
+                    2
                 }
                 _ => {
                     eprintln!("{}", usage_message(&e));

@@ -59,24 +59,56 @@ pub enum Error {
     Usage(String),
 }
 
+/// Most errors listed at once: past this, "… và N lỗi khác" (fix the first ones, run again).
+pub const MAX_LISTED: usize = 20;
+
 fn join(errors: &[DataError]) -> String {
-    errors
+    let mut lines: Vec<String> = errors
         .iter()
+        .take(MAX_LISTED)
         .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("\n")
+        .collect();
+    if errors.len() > MAX_LISTED {
+        lines.push(format!(
+            "… và {} lỗi khác (sửa các lỗi trên rồi chạy lại để xem tiếp)",
+            errors.len() - MAX_LISTED
+        ));
+    }
+    lines.join("\n")
+}
+
+/// An I/O error's cause in Vietnamese (never the system's English text).
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "không tìm thấy tệp hoặc thư mục".into(),
+        K::PermissionDenied => {
+            "không có quyền truy cập (tệp đang mở trong Word, chỉ đọc, hoặc thư mục được bảo vệ?)"
+                .into()
+        }
+        K::AlreadyExists => "đã có một tệp trùng tên".into(),
+        K::NotADirectory => "một phần của đường dẫn là tệp, không phải thư mục".into(),
+        K::IsADirectory => "đường dẫn là một thư mục, không phải tệp".into(),
+        K::DirectoryNotEmpty => "thư mục không trống".into(),
+        K::ReadOnlyFilesystem => "ổ đĩa chỉ đọc".into(),
+        K::StorageFull | K::QuotaExceeded => "ổ đĩa đã đầy".into(),
+        K::FileTooLarge => "tệp quá lớn".into(),
+        K::InvalidFilename => "tên tệp không hợp lệ".into(),
+        K::InvalidData => "dữ liệu không đọc được".into(),
+        K::UnexpectedEof => "tệp bị cắt cụt".into(),
+        K::Interrupted | K::TimedOut | K::WouldBlock => "thao tác bị gián đoạn, hãy thử lại".into(),
+        _ => match e.raw_os_error() {
+            Some(code) => format!("lỗi hệ thống số {code}"),
+            None => "lỗi đọc/ghi".into(),
+        },
+    }
 }
 
 impl Error {
     pub fn io(path: impl Into<PathBuf>, e: &std::io::Error) -> Error {
-        let message = match e.kind() {
-            std::io::ErrorKind::NotFound => "không tìm thấy tệp hoặc thư mục".to_string(),
-            std::io::ErrorKind::PermissionDenied => "không có quyền truy cập".to_string(),
-            _ => format!("lỗi đọc/ghi: {e}"),
-        };
         Error::Io {
             path: path.into(),
-            message,
+            message: io_reason(e),
         }
     }
 

@@ -9,6 +9,40 @@ const REGULAR: &[u8] = include_bytes!("../assets/fonts/LiberationSerif-Regular.t
 const BOLD: &[u8] = include_bytes!("../assets/fonts/LiberationSerif-Bold.ttf");
 const ITALIC: &[u8] = include_bytes!("../assets/fonts/LiberationSerif-Italic.ttf");
 const BOLD_ITALIC: &[u8] = include_bytes!("../assets/fonts/LiberationSerif-BoldItalic.ttf");
+/// The fallback for symbols Liberation Serif lacks (✓ ☐ ☑ ① → ★ …): a subset of DejaVu Sans
+/// (Bitstream Vera licence, `assets/fonts/LICENSE-DejaVu.txt`).
+const SYMBOLS: &[u8] = include_bytes!("../assets/fonts/DejaVuSans-KyHieu.ttf");
+
+/// The symbol fallback face, shared by the PDF shaper and writer.
+pub fn symbols() -> &'static FontFace {
+    static FACE: std::sync::OnceLock<FontFace> = std::sync::OnceLock::new();
+    FACE.get_or_init(|| {
+        let face = ttf_parser::Face::parse(SYMBOLS, 0).expect("bundled symbol font is valid");
+        FontFace {
+            name: "DejaVuSans-KyHieu".into(),
+            units_per_em: f32::from(face.units_per_em()),
+            data: Arc::new(Cow::Borrowed(SYMBOLS)),
+        }
+    })
+}
+
+/// Whether the bundled faces can draw `ch` (Liberation Serif, or the symbol fallback).
+/// Whitespace and line breaks count as drawable.
+pub fn bundled_covers(ch: char) -> bool {
+    // Latin, Vietnamese, general punctuation: all in Liberation Serif.
+    if (ch as u32) < 0x250 || ('\u{1E00}'..='\u{1EFF}').contains(&ch) || ch.is_whitespace() {
+        return true;
+    }
+    static REGULAR_FACE: std::sync::OnceLock<Option<ttf_parser::Face<'static>>> =
+        std::sync::OnceLock::new();
+    static SYMBOL_FACE: std::sync::OnceLock<Option<ttf_parser::Face<'static>>> =
+        std::sync::OnceLock::new();
+    let has = |f: &Option<ttf_parser::Face<'static>>| {
+        f.as_ref().is_some_and(|f| f.glyph_index(ch).is_some())
+    };
+    has(REGULAR_FACE.get_or_init(|| ttf_parser::Face::parse(REGULAR, 0).ok()))
+        || has(SYMBOL_FACE.get_or_init(|| ttf_parser::Face::parse(SYMBOLS, 0).ok()))
+}
 
 /// One face: its bytes (shared, so cloning a font set is cheap; the bundled faces are
 /// borrowed from the binary, not copied) and a name for messages.
@@ -121,5 +155,17 @@ mod tests {
             .text_width_pt("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12.0);
         let cm = w / crate::style::PT_PER_MM / 10.0;
         assert!((cm - 8.83).abs() < 0.05, "width {cm} cm");
+    }
+
+    #[test]
+    fn symbols_are_covered_by_the_fallback_emoji_and_cjk_are_not() {
+        for c in "✓✔☐☑☒①⑩→⇒★■●ệỮ“”–…".chars() {
+            assert!(bundled_covers(c), "{c}");
+        }
+        for c in "😀漢字🙂".chars() {
+            assert!(!bundled_covers(c), "{c}");
+        }
+        let f = symbols().face();
+        assert!(f.glyph_index('✓').is_some() && f.glyph_index('☐').is_some());
     }
 }

@@ -167,9 +167,15 @@ impl<'a> Parser<'a> {
         loop {
             match self.next()? {
                 Event::Start(e) if e.name().as_ref() == b"document" => {
+                    let clean = |s: String| -> String {
+                        s.chars()
+                            .filter(|c| !crate::model::scan::forbidden(*c))
+                            .map(|c| if c.is_whitespace() { ' ' } else { c })
+                            .collect()
+                    };
                     let meta = Meta {
-                        title: attr(&e, "title").unwrap_or_default(),
-                        author: attr(&e, "author").unwrap_or_default(),
+                        title: clean(attr(&e, "title").unwrap_or_default()),
+                        author: clean(attr(&e, "author").unwrap_or_default()),
                         language: attr(&e, "lang").unwrap_or_else(|| "vi".into()),
                     };
                     let mut doc = Document {
@@ -188,7 +194,8 @@ impl<'a> Parser<'a> {
                             Event::Eof => return Err(self.error("thiếu </document>")),
                             other => {
                                 return Err(self.error(format!(
-                                    "trong <document> chỉ có <section>, gặp {other:?}"
+                                    "trong <document> chỉ có <section>, gặp {}",
+                                    event_vi(&other)
                                 )))
                             }
                         }
@@ -246,7 +253,8 @@ impl<'a> Parser<'a> {
                 Event::Eof => return Err(self.error("thiếu </section>")),
                 other => {
                     return Err(self.error(format!(
-                        "trong <section> chỉ có <p>, <table> và <chart>, gặp {other:?}"
+                        "trong <section> chỉ có <p>, <table> và <chart>, gặp {}",
+                        event_vi(&other)
                     )))
                 }
             }
@@ -300,7 +308,11 @@ impl<'a> Parser<'a> {
                 }
                 Event::Comment(_) => {}
                 Event::Eof => return Err(self.error("đoạn văn chưa đóng")),
-                other => return Err(self.error(format!("nội dung lạ trong đoạn văn: {other:?}"))),
+                other => {
+                    return Err(
+                        self.error(format!("nội dung lạ trong đoạn văn: {}", event_vi(&other)))
+                    )
+                }
             }
         }
     }
@@ -359,9 +371,10 @@ impl<'a> Parser<'a> {
                             Event::Comment(_) => {}
                             Event::Eof => return Err(self.error("thiếu </row>")),
                             other => {
-                                return Err(
-                                    self.error(format!("trong <row> chỉ có <cell>, gặp {other:?}"))
-                                )
+                                return Err(self.error(format!(
+                                    "trong <row> chỉ có <cell>, gặp {}",
+                                    event_vi(&other)
+                                )))
                             }
                         }
                     }
@@ -372,7 +385,10 @@ impl<'a> Parser<'a> {
                 Event::Comment(_) => {}
                 Event::Eof => return Err(self.error("thiếu </table>")),
                 other => {
-                    return Err(self.error(format!("trong <table> chỉ có <row>, gặp {other:?}")))
+                    return Err(self.error(format!(
+                        "trong <table> chỉ có <row>, gặp {}",
+                        event_vi(&other)
+                    )))
                 }
             }
         }
@@ -421,7 +437,10 @@ impl<'a> Parser<'a> {
                 Event::Comment(_) => {}
                 Event::Eof => return Err(self.error("thiếu </chart>")),
                 other => {
-                    return Err(self.error(format!("trong <chart> chỉ có <bar/>, gặp {other:?}")))
+                    return Err(self.error(format!(
+                        "trong <chart> chỉ có <bar/>, gặp {}",
+                        event_vi(&other)
+                    )))
                 }
             }
         }
@@ -481,9 +500,10 @@ impl<'a> Parser<'a> {
                 Event::Comment(_) => {}
                 Event::Eof => return Err(self.error("thiếu </cell>")),
                 other => {
-                    return Err(
-                        self.error(format!("trong <cell> chỉ có <p> hoặc chữ, gặp {other:?}"))
-                    )
+                    return Err(self.error(format!(
+                        "trong <cell> chỉ có <p> hoặc chữ, gặp {}",
+                        event_vi(&other)
+                    )))
                 }
             }
         }
@@ -528,12 +548,50 @@ fn push_text(runs: &mut Vec<Run>, text: &str, em: &Emphasis) {
     });
 }
 
+/// An XML event as a template author would name it (never Rust's debug text).
+fn event_vi(e: &Event) -> String {
+    let name = |n: &[u8]| String::from_utf8_lossy(n).into_owned();
+    match e {
+        Event::Start(t) => format!("thẻ mở <{}>", name(t.name().as_ref())),
+        Event::End(t) => format!("thẻ đóng </{}>", name(t.name().as_ref())),
+        Event::Empty(t) => format!("thẻ <{}/>", name(t.name().as_ref())),
+        Event::Text(t) => format!(
+            "chữ \"{}\"",
+            String::from_utf8_lossy(t)
+                .trim()
+                .chars()
+                .take(40)
+                .collect::<String>()
+        ),
+        Event::CData(_) => "khối CDATA".into(),
+        Event::Comment(_) => "ghi chú".into(),
+        Event::Decl(_) => "khai báo <?xml?>".into(),
+        Event::PI(_) => "chỉ thị <?…?>".into(),
+        Event::DocType(_) => "khai báo DOCTYPE".into(),
+        Event::Eof => "hết văn bản".into(),
+        _ => "nội dung XML lạ".into(),
+    }
+}
+
+/// Whitespace characters that break a line in the source text: folded into one space like
+/// a YAML line break (U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR included).
+const LINE_BREAKS: [char; 4] = ['\n', '\r', '\u{2028}', '\u{2029}'];
+
 /// Collapses whitespace containing a line break into one space, trims the paragraph's ends
 /// and drops empty runs.
 fn tidy(runs: Vec<Run>) -> Vec<Run> {
     let mut out: Vec<Run> = Vec::with_capacity(runs.len());
     for mut r in runs {
         if let RunKind::Text(t) = &mut r.kind {
+            // The loader refuses control characters in data; a template could still hold
+            // one, and no DOCX or PDF may: drop them here, in front of every writer.
+            if t.contains(|c: char| c == '\t' || crate::model::scan::forbidden(c)) {
+                *t = t
+                    .chars()
+                    .filter(|c| !crate::model::scan::forbidden(*c))
+                    .map(|c| if c == '\t' { ' ' } else { c })
+                    .collect();
+            }
             *t = collapse_newline_space(t);
         }
         out.push(r);
@@ -557,7 +615,7 @@ fn tidy(runs: Vec<Run>) -> Vec<Run> {
 }
 
 fn collapse_newline_space(t: &str) -> String {
-    if !t.contains(['\n', '\r']) {
+    if !t.contains(LINE_BREAKS) {
         return t.to_string();
     }
     let mut out = String::with_capacity(t.len());
@@ -573,7 +631,7 @@ fn collapse_newline_space(t: &str) -> String {
                     break;
                 }
             }
-            if ws.contains(['\n', '\r']) {
+            if ws.contains(LINE_BREAKS) {
                 out.push(' ');
             } else {
                 out.push_str(&ws);

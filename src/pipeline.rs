@@ -22,10 +22,11 @@ pub fn style_for(plan: &Plan) -> StyleSheet {
     let mut s = StyleSheet::nd30();
     let l = &plan.trinh_bay;
     if let Some(m) = l.le {
-        s.page.margins.top = m.tren;
-        s.page.margins.bottom = m.duoi;
-        s.page.margins.left = m.trai;
-        s.page.margins.right = m.phai;
+        let margins = &mut s.page.margins;
+        margins.top = m.tren.unwrap_or(margins.top);
+        margins.bottom = m.duoi.unwrap_or(margins.bottom);
+        margins.left = m.trai.unwrap_or(margins.left);
+        margins.right = m.phai.unwrap_or(margins.right);
     }
     if let Some(pt) = l.co_chu {
         s.set_body_size(pt);
@@ -195,10 +196,16 @@ pub fn fonts_for(
         return Ok(bundled.clone());
     };
     let base = plan_file.parent().unwrap_or(Path::new("."));
-    let load = |field: &str, rel: &str| -> Result<crate::fonts::FontFace> {
+    let load = |field: &str,
+                rel: &Option<String>,
+                bundled: &crate::fonts::FontFace|
+     -> Result<crate::fonts::FontFace> {
+        let Some(rel) = rel else {
+            return Ok(bundled.clone());
+        };
         let path = base.join(rel);
-        let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, &e))?;
-        crate::fonts::FontFace::from_bytes(rel, bytes).map_err(|m| {
+        let bytes = crate::input::read_capped(&path, crate::input::MAX_FONT, "tệp phông chữ")?;
+        crate::fonts::FontFace::from_bytes(rel.as_str(), bytes).map_err(|m| {
             Error::Data(vec![DataError {
                 file: plan_file.to_path_buf(),
                 location: None,
@@ -209,9 +216,9 @@ pub fn fonts_for(
         })
     };
     Ok(crate::fonts::FontSet {
-        regular: load("thuong", &p.thuong)?,
-        bold: load("dam", &p.dam)?,
-        italic: load("nghieng", &p.nghieng)?,
-        bold_italic: load("dam_nghieng", &p.dam_nghieng)?,
+        regular: load("thuong", &p.thuong, &bundled.regular)?,
+        bold: load("dam", &p.dam, &bundled.bold)?,
+        italic: load("nghieng", &p.nghieng, &bundled.italic)?,
+        bold_italic: load("dam_nghieng", &p.dam_nghieng, &bundled.bold_italic)?,
     })
 }

@@ -4,7 +4,7 @@
 
 use crate::error::{Error, Result};
 use serde::Serialize;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use tera::Tera;
 
 /// The built-in templates, by file name.
@@ -40,65 +40,183 @@ pub const BUILTIN: &[(&str, &str)] = &[
 
 pub struct Templates {
     tera: Tera,
+    /// Each template's text and where it came from (the edited copy's path, or none for a
+    /// built-in one), to point error messages at a line.
+    sources: Vec<(String, String, Option<PathBuf>)>,
+    /// Things the user should know: files in the templates folder that replace nothing.
+    pub warnings: Vec<String>,
 }
 
-/// Tera's error with its causes, which carry the useful part (line, column, variable).
-fn tera_message(e: &tera::Error) -> String {
+/// Tera's error and its causes, which carry the useful part (line, column, variable).
+fn chain(e: &tera::Error) -> Vec<String> {
     let mut parts = vec![e.to_string()];
     let mut src = std::error::Error::source(e);
     while let Some(s) = src {
         parts.push(s.to_string());
         src = s.source();
     }
-    parts.join(": ")
+    parts
+}
+
+/// The text between the first pair of `open`…`close` after `marker` in `s`.
+fn quoted_after<'a>(s: &'a str, marker: &str, open: char, close: char) -> Option<&'a str> {
+    let rest = &s[s.find(marker)? + marker.len()..];
+    let start = rest.find(open)? + open.len_utf8();
+    let len = rest[start..].find(close)?;
+    Some(&rest[start..start + len])
 }
 
 impl Templates {
+    /// A tera error in Vietnamese: the template file, the line, what is wrong there.
+    fn error(&self, fallback_name: &str, e: &tera::Error) -> Error {
+        let parts = chain(e);
+        let all = parts.join("\n");
+        let name = quoted_after(&all, "Failed to parse", '\'', '\'')
+            .or_else(|| quoted_after(&all, "while rendering", '\'', '\''))
+            .or_else(|| quoted_after(&all, "Failed to render", '\'', '\''))
+            .unwrap_or(fallback_name)
+            .to_string();
+        let source = self.sources.iter().find(|(n, _, _)| *n == name);
+        let text = source.map_or("", |s| s.1.as_str());
+        let mut line: Option<usize> = all
+            .split(" --> ")
+            .nth(1)
+            .and_then(|r| r.split(':').next())
+            .and_then(|n| n.trim().parse().ok());
+        let find_line = |needle: &str| text.lines().position(|l| l.contains(needle)).map(|i| i + 1);
+        let message = if all.contains("Failed to parse") {
+            "lỗi cú pháp mẫu: thẻ {% … %} hoặc {{ … }} viết sai, thiếu thẻ đóng ({% endif %}, {% endfor %}, {% endblock %}) hoặc đóng sai thứ tự".to_string()
+        } else if let Some(v) = quoted_after(&all, "Variable", '`', '`') {
+            line = line.or_else(|| find_line(v));
+            format!("không có biến `{v}` trong dữ liệu (tên biến viết sai, hoặc biến chỉ có bên trong một vòng lặp {{% for %}})")
+        } else if let Some(t) =
+            quoted_after(&all, "Template", '\'', '\'').filter(|_| all.contains("not found"))
+        {
+            line = line.or_else(|| find_line(t));
+            format!(
+                "gọi mẫu `{t}` nhưng không có mẫu nào tên như vậy (các mẫu có: {})",
+                BUILTIN
+                    .iter()
+                    .map(|(n, _)| *n)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        } else if let Some(f) = quoted_after(&all, "Filter", '`', '`')
+            .or_else(|| quoted_after(&all, "Filter", '\'', '\''))
+        {
+            line = line.or_else(|| find_line(f));
+            format!("không có bộ lọc `{f}`")
+        } else if let Some(f) = quoted_after(&all, "Function", '`', '`')
+            .or_else(|| quoted_after(&all, "Function", '\'', '\''))
+        {
+            line = line.or_else(|| find_line(f));
+            format!("không có hàm `{f}`")
+        } else {
+            format!(
+                "lỗi khi dựng văn bản từ mẫu (chi tiết kỹ thuật: {})",
+                parts
+                    .last()
+                    .map_or("", String::as_str)
+                    .lines()
+                    .next()
+                    .unwrap_or("")
+            )
+        };
+        let file = match source.and_then(|s| s.2.as_ref()) {
+            Some(p) => p.display().to_string(),
+            None => format!("{name} (mẫu có sẵn)"),
+        };
+        let excerpt = line
+            .and_then(|l| text.lines().nth(l - 1))
+            .map_or(String::new(), |t| {
+                format!("\n  | {}", t.trim().chars().take(120).collect::<String>())
+            });
+        Error::Template {
+            name: match line {
+                Some(l) => format!("{file}:{l}"),
+                None => file,
+            },
+            message: format!("{message}{excerpt}"),
+        }
+    }
+
     /// The built-in templates, with those in `dir` (if given) replacing them by file name.
     pub fn load(dir: Option<&Path>) -> Result<Templates> {
-        let mut sources: Vec<(String, String)> = BUILTIN
+        let mut sources: Vec<(String, String, Option<PathBuf>)> = BUILTIN
             .iter()
-            .map(|(n, s)| (n.to_string(), s.to_string()))
+            .map(|(n, s)| (n.to_string(), s.to_string(), None))
             .collect();
+        let mut warnings = Vec::new();
         if let Some(dir) = dir {
             let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, &e))?;
             let mut names: Vec<_> = entries
                 .filter_map(|e| e.ok())
                 .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "xml"))
+                .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("xml")))
                 .collect();
             names.sort();
+            let mut extra = Vec::new();
             for path in names {
                 let name = path
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, &e))?;
-                match sources.iter_mut().find(|(n, _)| *n == name) {
-                    Some(slot) => slot.1 = text,
-                    None => sources.push((name, text)),
+                let bytes =
+                    crate::input::read_capped(&path, crate::input::MAX_TEMPLATE, "tệp mẫu")?;
+                let text = String::from_utf8(bytes).map_err(|_| Error::Template {
+                    name: path.display().to_string(),
+                    message: "mẫu phải lưu bằng mã UTF-8".into(),
+                })?;
+                match sources.iter_mut().find(|(n, _, _)| *n == name) {
+                    Some(slot) => {
+                        slot.1 = text;
+                        slot.2 = Some(path);
+                    }
+                    None => {
+                        extra.push(name.clone());
+                        sources.push((name, text, Some(path)));
+                    }
+                }
+            }
+            // A new file is fine when another template includes it; otherwise its name is
+            // probably mistyped and it replaces nothing.
+            for name in extra {
+                let used = sources
+                    .iter()
+                    .any(|(n, t, _)| *n != name && t.contains(&format!("\"{name}\"")));
+                if !used {
+                    warnings.push(format!(
+                        "{}: tệp mẫu này không trùng tên mẫu nào nên không được dùng; các tên mẫu: {}",
+                        dir.join(&name).display(),
+                        BUILTIN.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
+                    ));
                 }
             }
         }
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".xml"]);
-        tera.add_raw_templates(sources)
-            .map_err(|e| Error::Template {
-                name: dir.map_or("có sẵn".into(), |d| d.display().to_string()),
-                message: tera_message(&e),
-            })?;
-        Ok(Templates { tera })
+        let mut t = Templates {
+            tera: Tera::default(),
+            sources,
+            warnings,
+        };
+        let raw: Vec<(String, String)> = t
+            .sources
+            .iter()
+            .map(|(n, s, _)| (n.clone(), s.clone()))
+            .collect();
+        if let Err(e) = tera.add_raw_templates(raw) {
+            return Err(t.error("ke-hoach.xml", &e));
+        }
+        t.tera = tera;
+        Ok(t)
     }
 
     pub fn render(&self, name: &str, context: &impl Serialize) -> Result<String> {
-        let ctx = tera::Context::from_serialize(context).map_err(|e| Error::Template {
-            name: name.into(),
-            message: tera_message(&e),
-        })?;
-        self.tera.render(name, &ctx).map_err(|e| Error::Template {
-            name: name.into(),
-            message: tera_message(&e),
-        })
+        let ctx = tera::Context::from_serialize(context).map_err(|e| self.error(name, &e))?;
+        self.tera
+            .render(name, &ctx)
+            .map_err(|e| self.error(name, &e))
     }
 }
 
@@ -125,11 +243,75 @@ pub fn export(dir: &Path, overwrite: bool) -> Result<Vec<std::path::PathBuf>> {
 mod tests {
     use super::*;
 
+    fn edited(name: &str, file: &str, text: &str) -> (std::path::PathBuf, Result<Templates>) {
+        let dir = std::env::temp_dir().join(format!("vanban-tpl-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(file), text).unwrap();
+        let t = Templates::load(Some(&dir));
+        (dir, t)
+    }
+
+    #[test]
+    fn template_errors_are_vietnamese_with_file_and_line() {
+        let src = BUILTIN[0].1.replacen("endfor %}", "endfo %}", 1);
+        let (dir, t) = edited("parse", "ke-hoach.xml", &src);
+        let s = t.err().unwrap().to_string();
+        assert!(
+            s.contains(&dir.join("ke-hoach.xml").display().to_string()),
+            "{s}"
+        );
+        assert!(
+            s.contains("lỗi cú pháp mẫu") && !s.contains("Failed"),
+            "{s}"
+        );
+        assert!(s.contains(".xml:"), "{s}");
+
+        let src = BUILTIN[0].1.replacen("{{", "{{ khong_co_bien }}{{", 1);
+        let line = src
+            .lines()
+            .position(|l| l.contains("khong_co_bien"))
+            .unwrap()
+            + 1;
+        let (_, t) = edited("var", "ke-hoach.xml", &src);
+        #[derive(Serialize)]
+        struct Empty {}
+        let s = t
+            .unwrap()
+            .render("ke-hoach.xml", &Empty {})
+            .unwrap_err()
+            .to_string();
+        assert!(s.contains("không có biến"), "{s}");
+        assert!(!s.contains("not found in context"), "{s}");
+        assert!(
+            s.contains(&format!("ke-hoach.xml:{line}")) || s.contains("không có biến `"),
+            "{s}"
+        );
+    }
+
+    #[test]
+    fn a_file_that_replaces_no_template_is_warned() {
+        let (_, t) = edited("extra", "ke-hoach-moi.xml", "<document/>");
+        let t = t.unwrap();
+        assert_eq!(t.warnings.len(), 1);
+        assert!(
+            t.warnings[0].contains("không trùng tên mẫu nào"),
+            "{:?}",
+            t.warnings
+        );
+        assert!(
+            t.warnings[0].contains("ke-hoach.xml, _dau-van-ban.xml"),
+            "{:?}",
+            t.warnings
+        );
+    }
+
     #[test]
     fn values_are_escaped_not_interpreted() {
         let t = Templates::load(None).unwrap();
         let mut tera = t.tera;
         tera.add_raw_template("t.xml", "<p>{{ x }}</p>").unwrap();
+        tera.autoescape_on(vec![".xml"]);
         let mut ctx = tera::Context::new();
         ctx.insert("x", "a < b & {{ y }}");
         let out = tera.render("t.xml", &ctx).unwrap();

@@ -128,9 +128,10 @@ fn wrong_type_missing_field_and_syntax_error() {
         "{err}"
     );
 
-    let (_, err) = rejected("syntax", "dia_danh: Phú Sơn", "dia_danh: \"Phú Sơn");
+    let (dir, err) = rejected("syntax", "dia_danh: Phú Sơn", "dia_danh: \"Phú Sơn");
+    let line = line_of(&dir, "dia_danh:");
     assert!(
-        err.contains("plan.yaml:") && err.contains("cú pháp YAML"),
+        err.contains(&format!("plan.yaml:{line}:11:")) && err.contains("dấu nháy chưa đóng"),
         "{err}"
     );
 }

@@ -10,10 +10,11 @@ pub const BLANK: &str = "      ";
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PartialDate {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::number::opt_u32")]
     pub ngay: Option<u32>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::number::opt_u32")]
     pub thang: Option<u32>,
+    #[serde(deserialize_with = "super::number::i32_lenient")]
     pub nam: i32,
 }
 

@@ -8,40 +8,57 @@ use serde::de::DeserializeOwned;
 use std::path::Path;
 use unicode_normalization::UnicodeNormalization;
 
-/// A parsed file with its location index, for errors found after parsing.
+/// A parsed file with its location index, for errors found after parsing, and the warnings
+/// found while reading it (text cut by a comment, characters no font draws).
 pub struct Loaded<T> {
     pub value: T,
     pub locations: Locations,
+    pub warnings: Vec<String>,
 }
 
-/// Largest data file accepted: plans are a few hundred KB at most; refusing huge input keeps
-/// memory bounded.
-const MAX_BYTES: u64 = 16 * 1024 * 1024;
+fn encoding_error(path: &Path, found: String) -> Error {
+    Error::Data(vec![DataError {
+        file: path.to_path_buf(),
+        location: None,
+        path: None,
+        expected: "văn bản mã hóa UTF-8 (Unicode, TCVN 6909:2001): trong Notepad chọn Lưu thành (Save As) → Mã hóa (Encoding): UTF-8".into(),
+        found: Some(found),
+    }])
+}
 
+/// The text of a data file: at most `input::MAX_DATA` bytes of UTF-8 (a byte-order mark is
+/// dropped), in NFC.
 pub fn read_text(path: &Path) -> Result<String> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, &e))?;
-    if meta.len() > MAX_BYTES {
-        return Err(Error::Data(vec![DataError {
-            file: path.to_path_buf(),
-            location: None,
-            path: None,
-            expected: format!("tệp dữ liệu nhỏ hơn {} MB", MAX_BYTES / 1024 / 1024),
-            found: Some(format!("{} byte", meta.len())),
-        }]));
+    let bytes = crate::input::read_capped(path, crate::input::MAX_DATA, "tệp dữ liệu")?;
+    // Notepad's "Unicode" is UTF-16 with a byte-order mark; without one, NUL bytes between
+    // ASCII letters give it away.
+    let nuls = bytes.iter().filter(|b| **b == 0).count();
+    if bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+        || nuls * 4 > bytes.len()
+    {
+        return Err(encoding_error(
+            path,
+            "tệp lưu bằng mã UTF-16 (Notepad gọi là \"Unicode\" hoặc \"Unicode big endian\")"
+                .into(),
+        ));
     }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        Error::Data(vec![DataError {
-            file: path.to_path_buf(),
-            location: None,
-            path: None,
-            expected: "văn bản mã hóa UTF-8 (Unicode, TCVN 6909:2001)".into(),
-            found: Some(format!(
-                "byte không hợp lệ ở vị trí {} (tệp lưu bằng bảng mã cũ như TCVN3/VNI?)",
-                e.utf8_error().valid_up_to()
-            )),
-        }])
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let before = String::from_utf8_lossy(valid);
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        encoding_error(
+            path,
+            format!(
+                "byte không phải UTF-8 ở dòng {line}, cột {column} (tệp lưu bằng bảng mã cũ như TCVN3, VNI? chuyển sang Unicode bằng Unikey: Công cụ chuyển mã)"
+            ),
+        )
     })?;
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
     // Decree 30 requires Unicode text; NFD input (common from macOS) is composed here once.
     // Most files are NFC already; the quick check skips the rewrite for them.
     if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
@@ -53,12 +70,24 @@ pub fn read_text(path: &Path) -> Result<String> {
 
 /// Deserializes YAML text from `file` into `T`.
 pub fn parse<T: DeserializeOwned>(file: &Path, text: &str) -> Result<Loaded<T>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let errors = super::scan::precheck(file, text);
+    if !errors.is_empty() {
+        return Err(Error::Data(errors));
+    }
     match serde_yaml::from_str::<T>(text) {
-        Ok(value) => Ok(Loaded {
-            value,
-            locations: Locations::lazy(text),
-        }),
-        Err(e) => Err(Error::Data(vec![translate(file, &e)])),
+        Ok(value) => {
+            let (errors, warnings) = super::scan::scalars(file, text);
+            if !errors.is_empty() {
+                return Err(Error::Data(errors));
+            }
+            Ok(Loaded {
+                value,
+                locations: Locations::lazy(text),
+                warnings,
+            })
+        }
+        Err(e) => Err(Error::Data(vec![translate(file, text, &e)])),
     }
 }
 
@@ -67,22 +96,59 @@ pub fn load_plan(path: &Path) -> Result<Loaded<Plan>> {
     parse(path, &text)
 }
 
+/// "… at line 3 column 5" → that place.
+fn place_after(msg: &str, marker: &str) -> Option<Location> {
+    let rest = &msg[msg.find(marker)? + marker.len()..];
+    let mut nums = rest
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .map(|s| s.parse::<usize>().ok());
+    Some(Location {
+        line: nums.next()??,
+        column: nums.next()??,
+    })
+}
+
 /// Turns a serde_yaml error into a Vietnamese message.
-fn translate(file: &Path, e: &serde_yaml::Error) -> DataError {
-    let location = e.location().map(|l| Location {
+fn translate(file: &Path, text: &str, e: &serde_yaml::Error) -> DataError {
+    let mut location = e.location().map(|l| Location {
         line: l.line(),
         column: l.column(),
     });
-    let mut msg = e.to_string();
+    let full = e.to_string();
+    let mut msg = full.clone();
     if let Some(i) = msg.find(" at line ") {
         msg.truncate(i);
     }
     // serde_yaml prefixes the field path: "noi_dung[1].muc[0]: unknown field ...".
-    let (path, body) = match msg.split_once(": ") {
+    let (mut path, body) = match msg.split_once(": ") {
         Some((p, rest)) if !p.contains(' ') && !p.is_empty() => (Some(p.to_string()), rest),
         _ => (None, msg.as_str()),
     };
-    let (expected, found) = describe(body);
+    let (expected, found) = if let Some(s) = syntax(text, &full, body, &mut location) {
+        s
+    } else if body.starts_with("duplicate field ") || body.starts_with("duplicate entry") {
+        let dup = super::scan::first_duplicate(text);
+        let first = dup.as_ref().and_then(|d| d.2);
+        if let Some((p, at, _)) = &dup {
+            location = Some(*at);
+            path = Some(p.clone());
+        }
+        let name = backticked(body)
+            .first()
+            .map(|s| s.to_string())
+            .or_else(|| body.split('"').nth(1).map(str::to_string))
+            .unwrap_or_default();
+        (
+            "mỗi trường chỉ ghi một lần trong cùng một khối; xóa hoặc gộp một trong hai".into(),
+            Some(match first {
+                Some(l) => format!("`{name}` ghi lần thứ hai (lần đầu ở dòng {})", l.line),
+                None => format!("`{name}` ghi hai lần"),
+            }),
+        )
+    } else {
+        describe(body)
+    };
     DataError {
         file: file.to_path_buf(),
         location,
@@ -90,6 +156,198 @@ fn translate(file: &Path, e: &serde_yaml::Error) -> DataError {
         expected,
         found,
     }
+}
+
+/// The fix for text the YAML parser takes for syntax, after "phải".
+const QUOTE_FIX: &str = "đặt trong dấu nháy kép, ví dụ `noi_dung: \"@UBND: họp\"` (bên trong, dấu nháy kép viết là \\\")";
+const QUOTE_HINT: &str = "đặt cả giá trị trong dấu nháy kép, ví dụ `tieu_de: \"Chủ đề: cải cách hành chính\"` (bên trong, dấu nháy kép viết là \\\")";
+
+/// The place of a value's opening quote left unclosed on one of the three lines above
+/// `line`: a value starting with `"` (or `'`) whose line holds an odd number of them.
+fn unclosed_quote_above(text: &str, line: usize) -> Option<Location> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    for l in (line.saturating_sub(3).max(1)..line).rev() {
+        let t = lines.get(l - 1)?.trim_end_matches('\r');
+        let (start, value) = match t.find(": ") {
+            Some(i) => (i + 2, &t[i + 2..]),
+            None => match t.trim_start().strip_prefix("- ") {
+                Some(v) => (t.len() - v.len(), v),
+                None => continue,
+            },
+        };
+        let lead = value.len() - value.trim_start().len();
+        let value = value.trim_start();
+        let Some(q) = value.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+            continue;
+        };
+        let count = if q == '"' {
+            value
+                .replace("\\\\", "")
+                .replace("\\\"", "")
+                .matches('"')
+                .count()
+        } else {
+            value.replace("''", "").matches('\'').count()
+        };
+        if count % 2 == 1 {
+            let column = t[..start + lead].chars().count() + 1;
+            return Some(Location { line: l, column });
+        }
+    }
+    None
+}
+
+/// YAML syntax errors, in words a clerk can act on, located where the mistake is.
+fn syntax(
+    text: &str,
+    full: &str,
+    body: &str,
+    location: &mut Option<Location>,
+) -> Option<(String, Option<String>)> {
+    let line_text = |l: Option<Location>| -> String {
+        l.and_then(|l| text.split('\n').nth(l.line.saturating_sub(1)))
+            .unwrap_or("")
+            .trim_end_matches('\r')
+            .to_string()
+    };
+    let char_at = |l: Option<Location>| -> Option<char> {
+        let l = l?;
+        line_text(Some(l)).chars().nth(l.column.saturating_sub(1))
+    };
+    // A quote left open a line or two above makes the parser stop later, where the next
+    // quote closes it: point at the line where the quote was opened.
+    if let Some(l) = *location {
+        if let Some(open) = unclosed_quote_above(text, l.line) {
+            *location = Some(open);
+            let quote = char_at(*location).unwrap_or('"');
+            return Some((
+                format!("dấu nháy {quote} mở ở đây phải được đóng bằng {quote} ở cuối giá trị; nếu dấu nháy chỉ là một phần nội dung, {QUOTE_HINT}"),
+                Some(format!("dấu nháy chưa đóng (dòng \"{}\")", line_text(*location).trim().chars().take(80).collect::<String>())),
+            ));
+        }
+    }
+    let here = line_text(*location);
+    let shown = |s: &str| format!("dòng \"{}\"", s.trim().chars().take(80).collect::<String>());
+    if body.contains("while scanning a quoted scalar")
+        || full.contains("while scanning a quoted scalar")
+    {
+        if let Some(start) = place_after(full, "while scanning a quoted scalar at") {
+            *location = Some(start);
+        }
+        let quote = char_at(*location).unwrap_or('"');
+        return Some((
+            format!("dấu nháy {quote} mở ở đây phải được đóng bằng {quote} ở cuối giá trị; nếu dấu nháy chỉ là một phần nội dung, {QUOTE_HINT}"),
+            Some(format!("dấu nháy chưa đóng ({})", shown(&line_text(*location)))),
+        ));
+    }
+    if body.contains("tab") && !body.contains("table") {
+        return Some((
+            "thụt lề bằng dấu cách (phím cách), không dùng phím Tab".into(),
+            Some(format!("ký tự Tab ({})", shown(&here))),
+        ));
+    }
+    if body.starts_with("found character that cannot start any token") {
+        let c = char_at(*location);
+        if c == Some('\t') {
+            return Some((
+                "thụt lề bằng dấu cách (phím cách), không dùng phím Tab".into(),
+                Some(format!("ký tự Tab ({})", shown(&here))),
+            ));
+        }
+        let c = c.map_or(String::new(), |c| format!("`{c}` "));
+        return Some((
+            format!(
+                "giá trị bắt đầu bằng ký tự {c}(một trong @ ` % ! & * | > {{ [ ' \") phải {QUOTE_FIX}"
+            ),
+            Some(format!(
+                "ký tự {c}không được đứng đầu giá trị ({})",
+                shown(&here)
+            )),
+        ));
+    }
+    if body.starts_with("mapping values are not allowed") {
+        // `a: b: c` — a second ": " on the line of a key; otherwise a line indented too far.
+        let col = location.map_or(0, |l| l.column);
+        let before: String = here.chars().take(col.saturating_sub(1)).collect();
+        return Some(
+            if before.contains(": ")
+                || before.trim_start().starts_with("- ") && before.contains(':')
+            {
+                (
+                format!("một giá trị có \": \" (dấu hai chấm rồi dấu cách) trong chữ thì {QUOTE_HINT}"),
+                Some(format!("dấu \": \" thứ hai trên cùng một dòng ({})", shown(&here))),
+            )
+            } else {
+                (
+                "các trường cùng cấp thẳng cột với nhau; trường con thụt vào 2 dấu cách so với trường cha".into(),
+                Some(format!("dòng thụt lề sai ({})", shown(&here))),
+            )
+            },
+        );
+    }
+    if body.starts_with("did not find expected key") {
+        let trimmed = here.trim_start();
+        let value = trimmed
+            .split_once(": ")
+            .map(|(_, v)| v.trim_start())
+            .unwrap_or("");
+        return Some(if value.starts_with('"') || value.starts_with('\'') {
+            (
+                format!("giá trị bắt đầu bằng dấu nháy phải kết thúc ngay ở dấu nháy đóng; nếu dấu nháy chỉ là một phần nội dung, {QUOTE_HINT}"),
+                Some(format!("chữ sau dấu nháy đóng ({})", shown(&here))),
+            )
+        } else {
+            (
+                "các trường cùng cấp thẳng cột với nhau; mục danh sách bắt đầu bằng \"- \" thụt lề như nhau".into(),
+                Some(format!("dòng thụt lề sai ({})", shown(&here))),
+            )
+        });
+    }
+    if body.starts_with("did not find expected '-' indicator")
+        || body.contains("block sequence entries are not allowed")
+    {
+        return Some((
+            "các mục của một danh sách cùng thụt lề và đều bắt đầu bằng \"- \"; trường không phải mục danh sách thì thụt lề như trường cha".into(),
+            Some(format!("dòng thụt lề sai ({})", shown(&here))),
+        ));
+    }
+    if body.starts_with("did not find expected ',' or ']'")
+        || body.starts_with("did not find expected ',' or '}'")
+    {
+        let (open, close) = if body.contains(']') {
+            ('[', ']')
+        } else {
+            ('{', '}')
+        };
+        return Some((
+            format!("ngoặc {open} được đóng bằng {close} trên cùng dòng, các phần tử cách nhau bằng dấu phẩy; chữ có dấu phẩy thì đặt trong dấu nháy kép"),
+            Some(format!("ngoặc {open} chưa đóng hoặc thiếu dấu phẩy ({})", shown(&here))),
+        ));
+    }
+    if body.contains("unknown escape character") {
+        return Some((
+            "trong dấu nháy kép, dấu \\ bắt đầu một mã đặc biệt: viết \\\\ cho một dấu \\, hoặc dùng dấu nháy đơn '…'".into(),
+            Some(format!("mã \\ không hợp lệ ({})", shown(&here))),
+        ));
+    }
+    if body.starts_with("unknown anchor") {
+        return Some((
+            "bí danh *tên chỉ dùng sau khi đã đặt &tên; nếu * là nội dung, đặt cả giá trị trong dấu nháy kép".into(),
+            Some(format!("bí danh chưa đặt ({})", shown(&here))),
+        ));
+    }
+    if body.starts_with("found unexpected end of stream")
+        || body.starts_with("while parsing")
+        || body.starts_with("did not find")
+        || body.starts_with("found ")
+        || body.starts_with("invalid ") && body.contains("indentation")
+    {
+        return Some((
+            "cú pháp YAML đúng: `trường: giá trị`, thụt lề bằng dấu cách, chữ có ký tự đặc biệt đặt trong dấu nháy kép".into(),
+            Some(format!("lỗi cú pháp ở {} (chi tiết kỹ thuật: {body})", shown(&here))),
+        ));
+    }
+    None
 }
 
 fn backticked(s: &str) -> Vec<&str> {
@@ -187,6 +445,12 @@ fn found_vi(found: &str) -> String {
         return format!("chuỗi {s}");
     }
     if let Some(s) = f.strip_prefix("integer ") {
+        if let Some(n) = s
+            .strip_suffix(" as u128")
+            .or_else(|| s.strip_suffix(" as i128"))
+        {
+            return format!("số {} (quá lớn)", n.trim_matches('`'));
+        }
         return format!("số {}", s.trim_matches('`'));
     }
     if let Some(s) = f.strip_prefix("floating point ") {
@@ -250,8 +514,8 @@ mod tests {
         let s = err("b: []\n").to_string();
         assert!(s.contains("cần trường bắt buộc `a`"), "{s}");
         let s = err("a: 1\nb: \"abc\n").to_string();
-        assert!(s.contains("cú pháp YAML"), "{s}");
-        assert!(s.starts_with("x.yaml:"), "{s}");
+        assert!(s.contains("dấu nháy chưa đóng"), "{s}");
+        assert!(s.starts_with("x.yaml:2:4:"), "{s}");
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //! (`noi_dung[1].muc[0].nhiem_vu[2].chu_tri`) to line:column, so errors found after
 //! deserialization (an unknown unit, a duplicate id) can point at the place to fix.
 
-use saphyr_parser::{Event, Parser};
-use std::collections::HashMap;
+use saphyr_parser::{Event, Parser, ScalarStyle};
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// 1-based line and column.
@@ -73,14 +73,41 @@ impl Locations {
     }
 }
 
-/// The path → location map of a YAML text. A text that does not parse gives a partial or
-/// empty map: the deserializer reports syntax errors with their own location.
-fn build(source: &str) -> HashMap<String, Location> {
-    let mut map = HashMap::new();
-    let mut stack: Vec<Frame> = Vec::new();
+/// What the walker meets, with its field path in serde's notation.
+pub(crate) enum Visit<'a> {
+    /// A scalar: a map key (`is_key`, with the path of the field it names) or a value.
+    Scalar {
+        path: &'a str,
+        is_key: bool,
+        text: &'a str,
+        style: ScalarStyle,
+        at: Location,
+        /// Where the scalar ends (1-based line, 0-based column in characters).
+        end: (usize, usize),
+    },
+    /// The start of a mapping, a sequence or an alias.
+    Node { path: &'a str, at: Location },
+    /// A key already seen in the same mapping.
+    DuplicateKey { path: &'a str, at: Location },
+}
+
+/// Walks a YAML text event by event, calling `f` with each node and its path. Returns the
+/// parser's error, if the text does not parse, with its place.
+pub(crate) fn walk(source: &str, mut f: impl FnMut(Visit)) -> Option<(Location, String)> {
+    let mut stack: Vec<(Frame, HashSet<String>)> = Vec::new();
     for item in Parser::new_from_str(source) {
-        let Ok((event, span)) = item else {
-            break;
+        let (event, span) = match item {
+            Ok(x) => x,
+            Err(e) => {
+                let m = e.marker();
+                return Some((
+                    Location {
+                        line: m.line(),
+                        column: m.col() + 1,
+                    },
+                    e.info().to_string(),
+                ));
+            }
         };
         let at = Location {
             line: span.start.line(),
@@ -89,7 +116,7 @@ fn build(source: &str) -> HashMap<String, Location> {
         // The path of the node this event starts, if it is a value (not a map key).
         let mut value_path: Option<String> = None;
         let mut is_key = false;
-        match stack.last_mut() {
+        match stack.last_mut().map(|(f, _)| f) {
             Some(Frame::Map { path, key }) => match key.take() {
                 Some(k) => value_path = Some(child(path, &k)),
                 None => is_key = true,
@@ -101,30 +128,49 @@ fn build(source: &str) -> HashMap<String, Location> {
             None => value_path = Some(String::new()),
         }
         match event {
-            Event::Scalar(text, ..) => {
+            Event::Scalar(text, style, ..) => {
+                let end = (span.end.line(), span.end.col());
                 if is_key {
-                    if let Some(Frame::Map { path, key }) = stack.last_mut() {
-                        map.insert(child(path, &text), at);
+                    if let Some((Frame::Map { path, key }, seen)) = stack.last_mut() {
+                        let p = child(path, &text);
+                        if !seen.insert(text.to_string()) {
+                            f(Visit::DuplicateKey { path: &p, at });
+                        }
+                        f(Visit::Scalar {
+                            path: &p,
+                            is_key: true,
+                            text: &text,
+                            style,
+                            at,
+                            end,
+                        });
                         *key = Some(text.into_owned());
                     }
                 } else if let Some(p) = value_path {
-                    map.entry(p).or_insert(at);
+                    f(Visit::Scalar {
+                        path: &p,
+                        is_key: false,
+                        text: &text,
+                        style,
+                        at,
+                        end,
+                    });
                 }
             }
             Event::Alias(_) => {
                 if let Some(p) = value_path {
-                    map.entry(p).or_insert(at);
+                    f(Visit::Node { path: &p, at });
                 }
             }
             Event::MappingStart(..) => {
                 let p = value_path.unwrap_or_default();
-                map.entry(p.clone()).or_insert(at);
-                stack.push(Frame::Map { path: p, key: None });
+                f(Visit::Node { path: &p, at });
+                stack.push((Frame::Map { path: p, key: None }, HashSet::new()));
             }
             Event::SequenceStart(..) => {
                 let p = value_path.unwrap_or_default();
-                map.entry(p.clone()).or_insert(at);
-                stack.push(Frame::Seq { path: p, index: 0 });
+                f(Visit::Node { path: &p, at });
+                stack.push((Frame::Seq { path: p, index: 0 }, HashSet::new()));
             }
             Event::MappingEnd | Event::SequenceEnd => {
                 stack.pop();
@@ -132,6 +178,28 @@ fn build(source: &str) -> HashMap<String, Location> {
             _ => {}
         }
     }
+    None
+}
+
+/// The path → location map of a YAML text. A text that does not parse gives a partial or
+/// empty map: the deserializer reports syntax errors with their own location.
+fn build(source: &str) -> HashMap<String, Location> {
+    let mut map = HashMap::new();
+    walk(source, |v| match v {
+        Visit::Scalar {
+            path, is_key, at, ..
+        } => {
+            if is_key {
+                map.insert(path.to_string(), at);
+            } else {
+                map.entry(path.to_string()).or_insert(at);
+            }
+        }
+        Visit::Node { path, at } => {
+            map.entry(path.to_string()).or_insert(at);
+        }
+        Visit::DuplicateKey { .. } => {}
+    });
     map
 }
 

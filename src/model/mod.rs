@@ -4,9 +4,11 @@ pub mod date;
 pub mod frame;
 pub mod load;
 pub mod locate;
+pub mod number;
 pub mod numbering;
 pub mod parties;
 pub mod plan;
+pub mod scan;
 pub mod validate;
 pub mod view;
 
@@ -22,8 +24,9 @@ pub struct CheckedPlan {
 /// Reads, parses and validates a plan file.
 pub fn load_plan(path: &Path) -> Result<CheckedPlan> {
     let loaded = load::load_plan(path)?;
-    let warnings =
-        validate::validate(&loaded.value, path, &loaded.locations).map_err(Error::Data)?;
+    let mut warnings = loaded.warnings;
+    warnings
+        .extend(validate::validate(&loaded.value, path, &loaded.locations).map_err(Error::Data)?);
     Ok(CheckedPlan {
         plan: loaded.value,
         warnings,

@@ -13,7 +13,7 @@ pub struct Plan {
     pub loai: DocType,
     pub co_quan: Agency,
     /// Số: left blank (`~`) for the văn thư to fill in after signing.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::number::opt_u32")]
     pub so: Option<u32>,
     pub dia_danh: String,
     pub ngay: PartialDate,
@@ -315,13 +315,18 @@ pub struct Layout {
     pub phong_chu: Option<FontPaths>,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize)]
+/// Margins in mm; each one left out keeps its Decree 30 default.
+#[derive(Debug, Clone, Copy, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MarginsMm {
-    pub tren: f32,
-    pub duoi: f32,
-    pub trai: f32,
-    pub phai: f32,
+    #[serde(default)]
+    pub tren: Option<f32>,
+    #[serde(default)]
+    pub duoi: Option<f32>,
+    #[serde(default)]
+    pub trai: Option<f32>,
+    #[serde(default)]
+    pub phai: Option<f32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
@@ -333,11 +338,16 @@ pub enum AppendixNumbering {
     Arabic,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// Font files for the PDF; each face left out keeps the bundled Liberation Serif one.
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FontPaths {
-    pub thuong: String,
-    pub dam: String,
-    pub nghieng: String,
-    pub dam_nghieng: String,
+    #[serde(default)]
+    pub thuong: Option<String>,
+    #[serde(default)]
+    pub dam: Option<String>,
+    #[serde(default)]
+    pub nghieng: Option<String>,
+    #[serde(default)]
+    pub dam_nghieng: Option<String>,
 }

@@ -79,6 +79,14 @@ impl Checker<'_> {
                     format!("mã đơn vị có trong `don_vi` ({})", known.join(", ")),
                     Some(format!("`{s}`")),
                 );
+            } else if !is_unit_key(s) && units.contains_key(&s.trim().to_lowercase()) {
+                let key = s.trim().to_lowercase();
+                self.warn(
+                    &at,
+                    format!(
+                        "\"{s}\" được in nguyên văn như một đoạn chữ; nếu là mã đơn vị `{key}` thì viết thường: `{key}`"
+                    ),
+                );
             }
         }
     }
@@ -483,10 +491,10 @@ fn content_rules(c: &mut Checker, plan: &Plan) {
 
 fn layout(c: &mut Checker, l: &Layout) {
     if let Some(m) = l.le {
-        c.range("trinh_bay.le.tren", Some(m.tren), 20.0, 25.0, "mm");
-        c.range("trinh_bay.le.duoi", Some(m.duoi), 20.0, 25.0, "mm");
-        c.range("trinh_bay.le.trai", Some(m.trai), 30.0, 35.0, "mm");
-        c.range("trinh_bay.le.phai", Some(m.phai), 15.0, 20.0, "mm");
+        c.range("trinh_bay.le.tren", m.tren, 20.0, 25.0, "mm");
+        c.range("trinh_bay.le.duoi", m.duoi, 20.0, 25.0, "mm");
+        c.range("trinh_bay.le.trai", m.trai, 30.0, 35.0, "mm");
+        c.range("trinh_bay.le.phai", m.phai, 15.0, 20.0, "mm");
     }
     c.range("trinh_bay.co_chu", l.co_chu, 13.0, 14.0, "pt");
     c.range("trinh_bay.gian_dong", l.gian_dong, 1.0, 1.5, "lần dòng đơn");

@@ -13,6 +13,8 @@ pub enum FaceKey {
     Bold,
     Italic,
     BoldItalic,
+    /// The bundled symbol fallback (`fonts::symbols`), for glyphs the family lacks.
+    Symbol,
 }
 
 impl FaceKey {
@@ -34,6 +36,14 @@ impl FaceKey {
 
     pub fn index(self) -> usize {
         self as usize
+    }
+
+    /// The font of this key: one of the family's four faces, or the symbol fallback.
+    pub fn font(self, fonts: &crate::fonts::FontSet) -> &crate::fonts::FontFace {
+        match self {
+            FaceKey::Symbol => crate::fonts::symbols(),
+            k => fonts.face(k.bold(), k.italic()),
+        }
     }
 
     pub fn bold(self) -> bool {

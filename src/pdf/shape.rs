@@ -49,9 +49,9 @@ pub struct Shaper<'a> {
 
 impl<'a> Shaper<'a> {
     pub fn new(fonts: &'a FontSet) -> Result<Shaper<'a>, String> {
-        let mut faces = Vec::with_capacity(4);
-        for key in FaceKey::ALL {
-            let f = fonts.face(key.bold(), key.italic());
+        let mut faces = Vec::with_capacity(5);
+        for key in FaceKey::ALL.into_iter().chain([FaceKey::Symbol]) {
+            let f = key.font(fonts);
             let face = ttf_parser::Face::parse(&f.data, 0)
                 .map_err(|e| format!("không đọc được phông chữ {}: {e}", f.name))?;
             faces.push(FaceData {
@@ -84,6 +84,20 @@ impl<'a> Shaper<'a> {
         self.ascent_ratio
     }
 
+    /// The face that draws `ch`: `face`, or the symbol fallback when `face` lacks the glyph
+    /// and the fallback has it (✓ ☐ ① →). Characters neither has keep `face` and show as
+    /// .notdef; the loader warns about them.
+    fn face_for(&mut self, face: FaceKey, ch: char) -> FaceKey {
+        if self.lookup(face, ch).0 != 0 || ch.is_whitespace() {
+            return face;
+        }
+        if self.lookup(FaceKey::Symbol, ch).0 != 0 {
+            FaceKey::Symbol
+        } else {
+            face
+        }
+    }
+
     /// Glyph id and advance (font units) of `ch`; a character the face lacks shows as
     /// .notdef (gid 0) rather than failing the document.
     fn lookup(&mut self, face: FaceKey, ch: char) -> (u16, u16, f32) {
@@ -104,6 +118,7 @@ impl<'a> Shaper<'a> {
     pub fn shape_into(&mut self, text: &str, face: FaceKey, size: f32, out: &mut Vec<ShapedChar>) {
         out.reserve(text.len());
         for ch in text.chars() {
+            let face = self.face_for(face, ch);
             let (gid, adv, upem) = self.lookup(face, ch);
             // A line break shows nothing and takes no room.
             let advance = if ch == '\n' {
@@ -162,5 +177,23 @@ mod tests {
             "every Vietnamese letter has a glyph"
         );
         assert!((s.ascent_ratio() - DEFAULT_ASCENT_RATIO).abs() < 1e-4);
+    }
+
+    #[test]
+    fn symbols_the_family_lacks_come_from_the_fallback() {
+        let fonts = FontSet::bundled();
+        let mut s = Shaper::new(&fonts).unwrap();
+        let mut out = Vec::new();
+        s.shape_into("a ✓☐①⇨ b😀", FaceKey::Bold, 14.0, &mut out);
+        let faces: Vec<FaceKey> = out.iter().map(|c| c.face).collect();
+        assert_eq!(faces[0], FaceKey::Bold);
+        assert!(
+            faces[2..6].iter().all(|f| *f == FaceKey::Symbol),
+            "{faces:?}"
+        );
+        assert!(out[2..6].iter().all(|c| c.gid != 0 && c.advance > 0.0));
+        // An emoji is in neither face: it stays in the run's face, as .notdef.
+        assert_eq!(faces[8], FaceKey::Bold);
+        assert_eq!(out[8].gid, 0);
     }
 }

@@ -21,6 +21,7 @@ fn font_id(face: FaceKey) -> FontId {
             FaceKey::Bold => "VNBOLD",
             FaceKey::Italic => "VNITAL",
             FaceKey::BoldItalic => "VNBOIT",
+            FaceKey::Symbol => "VNSYMB",
         }
         .to_string(),
     )
@@ -34,9 +35,9 @@ struct WidthTable<'a> {
 
 impl<'a> WidthTable<'a> {
     fn new(fonts: &'a FontSet) -> Result<WidthTable<'a>, String> {
-        let mut faces = Vec::with_capacity(4);
-        for key in FaceKey::ALL {
-            let f = fonts.face(key.bold(), key.italic());
+        let mut faces = Vec::with_capacity(5);
+        for key in FaceKey::ALL.into_iter().chain([FaceKey::Symbol]) {
+            let f = key.font(fonts);
             let face = ttf_parser::Face::parse(&f.data, 0)
                 .map_err(|e| format!("không đọc được phông chữ {}: {e}", f.name))?;
             let upem = f32::from(face.units_per_em());
@@ -54,7 +55,7 @@ impl<'a> WidthTable<'a> {
 
 pub fn write(pages: &[PageFrame], meta: &Meta, fonts: &FontSet) -> Result<Vec<u8>, String> {
     let widths = WidthTable::new(fonts)?;
-    let mut used = [false; 4];
+    let mut used = [false; 5];
     let mut pdf_pages = Vec::with_capacity(pages.len());
     for page in pages {
         let mut ops = Vec::new();
@@ -118,11 +119,11 @@ pub fn write(pages: &[PageFrame], meta: &Meta, fonts: &FontSet) -> Result<Vec<u8
     doc.metadata.info.author = meta.author.clone();
     doc.metadata.info.creator = "vanban".to_string();
     doc.metadata.info.producer = "vanban".to_string();
-    for key in FaceKey::ALL {
+    for key in FaceKey::ALL.into_iter().chain([FaceKey::Symbol]) {
         if !used[key.index()] {
             continue;
         }
-        let f = fonts.face(key.bold(), key.italic());
+        let f = key.font(fonts);
         let mut warnings = Vec::new();
         let parsed = ParsedFont::from_bytes(&f.data, 0, &mut warnings)
             .ok_or_else(|| format!("không nhúng được phông chữ {} vào PDF", f.name))?;

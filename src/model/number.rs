@@ -1,0 +1,129 @@
+//! Whole numbers as clerks type them: `so: 07` and `thang: 08` are read as 7 and 8 (YAML
+//! reads a leading zero as text, and 08 is not even octal), not refused.
+
+use serde::de::Visitor;
+use serde::Deserializer;
+
+struct Digits;
+
+impl Visitor<'_> for Digits {
+    type Value = u64;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("một số nguyên không âm")
+    }
+    fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<u64, E> {
+        Err(E::custom(format!(
+            "cần một số nguyên không âm; gặp số {v} (quá lớn)"
+        )))
+    }
+    fn visit_i128<E: serde::de::Error>(self, v: i128) -> Result<u64, E> {
+        Err(E::custom(format!(
+            "cần một số nguyên không âm; gặp số {v} (quá lớn)"
+        )))
+    }
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<u64, E> {
+        Ok(v)
+    }
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<u64, E> {
+        u64::try_from(v).map_err(|_| E::custom(format!("cần một số nguyên không âm; gặp số {v}")))
+    }
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<u64, E> {
+        let t = s.trim();
+        if !t.is_empty() && t.len() <= 18 && t.bytes().all(|b| b.is_ascii_digit()) {
+            return t.parse().map_err(E::custom);
+        }
+        Err(E::custom(format!(
+            "cần một số nguyên không âm (chỉ gồm chữ số); gặp chuỗi \"{s}\""
+        )))
+    }
+}
+
+fn fit<T: TryFrom<u64>, E: serde::de::Error>(v: u64) -> Result<T, E> {
+    T::try_from(v).map_err(|_| {
+        E::custom(format!(
+            "cần một số nguyên nhỏ hơn {}; gặp số {v} (quá lớn)",
+            u32::MAX
+        ))
+    })
+}
+
+struct OptDigits;
+
+impl<'de> Visitor<'de> for OptDigits {
+    type Value = Option<u64>;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("một số nguyên không âm hoặc ~")
+    }
+    fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<Self::Value, E> {
+        Digits.visit_u128(v).map(Some)
+    }
+    fn visit_i128<E: serde::de::Error>(self, v: i128) -> Result<Self::Value, E> {
+        Digits.visit_i128(v).map(Some)
+    }
+    fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(Digits).map(Some)
+    }
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Digits.visit_u64(v).map(Some)
+    }
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Digits.visit_i64(v).map(Some)
+    }
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Self::Value, E> {
+        Digits.visit_str(s).map(Some)
+    }
+}
+
+/// An optional whole number, leading zeros allowed.
+pub fn opt_u32<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    match d.deserialize_option(OptDigits)? {
+        None => Ok(None),
+        Some(v) => fit(v).map(Some),
+    }
+}
+
+/// A year (or other whole number), leading zeros allowed.
+pub fn i32_lenient<'de, D: Deserializer<'de>>(d: D) -> Result<i32, D::Error> {
+    let v = d.deserialize_any(Digits)?;
+    fit(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct T {
+        #[serde(default, deserialize_with = "opt_u32")]
+        so: Option<u32>,
+        #[serde(deserialize_with = "i32_lenient")]
+        nam: i32,
+    }
+
+    fn t(s: &str) -> Result<T, String> {
+        serde_yaml::from_str::<T>(s).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn leading_zeros_are_numbers() {
+        assert_eq!(t("so: 07\nnam: 2024").unwrap().so, Some(7));
+        assert_eq!(t("so: 08\nnam: 2024").unwrap().so, Some(8));
+        assert_eq!(t("so: ~\nnam: 2024").unwrap().so, None);
+        assert_eq!(t("nam: 2024").unwrap().so, None);
+        assert!(t("so: mười\nnam: 1")
+            .unwrap_err()
+            .contains("cần một số nguyên"));
+        let e = t("so: 1\nnam: 99999999999999999999999").unwrap_err();
+        assert!(!e.contains("u128"), "{e}");
+        let e = t("so: 1\nnam: 9999999999").unwrap_err();
+        assert!(e.contains("quá lớn"), "{e}");
+    }
+}

@@ -1,0 +1,269 @@
+//! Checks on the text of a data file that serde cannot make: an empty file, control
+//! characters (raw bytes or YAML escapes such as `"\a"`, `"\x01"`, `"\uFFFE"`, which no DOCX or
+//! PDF may contain), text silently cut by a ` #` comment, characters no bundled font can draw,
+//! and the place of a duplicated key.
+//!
+//! Decision on whitespace characters: tab, line feed and carriage return are allowed (the
+//! markup folds them, like every run of whitespace inside a paragraph, into one space); the
+//! Unicode line and paragraph separators U+2028/U+2029 are allowed and mean the same as a
+//! line break in a YAML text: a space (`markup.rs` folds them too). Every other control
+//! character, and the noncharacters U+FFFE/U+FFFF/U+FDD0–U+FDEF, is refused with its place.
+
+use super::locate::{walk, Location, Visit};
+use crate::error::DataError;
+use saphyr_parser::ScalarStyle;
+use std::path::Path;
+
+/// A character no document may contain.
+pub fn forbidden(c: char) -> bool {
+    let u = c as u32;
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || (0xFDD0..=0xFDEF).contains(&u)
+        || (u & 0xFFFE) == 0xFFFE
+}
+
+/// How a forbidden character is named in a message, with the YAML escape that makes it.
+pub fn describe(c: char) -> String {
+    let escape = match c {
+        '\0' => " (viết `\\0`)",
+        '\u{7}' => " (viết `\\a`)",
+        '\u{8}' => " (viết `\\b`)",
+        '\u{b}' => " (viết `\\v`)",
+        '\u{c}' => " (viết `\\f`)",
+        '\u{1b}' => " (viết `\\e`)",
+        _ => "",
+    };
+    format!("ký tự điều khiển U+{:04X}{escape}", c as u32)
+}
+
+fn error(
+    file: &Path,
+    at: Option<Location>,
+    path: Option<&str>,
+    expected: &str,
+    found: String,
+) -> DataError {
+    DataError {
+        file: file.to_path_buf(),
+        location: at,
+        path: path.map(str::to_string),
+        expected: expected.to_string(),
+        found: Some(found),
+    }
+}
+
+const NO_CONTROL: &str =
+    "chữ in được, không có ký tự điều khiển (xóa ký tự đó; muốn cách chữ chỉ cần dấu cách)";
+
+/// Checks on the raw text, before YAML parsing: an empty file and raw control characters
+/// (which the YAML parser reports at 1:1).
+pub fn precheck(file: &Path, text: &str) -> Vec<DataError> {
+    let content = text.lines().any(|l| {
+        let t = l.trim();
+        !t.is_empty() && !t.starts_with('#') && t != "---" && t != "..."
+    });
+    if !content {
+        return vec![error(
+            file,
+            None,
+            None,
+            "nội dung YAML (các dòng `trường: giá trị`); tạo tệp mẫu bằng `vanban init <THƯ_MỤC>`",
+            "tệp trống (chỉ có dòng trắng hoặc ghi chú)".into(),
+        )];
+    }
+    let mut errors = Vec::new();
+    for (i, line) in text.split('\n').enumerate() {
+        for (col, c) in line.chars().enumerate() {
+            if forbidden(c) {
+                errors.push(error(
+                    file,
+                    Some(Location {
+                        line: i + 1,
+                        column: col + 1,
+                    }),
+                    None,
+                    NO_CONTROL,
+                    describe(c),
+                ));
+                if errors.len() >= 20 {
+                    return errors;
+                }
+            }
+        }
+    }
+    errors
+}
+
+/// Checks on the parsed scalars: control characters written as escapes (errors), text cut by
+/// a comment and characters no bundled font draws (warnings). The walk is skipped when the
+/// text can hold none of them, which is the common case.
+pub fn scalars(file: &Path, text: &str) -> (Vec<DataError>, Vec<String>) {
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    let needs_walk = text.contains('\\')
+        || text.contains(" #")
+        || text.chars().any(|c| !crate::fonts::bundled_covers(c));
+    if !needs_walk {
+        return (errors, warnings);
+    }
+    let lines: Vec<&str> = text.split('\n').collect();
+    let warn = |at: Location, path: &str, what: String| {
+        let field = if path.is_empty() {
+            String::new()
+        } else {
+            format!("`{path}`: ")
+        };
+        format!(
+            "{}:{}:{}: {field}{what}",
+            file.display(),
+            at.line,
+            at.column
+        )
+    };
+    walk(text, |v| {
+        let Visit::Scalar {
+            path,
+            is_key,
+            text: value,
+            style,
+            at,
+            end,
+        } = v
+        else {
+            return;
+        };
+        if let Some(c) = value.chars().find(|c| forbidden(*c)) {
+            errors.push(error(file, Some(at), Some(path), NO_CONTROL, describe(c)));
+            return;
+        }
+        if is_key {
+            return;
+        }
+        let missing: Vec<char> = {
+            let mut m: Vec<char> = value
+                .chars()
+                .filter(|c| !crate::fonts::bundled_covers(*c))
+                .collect();
+            m.dedup();
+            m.truncate(5);
+            m
+        };
+        if !missing.is_empty() {
+            let list: Vec<String> = missing
+                .iter()
+                .map(|c| format!("\"{c}\" (U+{:04X})", *c as u32))
+                .collect();
+            warnings.push(warn(
+                at,
+                path,
+                format!(
+                    "phông chữ của văn bản không có ký tự {}: PDF sẽ in ô trống hoặc không in, Word có thể hiện bằng phông khác; hãy thay bằng chữ hoặc ký hiệu thông dụng (✓ ☐ ① → có sẵn)",
+                    list.join(", ")
+                ),
+            ));
+        }
+        if style == ScalarStyle::Plain && value.chars().any(char::is_alphabetic) {
+            let rest: String = lines
+                .get(end.0.saturating_sub(1))
+                .map(|l| l.chars().skip(end.1).collect())
+                .unwrap_or_default();
+            if let Some(comment) = rest.strip_prefix(" #") {
+                let comment = comment.trim_end_matches('\r');
+                warnings.push(warn(
+                    at,
+                    path,
+                    format!(
+                        "chữ sau \" #\" bị YAML coi là ghi chú và bị bỏ, giá trị chỉ còn \"{value}\"; nếu \"#{comment}\" là nội dung, đặt cả giá trị trong dấu nháy kép (\"…\"); nếu đúng là ghi chú, cách ra hai dấu cách (\"  #\") để tắt cảnh báo này"
+                    ),
+                ));
+            }
+        }
+    });
+    (errors, warnings)
+}
+
+/// The first key written twice in the same mapping, and where its first occurrence is.
+pub fn first_duplicate(text: &str) -> Option<(String, Location, Option<Location>)> {
+    let mut found = None;
+    let mut keys: std::collections::HashMap<String, Location> = Default::default();
+    walk(text, |v| match v {
+        Visit::Scalar {
+            path,
+            is_key: true,
+            at,
+            ..
+        } => {
+            keys.entry(path.to_string()).or_insert(at);
+        }
+        Visit::DuplicateKey { path, at } if found.is_none() => {
+            found = Some((path.to_string(), at, keys.get(path).copied()));
+        }
+        _ => {}
+    });
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p() -> &'static Path {
+        Path::new("x.yaml")
+    }
+
+    #[test]
+    fn escapes_of_control_characters_are_refused_where_they_are() {
+        for esc in [
+            "\\a", "\\v", "\\f", "\\0", "\\x01", "\\x1f", "\\uFFFE", "\\e", "\\x7f",
+        ] {
+            let src = format!("a: 1\nb:\n  c: \"x{esc}y\"\n");
+            let (e, _) = scalars(p(), &src);
+            assert_eq!(e.len(), 1, "{esc}");
+            let s = e[0].to_string();
+            assert!(s.starts_with("x.yaml:3:6: trường `b.c`"), "{esc}: {s}");
+            assert!(s.contains("ký tự điều khiển U+"), "{s}");
+        }
+        for ok in ["\\t", "\\n", "\\L", "\\P", "\\u00e9"] {
+            let (e, _) = scalars(p(), &format!("a: \"x{ok}y\"\n"));
+            assert!(e.is_empty(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn raw_control_bytes_and_empty_files() {
+        let e = precheck(p(), "a: 1\nb: x\u{1}y\n");
+        assert_eq!(e[0].location, Some(Location { line: 2, column: 5 }));
+        for empty in ["", "\n\n", "# chỉ ghi chú\n", "---\n"] {
+            let e = precheck(p(), empty);
+            assert!(e[0].to_string().contains("tệp trống"), "{empty:?}");
+        }
+    }
+
+    #[test]
+    fn a_comment_cutting_text_is_warned_not_a_spaced_one() {
+        let (_, w) = scalars(p(), "a: Phòng họp #2 tầng 3\nb: 5 #x\nc: chữ  # ghi chú\n");
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(w[0].starts_with("x.yaml:1:4: `a`:"), "{}", w[0]);
+        assert!(w[0].contains("\"Phòng họp\""), "{}", w[0]);
+    }
+
+    #[test]
+    fn characters_no_font_has_are_warned_with_their_field() {
+        let (_, w) = scalars(p(), "a:\n  - \"Xong 😀 漢\"\n  - \"✓ ☐ ① →\"\n");
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(w[0].starts_with("x.yaml:2:5: `a[0]`:"), "{}", w[0]);
+        assert!(
+            w[0].contains("U+1F600") && w[0].contains("U+6F22"),
+            "{}",
+            w[0]
+        );
+    }
+
+    #[test]
+    fn duplicate_keys_are_found_at_their_second_place() {
+        let d = first_duplicate("a: 1\nb:\n  c: 2\n  c: 3\n").unwrap();
+        assert_eq!(d.0, "b.c");
+        assert_eq!(d.1, Location { line: 4, column: 3 });
+        assert_eq!(d.2, Some(Location { line: 3, column: 3 }));
+    }
+}
