@@ -121,7 +121,18 @@ pub fn build(plans: &[PathBuf], kinds: &[Kind], output: &OutputArgs) -> Result<i
             (None, _) => Path::new("output").join(&name),
         };
         for kind in kinds {
-            match build_one(kind.clone(), &file, &dir, format, &tpl, &fonts) {
+            let fingerprint = crate::fingerprint::of(kind, &file, &tpl, format);
+            if let (Some(f), false) = (&fingerprint, output.lam_lai) {
+                if let Some(same) = crate::fingerprint::unchanged(&dir, kind, f) {
+                    let names: Vec<String> = same.iter().map(|p| p.display().to_string()).collect();
+                    println!(
+                        "không đổi, giữ nguyên {} (dữ liệu, mẫu và phông như lần trước; thêm --lam-lai để sinh lại)",
+                        names.join(", ")
+                    );
+                    continue;
+                }
+            }
+            match build_one(kind.clone(), &file, &dir, format, &tpl, &fonts, fingerprint.as_deref()) {
                 Ok(written) => {
                     for (p, size) in written {
                         println!("đã ghi {} ({} KB)", p.display(), size.div_ceil(1024));
@@ -165,8 +176,9 @@ fn build_one(
     format: Format,
     tpl: &Templates,
     fonts: &FontSet,
+    fingerprint: Option<&str>,
 ) -> Result<Vec<(PathBuf, usize)>> {
-    let b: Built = pipeline::build(kind, file, tpl)?;
+    let b: Built = pipeline::build(kind.clone(), file, tpl)?;
     print_warnings(&b.warnings);
     let fonts = pipeline::fonts_for(&b.plan, file, fonts)?;
     let outputs = pipeline::render_outputs(&b, format, &fonts)?;
@@ -176,5 +188,8 @@ fn build_one(
         .map(|(name, bytes)| (dir.join(name), bytes.as_slice()))
         .collect();
     crate::output::write_set(&files)?;
+    if let Some(f) = fingerprint {
+        crate::fingerprint::record(dir, &kind, f, &files);
+    }
     Ok(files.into_iter().map(|(p, b)| (p, b.len())).collect())
 }

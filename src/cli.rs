@@ -66,6 +66,9 @@ pub struct OutputArgs {
     /// Dùng các mẫu trong thư mục này thay cho mẫu có sẵn (xem `vanban templates export`)
     #[arg(long, value_name = "THƯ_MỤC")]
     pub templates: Option<PathBuf>,
+    /// Sinh lại cả khi dữ liệu, mẫu và phông không đổi (mặc định: bỏ qua tệp đã sinh từ đúng dữ liệu này)
+    #[arg(long = "lam-lai")]
+    pub lam_lai: bool,
 }
 
 #[derive(Subcommand, Debug)]

@@ -5,6 +5,7 @@ pub mod chart_geometry;
 pub mod cli;
 pub mod docx;
 pub mod error;
+pub mod fingerprint;
 pub mod fonts;
 pub mod input;
 pub mod ir;

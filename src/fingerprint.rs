@@ -1,0 +1,137 @@
+//! Skipping outputs whose inputs did not change: a SHA-256 of everything a document is made
+//! from (the plan file, its report data, the fonts it names, the templates, the tool itself,
+//! the kind and the format), kept beside the outputs with the hashes of the files written.
+//! A build whose fingerprint matches, and whose outputs are still those files, is skipped.
+
+use crate::cli::Format;
+use crate::pipeline::Kind;
+use crate::template::Templates;
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Every file under `dir`, sorted, for the report data.
+fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut v: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    v.sort();
+    for p in v {
+        if p.is_dir() {
+            files_under(&p, out);
+        } else {
+            out.push(p);
+        }
+    }
+}
+
+/// The font files the plan names in `trinh_bay.phong_chu`, read from the YAML as it is (a
+/// plan that does not parse is never skipped: the build reports it).
+fn font_files(plan_text: &str, base: &Path) -> Option<Vec<PathBuf>> {
+    let v: serde_yaml::Value = serde_yaml::from_str(plan_text).ok()?;
+    let mut out = Vec::new();
+    if let Some(map) = v
+        .get("trinh_bay")
+        .and_then(|t| t.get("phong_chu"))
+        .and_then(|p| p.as_mapping())
+    {
+        for (_, f) in map {
+            if let Some(s) = f.as_str() {
+                out.push(base.join(s));
+            }
+        }
+    }
+    Some(out)
+}
+
+/// The fingerprint of one document, or `None` when an input cannot be read (then it is
+/// built, and the build says what is wrong).
+pub fn of(kind: &Kind, plan_file: &Path, templates: &Templates, format: Format) -> Option<String> {
+    let mut h = Sha256::new();
+    let mut feed = |label: &str, bytes: &[u8]| {
+        h.update((label.len() as u64).to_le_bytes());
+        h.update(label.as_bytes());
+        h.update((bytes.len() as u64).to_le_bytes());
+        h.update(bytes);
+    };
+    feed("phiên bản", env!("CARGO_PKG_VERSION").as_bytes());
+    // A rebuilt binary of the same version (a developer's) counts as another tool.
+    if let Some(meta) = std::env::current_exe()
+        .ok()
+        .and_then(|e| std::fs::metadata(e).ok())
+    {
+        let stamp = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos());
+        feed("chương trình", format!("{} {stamp}", meta.len()).as_bytes());
+    }
+    feed("loại", format!("{kind:?} {format:?}").as_bytes());
+    let plan = std::fs::read(plan_file).ok()?;
+    feed("plan", &plan);
+    let base = plan_file.parent().unwrap_or(Path::new("."));
+    for f in font_files(&String::from_utf8_lossy(&plan), base)? {
+        feed(&f.to_string_lossy(), &std::fs::read(&f).ok()?);
+    }
+    if matches!(kind, Kind::Report(_)) {
+        let mut data = Vec::new();
+        files_under(&crate::report::load::report_dir(plan_file), &mut data);
+        for f in data {
+            feed(&f.to_string_lossy(), &std::fs::read(&f).ok()?);
+        }
+    }
+    for (name, text) in templates.texts() {
+        feed(name, text.as_bytes());
+    }
+    Some(hex(&h.finalize()))
+}
+
+/// Where the fingerprint of a kind's outputs is kept in `dir`.
+fn record_path(dir: &Path, kind: &Kind) -> PathBuf {
+    let key = match kind {
+        Kind::Plan => "ke-hoach".to_string(),
+        Kind::Appendices(None) => "phu-luc".to_string(),
+        Kind::Appendices(Some(w)) => format!("phu-luc-{}", w.trim().to_lowercase()),
+        Kind::Report(p) => format!("bao-cao-{}", p.key()),
+    };
+    dir.join(format!(".{key}.vanban"))
+}
+
+/// The outputs recorded for `fingerprint`, when they are all still there as written.
+pub fn unchanged(dir: &Path, kind: &Kind, fingerprint: &str) -> Option<Vec<PathBuf>> {
+    let record = std::fs::read_to_string(record_path(dir, kind)).ok()?;
+    let mut lines = record.lines();
+    if lines.next()? != fingerprint {
+        return None;
+    }
+    let mut files = Vec::new();
+    for line in lines {
+        let (hash, name) = line.split_once(' ')?;
+        let path = dir.join(name);
+        let bytes = std::fs::read(&path).ok()?;
+        if hex(&Sha256::digest(&bytes)) != hash {
+            return None;
+        }
+        files.push(path);
+    }
+    (!files.is_empty()).then_some(files)
+}
+
+/// Records what a build wrote. A record that cannot be written only costs a rebuild next
+/// time, so its error is ignored.
+pub fn record(dir: &Path, kind: &Kind, fingerprint: &str, files: &[(PathBuf, &[u8])]) {
+    let mut text = format!("{fingerprint}\n");
+    for (path, bytes) in files {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        text.push_str(&format!("{} {name}\n", hex(&Sha256::digest(bytes))));
+    }
+    let _ = crate::output::write_atomic(&record_path(dir, kind), text.as_bytes());
+}
