@@ -6,6 +6,7 @@ pub mod cli;
 pub mod docx;
 pub mod error;
 pub mod fonts;
+pub mod init;
 pub mod input;
 pub mod ir;
 pub mod markup;
