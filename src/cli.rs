@@ -33,7 +33,7 @@ Cách dùng: {usage}
     disable_help_flag = true,
     disable_version_flag = true,
     disable_help_subcommand = true,
-    after_help = "Ví dụ:\n  vanban build plans/phu-son-2023-2025\n  vanban build plans/phu-son-2023-2025 --format docx -o ~/Desktop/ke-hoach\n  vanban report plans/phu-son-2023-2025 --ky 2024-Q1\n  vanban check plans/phu-son-2023-2025/plan.yaml\n  vanban templates export mau-cua-toi\n\nMã thoát: 0 thành công, 1 lỗi dữ liệu hoặc mẫu, 2 sai cách dùng."
+    after_help = "Ví dụ:\n  vanban build plans/phu-son-2023-2025\n  vanban build plans/phu-son-2023-2025 --format docx -o ~/Desktop/ke-hoach\n  vanban report plans/phu-son-2023-2025 --ky 2024-Q1\n  vanban check plans/phu-son-2023-2025/plan.yaml\n  vanban templates export mau-cua-toi\n  vanban init plans/ke-hoach-moi\n\nMã thoát: 0 thành công, 1 lỗi dữ liệu hoặc mẫu, 2 sai cách dùng."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -122,6 +122,18 @@ pub enum Command {
         #[arg(long, value_name = "THƯ_MỤC")]
         templates: Option<PathBuf>,
     },
+    /// Tạo một kế hoạch mới (plan.yaml có chú thích từng trường, và ví dụ bao-cao/)
+    #[command(
+        help_template = SUB_TEMPLATE,
+        next_help_heading = "Tùy chọn",
+        override_usage = "vanban init <THƯ_MỤC>",
+        after_help = "Ví dụ:\n  vanban init plans/ke-hoach-2025\n  vanban check plans/ke-hoach-2025"
+    )]
+    Init {
+        /// Thư mục mới cho kế hoạch (không ghi đè tệp đã có)
+        #[arg(value_name = "THƯ_MỤC")]
+        dir: PathBuf,
+    },
     /// Làm việc với các mẫu văn bản
     #[command(
         help_template = SUB_TEMPLATE,
@@ -167,7 +179,7 @@ pub enum Format {
 }
 
 /// The commands, for messages.
-const COMMANDS: &str = "build, report, check, templates";
+const COMMANDS: &str = "init, build, report, check, templates";
 
 /// Turns clap's English usage errors into Vietnamese ones.
 fn usage_message(e: &clap::Error) -> String {
@@ -270,6 +282,17 @@ fn run(cmd: Command) -> Result<i32> {
             batch::build(&plans, &kinds, &output)
         }
         Command::Check { plans, templates } => batch::check(&plans, templates.as_deref()),
+        Command::Init { dir } => {
+            for p in crate::init::init(&dir)? {
+                println!("đã ghi {}", p.display());
+            }
+            println!(
+                "Sửa {} rồi chạy: vanban check {}",
+                dir.join("plan.yaml").display(),
+                dir.display()
+            );
+            Ok(0)
+        }
         Command::Templates {
             action: TemplatesAction::Export { dir, overwrite },
         } => {

@@ -7,6 +7,7 @@ pub mod docx;
 pub mod error;
 pub mod fingerprint;
 pub mod fonts;
+pub mod init;
 pub mod input;
 pub mod ir;
 pub mod markup;

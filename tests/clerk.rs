@@ -231,7 +231,6 @@ fn every_help_is_vietnamese() {
         &["templates", "--help"],
         &["templates", "export", "--help"],
         &["init", "--help"],
-        &["schema", "--help"],
         &["templates"],
         &["help"],
     ] {
@@ -271,4 +270,30 @@ fn typos_get_a_suggestion_and_values_ignore_case() {
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(out.join("ke-hoach.pdf").exists() && !out.join("ke-hoach.docx").exists());
+}
+
+#[test]
+fn init_writes_a_commented_plan_that_checks_and_refuses_to_overwrite() {
+    let dir = scratch("init").join("ke-hoach-moi");
+    let d = dir.to_str().unwrap();
+    let o = vanban(&["init", d]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let plan = std::fs::read_to_string(dir.join("plan.yaml")).unwrap();
+    // Every field line has a comment above it or is inside a commented block.
+    assert!(plan.matches("\n#").count() + plan.matches("\n  #").count() >= 20);
+    assert!(!plan.contains("Phú Sơn"));
+    let o = vanban(&["check", d]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("các kỳ 2025-q1"));
+    let out = dir.join("out");
+    let o = vanban(&["report", d, "--ky", "2025-Q1", "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    std::fs::write(dir.join("plan.yaml"), "so: 1\n").unwrap();
+    let o = vanban(&["init", d]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("không ghi đè"), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("plan.yaml")).unwrap(),
+        "so: 1\n"
+    );
 }

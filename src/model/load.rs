@@ -55,10 +55,15 @@ pub fn read_text(path: &Path) -> Result<String> {
             ),
         )
     })?;
-    let text = match text.strip_prefix('\u{feff}') {
+    let mut text = match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_string(),
         None => text,
     };
+    // YAML takes the Unicode line and paragraph separators for line breaks, which breaks the
+    // structure of a plain value; inside a paragraph they mean a space (model/scan.rs).
+    if text.contains(['\u{2028}', '\u{2029}']) {
+        text = text.replace(['\u{2028}', '\u{2029}'], " ");
+    }
     // Decree 30 requires Unicode text; NFD input (common from macOS) is composed here once.
     // Most files are NFC already; the quick check skips the rewrite for them.
     if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes

@@ -1,0 +1,989 @@
+//! The broken-input corpus (issue 8): each case mutates the seed plan (or its progress data,
+//! or the command line), runs the binary, and checks the exit code, a fragment of the message
+//! and where it points. Every case that builds has each DOCX part parsed by a strict XML
+//! parser and its PDF parsed. One table, one test; cases run on a few threads.
+
+mod common;
+use common::*;
+use std::path::{Path, PathBuf};
+
+/// How a case changes the seed plan folder.
+enum Edit {
+    /// Replace the first occurrence of a text in plan.yaml.
+    Replace(&'static str, &'static str),
+    /// Replace every line starting with a prefix (after indentation) by a new one (same
+    /// indentation); an empty new line removes it.
+    Line(&'static str, String),
+    /// plan.yaml becomes these bytes.
+    Bytes(Vec<u8>),
+    /// Replace a text in the period file bao-cao/2024-9t.yaml (runs `report --ky 2024-9T`).
+    Report(&'static str, &'static str),
+    /// No change to the data (the case is about the command line or the output folder).
+    None,
+}
+
+/// Where the message must point: nowhere in particular, the line holding a text, or the line
+/// and column.
+enum Loc {
+    Any,
+    Line(&'static str),
+    At(&'static str, usize),
+}
+
+struct Case {
+    name: String,
+    edit: Edit,
+    /// Arguments; `{dir}` is the plan folder, `{out}` the output folder.
+    args: Vec<&'static str>,
+    expect: &'static str,
+    loc: Loc,
+    code: i32,
+}
+
+const BUILD: &[&str] = &["build", "{dir}", "-o", "{out}"];
+
+fn case(name: &str, edit: Edit, expect: &'static str, loc: Loc, code: i32) -> Case {
+    let args = match edit {
+        Edit::Report(..) => vec!["report", "{dir}", "--ky", "2024-9T", "-o", "{out}"],
+        _ => BUILD.to_vec(),
+    };
+    Case {
+        name: name.to_string(),
+        edit,
+        args,
+        expect,
+        loc,
+        code,
+    }
+}
+
+fn rep(from: &'static str, to: &'static str) -> Edit {
+    Edit::Replace(from, to)
+}
+
+fn line(prefix: &'static str, new: &str) -> Edit {
+    Edit::Line(prefix, new.to_string())
+}
+
+fn cases() -> Vec<Case> {
+    use Loc::*;
+    let mut v = Vec::new();
+    // --- Control characters written as YAML escapes, in two fields: refused, located.
+    let escapes = [
+        "\\a", "\\v", "\\f", "\\0", "\\x01", "\\x1f", "\\uFFFE", "\\e", "\\b", "\\x7f", "\\x85",
+        "\\uFDD0",
+    ];
+    for (i, esc) in escapes.iter().enumerate() {
+        v.push(case(
+            &format!("escape-dia-danh-{i}"),
+            line("dia_danh:", &format!("dia_danh: \"Phú{esc}Sơn\"")),
+            "ký tự điều khiển U+",
+            At("dia_danh:", 11),
+            1,
+        ));
+        v.push(case(
+            &format!("escape-ho-ten-{i}"),
+            line("ho_ten:", &format!("ho_ten: \"Nguyễn{esc} Lâm\"")),
+            "trường `ky.ho_ten`",
+            At("ho_ten:", 11),
+            1,
+        ));
+    }
+    // --- Raw control bytes in the file: located at the byte, not at 1:1.
+    for (i, b) in ["\u{1}", "\u{7}", "\u{b}", "\u{c}", "\u{1b}", "\u{0}"]
+        .iter()
+        .enumerate()
+    {
+        v.push(case(
+            &format!("raw-control-{i}"),
+            line("dia_danh:", &format!("dia_danh: Phú{b}Sơn")),
+            "ký tự điều khiển U+",
+            At("dia_danh:", 14),
+            1,
+        ));
+    }
+    // --- YAML syntax, with the fix.
+    let syntax: Vec<(&str, Edit, &'static str, Loc)> = vec![
+        (
+            "colon-in-value",
+            line("dia_danh:", "dia_danh: Phường: Phú Sơn"),
+            "dấu nháy kép",
+            Line("dia_danh:"),
+        ),
+        (
+            "at-sign",
+            line("dia_danh:", "dia_danh: @Phú Sơn"),
+            "ký tự `@`",
+            At("dia_danh:", 11),
+        ),
+        (
+            "backtick",
+            line("dia_danh:", "dia_danh: `Phú Sơn`"),
+            "ký tự `",
+            At("dia_danh:", 11),
+        ),
+        (
+            "percent",
+            line("dia_danh:", "dia_danh: %Phú Sơn"),
+            "ký tự `%`",
+            At("dia_danh:", 11),
+        ),
+        (
+            "unclosed-double",
+            line("dia_danh:", "dia_danh: \"Phú Sơn"),
+            "dấu nháy chưa đóng",
+            At("dia_danh:", 11),
+        ),
+        (
+            "unclosed-single",
+            line("dia_danh:", "dia_danh: 'Phú Sơn"),
+            "dấu nháy chưa đóng",
+            At("dia_danh:", 11),
+        ),
+        ("unclosed-at-end", line("luu:", "luu: [\"VT]"), "chưa", Any),
+        (
+            "text-after-quote",
+            line("dia_danh:", "dia_danh: \"Phú\" Sơn"),
+            "chữ sau dấu nháy đóng",
+            Line("dia_danh:"),
+        ),
+        (
+            "tab-indent",
+            rep("  ten_day_du:", "\tten_day_du:"),
+            "Tab",
+            Line("ten_day_du:"),
+        ),
+        (
+            "tab-before-value",
+            rep("  viet_tat: UBND", "\tviet_tat: UBND"),
+            "Tab",
+            Any,
+        ),
+        (
+            "over-indented",
+            rep("  ten_day_du:", "     ten_day_du:"),
+            "thụt lề",
+            Line("ten_day_du:"),
+        ),
+        (
+            "under-indented-list",
+            rep("  - UBND thị xã", "- UBND thị xã"),
+            "",
+            Any,
+        ),
+        (
+            "dash-in-map",
+            rep("  viet_tat: UBND", "  - viet_tat: UBND"),
+            "thụt lề",
+            Any,
+        ),
+        ("flow-unclosed", line("luu:", "luu: [VT"), "ngoặc [", Any),
+        (
+            "flow-map-unclosed",
+            line("ngay:", "ngay: {ngay: ~, thang: 12, nam: 2023"),
+            "`ngay.nam`",
+            Line("ngay:"),
+        ),
+        (
+            "bad-escape",
+            line("dia_danh:", "dia_danh: \"Phú\\qSơn\""),
+            "mã \\",
+            Line("dia_danh:"),
+        ),
+        (
+            "unknown-alias",
+            line("dia_danh:", "dia_danh: *noi"),
+            "bí danh",
+            Line("dia_danh:"),
+        ),
+        (
+            "duplicate-top",
+            rep("so: ~", "so: ~\ndia_danh: Khác"),
+            "(lần đầu ở dòng 11)",
+            At("dia_danh: Phú Sơn", 1),
+        ),
+        (
+            "duplicate-nested",
+            rep("  chuc_vu: Chủ tịch", "  chuc_vu: Chủ tịch\n  chuc_vu: Phó"),
+            "ghi lần thứ hai",
+            Line("chuc_vu: Phó"),
+        ),
+        (
+            "duplicate-in-unit",
+            rep(
+                "  ktns: {ten: Kế toán - ngân sách,",
+                "  ktns: {ten: Kế toán, ten: Kế toán - ngân sách,",
+            ),
+            "ghi",
+            Any,
+        ),
+        (
+            "two-colons-key",
+            line("dia_danh:", "dia_danh: Phú: Sơn: x"),
+            "dấu nháy kép",
+            Line("dia_danh:"),
+        ),
+        (
+            "list-item-colon",
+            rep("  - UBND thị xã", "  - UBND: thị xã: x"),
+            "`UBND`",
+            Line("UBND: thị xã"),
+        ),
+    ];
+    for (n, e, msg, loc) in syntax {
+        v.push(case(&format!("syntax-{n}"), e, msg, loc, 1));
+    }
+    // --- Wrong types.
+    let types: Vec<(&str, Edit, &'static str, Loc)> = vec![
+        ("so-word", rep("so: ~", "so: mười hai"), "cần một số nguyên không âm", Line("so: mười")),
+        ("so-negative", rep("so: ~", "so: -3"), "số nguyên không âm", Line("so: -3")),
+        ("so-float", rep("so: ~", "so: 1.5"), "số nguyên", Line("so: 1.5")),
+        ("so-list", rep("so: ~", "so: [1, 2]"), "số nguyên", Line("so: [1")),
+        ("so-huge", rep("so: ~", "so: 99999999999999999999999"), "quá lớn", Line("so: 999")),
+        ("year-huge", rep("nam: 2023}", "nam: 99999999999999999999999}"), "quá lớn", Line("ngay:")),
+        ("year-text", rep("nam: 2023}", "nam: hai nghìn}"), "số nguyên", Line("ngay:")),
+        ("month-text", rep("thang: 12,", "thang: mười hai,"), "số nguyên", Line("ngay:")),
+        ("ngay-string", line("ngay:", "ngay: 05/12/2023"), "bảng các trường", Line("ngay:")),
+        ("ten-not-list", rep("  ten: [ỦY BAN NHÂN DÂN, PHƯỜNG PHÚ SƠN]", "  ten: {a: 1}"), "danh sách", Line("  ten: {a")),
+        ("ky-string", rep("ky:\n  hinh_thuc: TM", "ky: Chủ tịch\nky_cu:\n  hinh_thuc: TM"), "", Any),
+        ("co-chu-text", rep("so: ~", "so: ~\ntrinh_bay: {co_chu: lớn}"), "một số", Line("trinh_bay:")),
+        ("gian-dong-list", rep("so: ~", "so: ~\ntrinh_bay: {gian_dong: [1]}"), "một số", Line("trinh_bay:")),
+        ("so-trang-text", rep("so: ~", "so: ~\ntrinh_bay: {so_trang_dau_phu_luc: có}"), "true hoặc false", Line("trinh_bay:")),
+        ("noi-nhan-number", rep("  - UBND thị xã", "  - 5"), "", Any),
+        ("mo-dau-map", rep("mo_dau:\n", "mo_dau:\n  - {a: b}\n"), "", Any),
+        ("luu-map", line("luu:", "luu: {a: b}"), "danh sách", Line("luu:")),
+        ("nhiem-vu-string", rep("            nhiem_vu:\n              - id: par-chi-dao-kiem-tra", "            nhiem_vu: không\n            x_nv:\n              - id: par-chi-dao-kiem-tra"), "", Any),
+    ];
+    for (n, e, msg, loc) in types {
+        v.push(case(&format!("type-{n}"), e, msg, loc, 1));
+    }
+    // --- Unknown fields at every level: named, with the allowed ones.
+    let unknown: Vec<(&str, &'static str, &'static str)> = vec![
+        ("top", "so: ~", "so: ~\ndia_dan: x"),
+        (
+            "co-quan",
+            "  viet_tat: UBND",
+            "  viet_tat: UBND\n  ten_ngan: x",
+        ),
+        (
+            "ky",
+            "  chuc_vu: Chủ tịch",
+            "  chuc_vu: Chủ tịch\n  chu_ky: x",
+        ),
+        (
+            "unit",
+            "  ca: {ten: Công an phường, ngan: Công an phường}",
+            "  ca: {ten: Công an phường, ngan: Công an phường, viet: x}",
+        ),
+        (
+            "nhan",
+            "  chu_tri: Công chức tham mưu",
+            "  chu_tri: Công chức tham mưu\n  khac: x",
+        ),
+        (
+            "task",
+            "                han: Hằng quý",
+            "                han: Hằng quý\n                hạn: x",
+        ),
+        (
+            "item",
+            "  - tieu_de: MỤC ĐÍCH, YÊU CẦU",
+            "  - tieu_de: MỤC ĐÍCH, YÊU CẦU\n    tieude: x",
+        ),
+        (
+            "appendix",
+            "    chi_so: par-index\n",
+            "    chi_so: par-index\n    ghi_chu: x\n",
+        ),
+        ("trinh-bay", "so: ~", "so: ~\ntrinh_bay: {le_trai: 30}"),
+        ("le", "so: ~", "so: ~\ntrinh_bay: {le: {left: 30}}"),
+        (
+            "phong-chu",
+            "so: ~",
+            "so: ~\ntrinh_bay: {phong_chu: {regular: a.ttf}}",
+        ),
+        ("ngay", "nam: 2023}", "nam: 2023, gio: 8}"),
+    ];
+    for (n, from, to) in unknown {
+        v.push(case(
+            &format!("unknown-{n}"),
+            rep(from, to),
+            "trường không có trong mẫu",
+            Any,
+            1,
+        ));
+    }
+    // --- Missing required fields.
+    for (n, prefix, field) in [
+        ("loai", "loai:", "`loai`"),
+        ("dia-danh", "dia_danh:", "`dia_danh`"),
+        ("trich-yeu", "trich_yeu:", "`trich_yeu`"),
+        ("ten-day-du", "ten_day_du:", "`ten_day_du`"),
+        ("viet-tat", "viet_tat:", "`viet_tat`"),
+        ("chuc-vu", "chuc_vu:", "`chuc_vu`"),
+        ("ho-ten", "ho_ten:", "`ho_ten`"),
+        ("hinh-thuc", "hinh_thuc:", "`hinh_thuc`"),
+        ("ngay", "ngay: {ngay", "`ngay`"),
+    ] {
+        v.push(case(
+            &format!("missing-{n}"),
+            line(prefix, ""),
+            field,
+            Any,
+            1,
+        ));
+    }
+    // --- Enumerations.
+    for (n, e, msg) in [
+        ("loai", line("loai:", "loai: cong-van"), "ke-hoach"),
+        ("hinh-thuc", line("hinh_thuc:", "hinh_thuc: XYZ"), "TM"),
+        (
+            "so-phu-luc",
+            rep("so: ~", "so: ~\ntrinh_bay: {so_phu_luc: abc}"),
+            "la-ma",
+        ),
+        (
+            "kem-theo",
+            rep("phu_luc_kem_theo: tat-ca", "phu_luc_kem_theo: 5"),
+            "",
+        ),
+    ] {
+        v.push(case(&format!("enum-{n}"), e, msg, Any, 1));
+    }
+    // --- References and values only validation sees.
+    let refs: Vec<(&str, Edit, &'static str, Loc)> = vec![
+        (
+            "unit",
+            rep("chu_tri: tpht", "chu_tri: tphtt"),
+            "mã đơn vị có trong `don_vi`",
+            Line("chu_tri: tphtt"),
+        ),
+        (
+            "unit-list",
+            rep("chu_tri: tpht", "chu_tri: [tpht, xyz]"),
+            "`xyz`",
+            Line("chu_tri: [tpht, xyz]"),
+        ),
+        (
+            "unit-empty",
+            rep("chu_tri: tpht", "chu_tri: []"),
+            "ít nhất một đơn vị",
+            Line("chu_tri: []"),
+        ),
+        (
+            "appendix-ref",
+            rep("phu_luc_kem_theo: tat-ca", "phu_luc_kem_theo: [khong-co]"),
+            "khong-co",
+            Line("phu_luc_kem_theo:"),
+        ),
+        (
+            "index",
+            rep("chi_so: [par-index, sipas]", "chi_so: [par-index, sipaz]"),
+            "mã chỉ số",
+            Line("sipaz"),
+        ),
+        (
+            "duplicate-id",
+            rep("- id: par-sang-kien", "- id: par-chi-dao-kiem-tra"),
+            "par-chi-dao-kiem-tra",
+            Any,
+        ),
+        ("empty-text", line("dia_danh:", "dia_danh: \"\""), "", Any),
+        (
+            "blank-unit",
+            rep("chu_tri: tpht", "chu_tri: \" \""),
+            "",
+            Any,
+        ),
+    ];
+    for (n, e, msg, loc) in refs {
+        v.push(case(&format!("ref-{n}"), e, msg, loc, 1));
+    }
+    // --- Dates and Decree 30 ranges.
+    for (n, e, msg) in [
+        (
+            "day-31-feb",
+            line("ngay:", "ngay: {ngay: 31, thang: 2, nam: 2024}"),
+            "",
+        ),
+        (
+            "day-30-feb",
+            line("ngay:", "ngay: {ngay: 30, thang: 2, nam: 2023}"),
+            "",
+        ),
+        (
+            "month-13",
+            line("ngay:", "ngay: {ngay: 1, thang: 13, nam: 2023}"),
+            "",
+        ),
+        (
+            "day-0",
+            line("ngay:", "ngay: {ngay: 0, thang: 1, nam: 2023}"),
+            "",
+        ),
+        (
+            "margin-top",
+            rep("so: ~", "so: ~\ntrinh_bay: {le: {tren: 5}}"),
+            "Nghị định 30",
+        ),
+        (
+            "margin-left",
+            rep("so: ~", "so: ~\ntrinh_bay: {le: {trai: 50}}"),
+            "Nghị định 30",
+        ),
+        (
+            "size",
+            rep("so: ~", "so: ~\ntrinh_bay: {co_chu: 20}"),
+            "Nghị định 30",
+        ),
+        (
+            "spacing",
+            rep("so: ~", "so: ~\ntrinh_bay: {gian_dong: 3}"),
+            "Nghị định 30",
+        ),
+        (
+            "indent",
+            rep("so: ~", "so: ~\ntrinh_bay: {thut_dau_dong: 50}"),
+            "Nghị định 30",
+        ),
+    ] {
+        v.push(case(&format!("range-{n}"), e, msg, Any, 1));
+    }
+    // --- Encodings.
+    let seed = std::fs::read_to_string(root().join(SEED).join("plan.yaml")).unwrap();
+    let utf16 = |be: bool, bom: bool| {
+        let mut b: Vec<u8> = Vec::new();
+        if bom {
+            b.extend(if be { [0xFE, 0xFF] } else { [0xFF, 0xFE] });
+        }
+        for u in seed.encode_utf16() {
+            b.extend(if be { u.to_be_bytes() } else { u.to_le_bytes() });
+        }
+        b
+    };
+    v.push(case(
+        "utf16-le",
+        Edit::Bytes(utf16(false, true)),
+        "UTF-16",
+        Any,
+        1,
+    ));
+    v.push(case(
+        "utf16-be",
+        Edit::Bytes(utf16(true, true)),
+        "UTF-16",
+        Any,
+        1,
+    ));
+    v.push(case(
+        "utf16-no-bom",
+        Edit::Bytes(utf16(false, false)),
+        "UTF-16",
+        Any,
+        1,
+    ));
+    let mut tcvn = seed.clone().into_bytes();
+    let at = seed.find("Phú Sơn").unwrap();
+    tcvn.splice(at..at + 3, [b'P', b'h', 0xF3]);
+    v.push(case("legacy-8bit", Edit::Bytes(tcvn), "TCVN3", Any, 1));
+    let mut bom = vec![0xEF, 0xBB, 0xBF];
+    bom.extend(seed.as_bytes());
+    v.push(case("utf8-bom", Edit::Bytes(bom), "", Any, 0));
+    use unicode_normalization::UnicodeNormalization;
+    v.push(case(
+        "nfd",
+        Edit::Bytes(seed.nfd().collect::<String>().into_bytes()),
+        "",
+        Any,
+        0,
+    ));
+    // --- Empty files, sizes, bombs.
+    for (n, b) in [
+        ("empty", ""),
+        ("blank", "\n\n  \n"),
+        ("comments", "# ghi chú\n# nữa\n"),
+        ("dashes", "---\n"),
+    ] {
+        v.push(case(
+            &format!("empty-{n}"),
+            Edit::Bytes(b.into()),
+            "tệp trống",
+            Any,
+            1,
+        ));
+    }
+    let mut big = seed.clone().into_bytes();
+    big.extend(std::iter::repeat_n(b'#', 17 * 1024 * 1024));
+    v.push(case("too-big", Edit::Bytes(big), "nhỏ hơn 16 MB", Any, 1));
+    let mut bomb = String::from("x0: &a0 [1,1,1,1,1,1,1,1,1]\n");
+    for i in 1..10 {
+        let p = i - 1;
+        bomb.push_str(&format!(
+            "x{i}: &a{i} [*a{p},*a{p},*a{p},*a{p},*a{p},*a{p},*a{p},*a{p},*a{p}]\n"
+        ));
+    }
+    // Against the plan's types a bomb stops at its first unknown field, before any expansion.
+    v.push(case(
+        "alias-bomb",
+        Edit::Bytes(bomb.into_bytes()),
+        "`x0`",
+        Any,
+        1,
+    ));
+    let deep = format!("{}1{}", "[".repeat(5000), "]".repeat(5000));
+    v.push(case(
+        "deep-nesting",
+        Edit::Bytes(format!("loai: {deep}\n").into_bytes()),
+        "",
+        Any,
+        1,
+    ));
+    v.push(case(
+        "binary",
+        Edit::Bytes((0u8..=255).cycle().take(4000).collect()),
+        "",
+        Any,
+        1,
+    ));
+    // --- Fonts.
+    for (n, path, msg) in [
+        ("dev-zero", "/dev/zero", "không phải tệp thường"),
+        ("directory", "/tmp", "thư mục"),
+        ("missing", "khong-co.ttf", "không tìm thấy"),
+        ("not-a-font", "plan.yaml", "phông"),
+    ] {
+        let e = line(
+            "so:",
+            &format!("so: ~\ntrinh_bay:\n  phong_chu:\n    thuong: \"{path}\""),
+        );
+        v.push(case(&format!("font-{n}"), e, msg, Any, 1));
+    }
+    // --- Builds that pass, some with a warning that names the line.
+    let passing: Vec<(&str, Edit, &'static str, Loc)> = vec![
+        (
+            "comment-cut",
+            line("dia_danh:", "dia_danh: Phú Sơn #2"),
+            "bị YAML coi là ghi chú",
+            Line("dia_danh:"),
+        ),
+        (
+            "comment-spaced",
+            line("dia_danh:", "dia_danh: Phú Sơn  # ghi chú"),
+            "",
+            Any,
+        ),
+        (
+            "unit-case",
+            rep("chu_tri: tpht", "chu_tri: Tpht"),
+            "viết thường",
+            Line("chu_tri: Tpht"),
+        ),
+        (
+            "unit-upper",
+            rep("chu_tri: vptk", "chu_tri: VPTK"),
+            "viết thường",
+            Line("chu_tri: VPTK"),
+        ),
+        (
+            "emoji",
+            line("dia_danh:", "dia_danh: \"Phú Sơn 😀\""),
+            "U+1F600",
+            At("dia_danh:", 11),
+        ),
+        (
+            "cjk",
+            line("dia_danh:", "dia_danh: 富山"),
+            "U+5BCC",
+            At("dia_danh:", 11),
+        ),
+        (
+            "symbols",
+            line("dia_danh:", "dia_danh: \"Phú Sơn ✓ ☐ ① → ★\""),
+            "",
+            Any,
+        ),
+        ("so-07", rep("so: ~", "so: 07"), "", Any),
+        ("so-08", rep("so: ~", "so: 08"), "", Any),
+        ("month-08", rep("thang: 12,", "thang: 08,"), "", Any),
+        (
+            "tab-escape",
+            line("dia_danh:", "dia_danh: \"Phú\\tSơn\""),
+            "",
+            Any,
+        ),
+        (
+            "line-separator",
+            line("dia_danh:", "dia_danh: \"Phú\\LSơn\\PThanh Hóa\""),
+            "",
+            Any,
+        ),
+        (
+            "raw-line-separator",
+            line("dia_danh:", "dia_danh: Phú\u{2028}Sơn"),
+            "",
+            Any,
+        ),
+        (
+            "markup-lt",
+            line("dia_danh:", "dia_danh: \"a < b & c > d\""),
+            "",
+            Any,
+        ),
+        (
+            "markup-tags",
+            line("dia_danh:", "dia_danh: \"<b>Phú</b> <section/>\""),
+            "",
+            Any,
+        ),
+        (
+            "tera-braces",
+            line("dia_danh:", "dia_danh: \"{{ x }} {% if %}\""),
+            "",
+            Any,
+        ),
+        (
+            "quotes",
+            line("dia_danh:", "dia_danh: \"\\\"Phú\\\" 'Sơn'\""),
+            "",
+            Any,
+        ),
+        (
+            "crlf",
+            Edit::Bytes(seed.replace('\n', "\r\n").into_bytes()),
+            "",
+            Any,
+        ),
+        (
+            "margin-one",
+            rep("so: ~", "so: ~\ntrinh_bay: {le: {trai: 35}}"),
+            "",
+            Any,
+        ),
+        (
+            "long-word",
+            line("dia_danh:", &format!("dia_danh: {}", "x".repeat(3000))),
+            "",
+            Any,
+        ),
+        (
+            "zwj-bom-inside",
+            line("dia_danh:", "dia_danh: \"Phú\u{feff}Sơn\""),
+            "",
+            Any,
+        ),
+    ];
+    for (n, e, msg, loc) in passing {
+        v.push(case(&format!("pass-{n}"), e, msg, loc, 0));
+    }
+    // --- Progress data (report), loaded by the same parser.
+    for (n, from, to, msg, code) in [
+        (
+            "escape",
+            "so: 88",
+            "so: 88\ntrich_yeu: \"a\\x01b\"",
+            "ký tự điều khiển",
+            1,
+        ),
+        (
+            "duplicate",
+            "so: 88",
+            "so: 88\nso: 89",
+            "ghi lần thứ hai",
+            1,
+        ),
+        (
+            "status",
+            "trang_thai: hoàn thành",
+            "trang_thai: xong rồi",
+            "",
+            1,
+        ),
+        (
+            "unknown-task",
+            "  par-sang-kien:",
+            "  par-sang-kienn:",
+            "par-sang-kien",
+            1,
+        ),
+        ("syntax", "so: 88", "so: 88: 89", "dấu nháy kép", 1),
+        ("so-07", "so: 88", "so: 07", "", 1),
+    ] {
+        let mut c = case(
+            &format!("report-{n}"),
+            Edit::Report(from, to),
+            msg,
+            Any,
+            code,
+        );
+        if n == "so-07" {
+            // The report's number keeps its own strict type for now.
+            c.expect = "";
+        }
+        v.push(c);
+    }
+    // --- Command line and output folder.
+    let cli: Vec<(&str, Vec<&'static str>, &'static str, i32)> = vec![
+        (
+            "out-is-file",
+            vec!["build", "{dir}", "-o", "{dir}/plan.yaml"],
+            "không phải thư mục",
+            2,
+        ),
+        (
+            "format-upper",
+            vec!["build", "{dir}", "--format", "PDF", "-o", "{out}"],
+            "",
+            0,
+        ),
+        (
+            "format-bad",
+            vec!["build", "{dir}", "--format", "odt", "-o", "{out}"],
+            "docx, pdf, all",
+            2,
+        ),
+        (
+            "command-typo",
+            vec!["biuld", "{dir}"],
+            "có phải `build`?",
+            2,
+        ),
+        (
+            "flag-typo",
+            vec!["build", "--fromat", "pdf", "{dir}"],
+            "có phải `--format`?",
+            2,
+        ),
+        (
+            "no-plan",
+            vec!["build", "{dir}/khong-co", "-o", "{out}"],
+            "không tìm thấy",
+            1,
+        ),
+        (
+            "period-bad",
+            vec!["report", "{dir}", "--ky", "2024-Q5", "-o", "{out}"],
+            "kỳ báo cáo",
+            2,
+        ),
+        (
+            "templates-missing",
+            vec![
+                "build",
+                "{dir}",
+                "--templates",
+                "{dir}/khong-co",
+                "-o",
+                "{out}",
+            ],
+            "không tìm thấy",
+            1,
+        ),
+        ("check-ok", vec!["check", "{dir}"], "", 0),
+    ];
+    for (n, args, msg, code) in cli {
+        let mut c = case(&format!("cli-{n}"), Edit::None, msg, Any, code);
+        c.args = args;
+        v.push(c);
+    }
+    v
+}
+
+fn prepare(c: &Case, dir: &Path) {
+    let seed = root().join(SEED);
+    let plan = std::fs::read_to_string(seed.join("plan.yaml")).unwrap();
+    copy_dir(&seed.join("bao-cao"), &dir.join("bao-cao"));
+    let text: Vec<u8> = match &c.edit {
+        Edit::Replace(from, to) => {
+            assert!(
+                plan.contains(from),
+                "{}: fixture text not in seed: {from}",
+                c.name
+            );
+            plan.replacen(from, to, 1).into_bytes()
+        }
+        Edit::Line(prefix, new) => {
+            let mut hit = false;
+            let lines: Vec<String> = plan
+                .lines()
+                .filter_map(|l| {
+                    let t = l.trim_start();
+                    if !hit && t.starts_with(prefix) {
+                        hit = true;
+                        if new.is_empty() {
+                            return None;
+                        }
+                        let indent = &l[..l.len() - t.len()];
+                        return Some(
+                            new.lines()
+                                .map(|n| format!("{indent}{n}"))
+                                .collect::<Vec<_>>()
+                                .join("\n"),
+                        );
+                    }
+                    Some(l.to_string())
+                })
+                .collect();
+            assert!(hit, "{}: no line starts with {prefix}", c.name);
+            (lines.join("\n") + "\n").into_bytes()
+        }
+        Edit::Bytes(b) => b.clone(),
+        Edit::Report(from, to) => {
+            let p = dir.join("bao-cao").join("2024-9t.yaml");
+            let r = std::fs::read_to_string(&p).unwrap();
+            assert!(r.contains(from), "{}: not in report data: {from}", c.name);
+            std::fs::write(&p, r.replacen(from, to, 1)).unwrap();
+            plan.into_bytes()
+        }
+        Edit::None => plan.into_bytes(),
+    };
+    std::fs::write(dir.join("plan.yaml"), text).unwrap();
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let p = e.path();
+        if p.is_dir() {
+            copy_dir(&p, &to.join(e.file_name()));
+        } else {
+            std::fs::copy(&p, to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+/// The 1-based line of the first line containing `needle` in the case's data file.
+fn line_of(c: &Case, dir: &Path, needle: &str) -> usize {
+    let file = match c.edit {
+        Edit::Report(..) => dir.join("bao-cao").join("2024-9t.yaml"),
+        _ => dir.join("plan.yaml"),
+    };
+    let s = String::from_utf8_lossy(&std::fs::read(file).unwrap()).into_owned();
+    s.lines()
+        .position(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("{}: no line holds {needle}", c.name))
+        + 1
+}
+
+/// Every output a passing case wrote: each DOCX part parsed strictly, each PDF parsed.
+fn check_outputs(name: &str, out: &Path) -> Result<(), String> {
+    let Ok(entries) = std::fs::read_dir(out) else {
+        return Ok(());
+    };
+    for e in entries {
+        let p = e.unwrap().path();
+        let bytes = std::fs::read(&p).unwrap();
+        match p.extension().and_then(|x| x.to_str()) {
+            Some("docx") => {
+                for part_name in part_names(&bytes) {
+                    if part_name.ends_with(".xml") || part_name.ends_with(".rels") {
+                        let xml = part(&bytes, &part_name);
+                        roxmltree::Document::parse(&xml)
+                            .map_err(|e| format!("{name}: {part_name} is not XML: {e}"))?;
+                    }
+                }
+            }
+            Some("pdf") => {
+                let doc = lopdf::Document::load_mem(&bytes)
+                    .map_err(|e| format!("{name}: PDF does not parse: {e}"))?;
+                if doc.get_pages().is_empty() {
+                    return Err(format!("{name}: PDF has no page"));
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn run(c: &Case, base: &Path) -> Result<(), String> {
+    let dir = base.join(&c.name);
+    std::fs::create_dir_all(&dir).unwrap();
+    prepare(c, &dir);
+    let out = dir.join("out");
+    let args: Vec<String> = c
+        .args
+        .iter()
+        .map(|a| {
+            a.replace("{dir}", dir.to_str().unwrap())
+                .replace("{out}", out.to_str().unwrap())
+        })
+        .collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = vanban(&args);
+    let err = stderr(&o);
+    let code = o.status.code();
+    if code != Some(c.code) {
+        return Err(format!(
+            "{}: exit {code:?}, expected {}:\n{err}",
+            c.name, c.code
+        ));
+    }
+    if !err.contains(c.expect) {
+        return Err(format!(
+            "{}: message lacks \"{}\":\n{err}",
+            c.name, c.expect
+        ));
+    }
+    if c.code != 0 {
+        // Every failure is explained in Vietnamese, never with a panic or English OS text.
+        for bad in [
+            "panicked",
+            "os error",
+            "invalid type",
+            "unknown field",
+            "at line",
+            "Error",
+        ] {
+            if err.contains(bad) {
+                return Err(format!("{}: message shows \"{bad}\":\n{err}", c.name));
+            }
+        }
+        if !err.contains("lỗi") {
+            return Err(format!("{}: no \"lỗi\" line:\n{err}", c.name));
+        }
+    }
+    let want = match c.loc {
+        Loc::Any => None,
+        Loc::Line(n) => Some(format!(":{}:", line_of(c, &dir, n))),
+        Loc::At(n, col) => Some(format!(":{}:{col}:", line_of(c, &dir, n))),
+    };
+    if let Some(w) = want {
+        if !err.contains(&w) {
+            return Err(format!("{}: message not at {w}:\n{err}", c.name));
+        }
+    }
+    if c.code == 0 {
+        check_outputs(&c.name, &out)?;
+    }
+    Ok(())
+}
+
+#[test]
+fn broken_inputs_get_located_vietnamese_messages() {
+    let cases = cases();
+    assert!(cases.len() >= 150, "{} cases", cases.len());
+    let base: PathBuf = scratch("corpus");
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let failures = std::sync::Mutex::new(Vec::new());
+    std::thread::scope(|s| {
+        for _ in 0..3 {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(c) = cases.get(i) else { break };
+                if let Err(e) = run(c, &base) {
+                    failures.lock().unwrap().push(e);
+                }
+            });
+        }
+    });
+    let failures = failures.into_inner().unwrap();
+    let _ = std::fs::remove_dir_all(&base);
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n\n")
+    );
+}
