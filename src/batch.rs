@@ -132,7 +132,15 @@ pub fn build(plans: &[PathBuf], kinds: &[Kind], output: &OutputArgs) -> Result<i
                     continue;
                 }
             }
-            match build_one(kind.clone(), &file, &dir, format, &tpl, &fonts, fingerprint.as_deref()) {
+            match build_one(
+                kind.clone(),
+                &file,
+                &dir,
+                format,
+                &tpl,
+                &fonts,
+                fingerprint.as_deref(),
+            ) {
                 Ok(written) => {
                     for (p, size) in written {
                         println!("đã ghi {} ({} KB)", p.display(), size.div_ceil(1024));

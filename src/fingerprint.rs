@@ -72,17 +72,18 @@ pub fn of(kind: &Kind, plan_file: &Path, templates: &Templates, format: Format) 
         feed("chương trình", format!("{} {stamp}", meta.len()).as_bytes());
     }
     feed("loại", format!("{kind:?} {format:?}").as_bytes());
-    let plan = std::fs::read(plan_file).ok()?;
+    use crate::input::{read_capped, MAX_DATA, MAX_FONT};
+    let plan = read_capped(plan_file, MAX_DATA, "kế hoạch").ok()?;
     feed("plan", &plan);
     let base = plan_file.parent().unwrap_or(Path::new("."));
     for f in font_files(&String::from_utf8_lossy(&plan), base)? {
-        feed(&f.to_string_lossy(), &std::fs::read(&f).ok()?);
+        feed(&f.to_string_lossy(), &read_capped(&f, MAX_FONT, "phông chữ").ok()?);
     }
     if matches!(kind, Kind::Report(_)) {
         let mut data = Vec::new();
         files_under(&crate::report::load::report_dir(plan_file), &mut data);
         for f in data {
-            feed(&f.to_string_lossy(), &std::fs::read(&f).ok()?);
+            feed(&f.to_string_lossy(), &read_capped(&f, MAX_DATA, "dữ liệu").ok()?);
         }
     }
     for (name, text) in templates.texts() {
@@ -113,7 +114,7 @@ pub fn unchanged(dir: &Path, kind: &Kind, fingerprint: &str) -> Option<Vec<PathB
     for line in lines {
         let (hash, name) = line.split_once(' ')?;
         let path = dir.join(name);
-        let bytes = std::fs::read(&path).ok()?;
+        let bytes = crate::input::read_capped(&path, 1 << 30, "kết quả").ok()?;
         if hex(&Sha256::digest(&bytes)) != hash {
             return None;
         }

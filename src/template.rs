@@ -215,7 +215,9 @@ impl Templates {
     /// Each template's name and text, built-in or edited: what a fingerprint of the outputs
     /// must cover.
     pub fn texts(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.sources.iter().map(|(n, s, _)| (n.as_str(), s.as_str()))
+        self.sources
+            .iter()
+            .map(|(n, s, _)| (n.as_str(), s.as_str()))
     }
 
     pub fn render(&self, name: &str, context: &impl Serialize) -> Result<String> {
