@@ -77,13 +77,19 @@ pub fn of(kind: &Kind, plan_file: &Path, templates: &Templates, format: Format) 
     feed("plan", &plan);
     let base = plan_file.parent().unwrap_or(Path::new("."));
     for f in font_files(&String::from_utf8_lossy(&plan), base)? {
-        feed(&f.to_string_lossy(), &read_capped(&f, MAX_FONT, "phông chữ").ok()?);
+        feed(
+            &f.to_string_lossy(),
+            &read_capped(&f, MAX_FONT, "phông chữ").ok()?,
+        );
     }
     if matches!(kind, Kind::Report(_)) {
         let mut data = Vec::new();
         files_under(&crate::report::load::report_dir(plan_file), &mut data);
         for f in data {
-            feed(&f.to_string_lossy(), &read_capped(&f, MAX_DATA, "dữ liệu").ok()?);
+            feed(
+                &f.to_string_lossy(),
+                &read_capped(&f, MAX_DATA, "dữ liệu").ok()?,
+            );
         }
     }
     for (name, text) in templates.texts() {
