@@ -47,7 +47,7 @@ pub struct Cli {
 }
 
 /// Where and how `build` and `report` write.
-#[derive(Args, Debug)]
+#[derive(Args, Debug, Clone)]
 pub struct OutputArgs {
     /// Thư mục ghi kết quả (mặc định: output/<tên thư mục kế hoạch>/)
     #[arg(short = 'o', long = "out", value_name = "THƯ_MỤC")]
@@ -87,6 +87,9 @@ pub enum Command {
         /// Chỉ sinh các phụ lục (phu-luc.docx, phu-luc.pdf), hoặc một phụ lục theo số (II) hay mã
         #[arg(long = "phu-luc", value_name = "PHỤ_LỤC", num_args = 0..=1, default_missing_value = "")]
         phu_luc: Option<Option<String>>,
+        /// Theo dõi và sinh lại mỗi khi lưu plan.yaml, dữ liệu báo cáo, phông hoặc mẫu (Ctrl+C để dừng)
+        #[arg(long = "theo-doi")]
+        theo_doi: bool,
         #[command(flatten)]
         output: OutputArgs,
     },
@@ -269,13 +272,18 @@ fn run(cmd: Command) -> Result<i32> {
         Command::Build {
             plans,
             phu_luc,
+            theo_doi,
             output,
         } => {
             let kind = match phu_luc {
                 None => Kind::Plan,
                 Some(which) => Kind::Appendices(which.filter(|w| !w.trim().is_empty())),
             };
-            batch::build(&plans, &[kind], &output)
+            if theo_doi {
+                crate::watch::watch(&plans, &[kind], &output)
+            } else {
+                batch::build(&plans, &[kind], &output)
+            }
         }
         Command::Report { plans, ky, output } => {
             let kinds = batch::report_kinds(&plans, &ky)?;

@@ -19,6 +19,7 @@ pub mod report;
 pub mod style;
 pub mod summary;
 pub mod template;
+pub mod watch;
 
 /// Whether this build can write PDF.
 pub const PDF_AVAILABLE: bool = true;
