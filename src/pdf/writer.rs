@@ -81,19 +81,35 @@ pub fn write(pages: &[PageFrame], meta: &Meta, fonts: &FontSet) -> Result<Vec<u8
             }
             ops.push(Op::EndTextSection);
         }
-        if !page.frame.strokes.is_empty() {
+        if !page.frame.strokes.is_empty() || !page.frame.boxes.is_empty() {
             ops.push(Op::SaveGraphicsState);
             let mut width = None;
             let mut color = None;
+            let mut pen = |ops: &mut Vec<Op>, c: Rgb8, w: f32| {
+                if color != Some(c) {
+                    ops.push(Op::SetOutlineColor { col: rgb(c) });
+                    color = Some(c);
+                }
+                if width != Some(w) {
+                    ops.push(Op::SetOutlineThickness { pt: Pt(w) });
+                    width = Some(w);
+                }
+            };
+            for b in &page.frame.boxes {
+                pen(&mut ops, b.color, b.line);
+                ops.push(Op::DrawRectangle {
+                    rectangle: Rect {
+                        x: Pt(b.x),
+                        y: Pt(page.height - b.y - b.height),
+                        width: Pt(b.width),
+                        height: Pt(b.height),
+                        mode: Some(PaintMode::Stroke),
+                        winding_order: None,
+                    },
+                });
+            }
             for s in &page.frame.strokes {
-                if color != Some(s.color) {
-                    ops.push(Op::SetOutlineColor { col: rgb(s.color) });
-                    color = Some(s.color);
-                }
-                if width != Some(s.width) {
-                    ops.push(Op::SetOutlineThickness { pt: Pt(s.width) });
-                    width = Some(s.width);
-                }
+                pen(&mut ops, s.color, s.width);
                 let p = |x: f32, y: f32| LinePoint {
                     p: Point::new(Mm(x / PT_PER_MM), Mm((page.height - y) / PT_PER_MM)),
                     bezier: false,
