@@ -84,6 +84,19 @@ pub struct Stroke {
     pub color: Rgb8,
 }
 
+/// A stroked rectangle (a table cell's borders); (x, y) is its top-left corner. One `re S`
+/// instead of four lines: a smaller content stream, and the corners join.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BoxStroke {
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub height: f32,
+    /// Line width, pt.
+    pub line: f32,
+    pub color: Rgb8,
+}
+
 /// A filled rectangle (chart bars); (x, y) is its top-left corner.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Fill {
@@ -100,6 +113,7 @@ pub struct Fill {
 pub struct Frame {
     pub runs: Vec<GlyphRun>,
     pub strokes: Vec<Stroke>,
+    pub boxes: Vec<BoxStroke>,
     pub fills: Vec<Fill>,
 }
 
@@ -128,6 +142,11 @@ impl Frame {
             x2: s.x2 + dx,
             y2: s.y2 + dy,
             ..*s
+        }));
+        self.boxes.extend(other.boxes.iter().map(|b| BoxStroke {
+            x: b.x + dx,
+            y: b.y + dy,
+            ..*b
         }));
         self.fills.extend(other.fills.iter().map(|f| Fill {
             x: f.x + dx,

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use super::frame::{Frame, Stroke, BLACK};
+use super::frame::{BoxStroke, Frame, BLACK};
 use super::paragraph::{layout_paragraph, LaidLine};
 use super::shape::Shaper;
 use crate::ir::{GridSlot, Table, VAlign};
@@ -269,21 +269,14 @@ impl LaidTable {
         if !self.borders {
             return;
         }
-        let w = self.border_pt;
-        let mut line = |x1: f32, y1: f32, x2: f32, y2: f32| {
-            frame.strokes.push(Stroke {
-                x1,
-                y1,
-                x2,
-                y2,
-                width: w,
-                color: BLACK,
-            })
-        };
-        line(x0, y0, x1, y0);
-        line(x0, y1, x1, y1);
-        line(x0, y0, x0, y1);
-        line(x1, y0, x1, y1);
+        frame.boxes.push(BoxStroke {
+            x: x0,
+            y: y0,
+            width: x1 - x0,
+            height: y1 - y0,
+            line: self.border_pt,
+            color: BLACK,
+        });
     }
 
     /// Cuts `row` so its first part is at most `avail` tall, between lines of its cells.

@@ -82,19 +82,35 @@ pub fn write(pages: &[PageFrame], meta: &Meta, fonts: &FontSet) -> Result<Vec<u8
             }
             ops.push(Op::EndTextSection);
         }
-        if !page.frame.strokes.is_empty() {
+        if !page.frame.strokes.is_empty() || !page.frame.boxes.is_empty() {
             ops.push(Op::SaveGraphicsState);
             let mut width = None;
             let mut color = None;
+            let mut pen = |ops: &mut Vec<Op>, c: Rgb8, w: f32| {
+                if color != Some(c) {
+                    ops.push(Op::SetOutlineColor { col: rgb(c) });
+                    color = Some(c);
+                }
+                if width != Some(w) {
+                    ops.push(Op::SetOutlineThickness { pt: Pt(w) });
+                    width = Some(w);
+                }
+            };
+            for b in &page.frame.boxes {
+                pen(&mut ops, b.color, b.line);
+                ops.push(Op::DrawRectangle {
+                    rectangle: Rect {
+                        x: Pt(b.x),
+                        y: Pt(page.height - b.y - b.height),
+                        width: Pt(b.width),
+                        height: Pt(b.height),
+                        mode: Some(PaintMode::Stroke),
+                        winding_order: None,
+                    },
+                });
+            }
             for s in &page.frame.strokes {
-                if color != Some(s.color) {
-                    ops.push(Op::SetOutlineColor { col: rgb(s.color) });
-                    color = Some(s.color);
-                }
-                if width != Some(s.width) {
-                    ops.push(Op::SetOutlineThickness { pt: Pt(s.width) });
-                    width = Some(s.width);
-                }
+                pen(&mut ops, s.color, s.width);
                 let p = |x: f32, y: f32| LinePoint {
                     p: Point::new(Mm(x / PT_PER_MM), Mm((page.height - y) / PT_PER_MM)),
                     bezier: false,
@@ -175,8 +191,19 @@ fn fill_ops(fills: &[Fill], page_h: f32, ops: &mut Vec<Op>) {
     ops.push(Op::RestoreGraphicsState);
 }
 
-/// One run: its first glyph placed absolutely, the others by their advances plus offsets
-/// that correct the /W rounding and carry justification.
+/// How far a glyph inside a word may drift from where layout put it before the writer
+/// corrects it, pt. The viewer advances by the /W widths (1/1000 em, truncated), layout by
+/// advances rounded to 1/100 mm: within a word the two drift apart by at most a few
+/// hundredths of a point per glyph, well below what the eye sees; a long word is corrected
+/// where the drift reaches this.
+const MAX_DRIFT_PT: f32 = 0.04;
+
+/// One run: its first glyph placed absolutely, then whole words as text with an offset
+/// between words (justification and the /W rounding), and inside a word only where the drift
+/// exceeds [`MAX_DRIFT_PT`]. Text items are encoded by printpdf through the font's cmap,
+/// which gives the glyphs layout chose; a glyph the cmap does not give for its character (a
+/// tab set as a space, a missing letter shown as .notdef) is written by glyph id with its
+/// character, so ToUnicode and the extracted text are the same either way.
 fn text_ops(run: &GlyphRun, page_h: f32, widths: &WidthTable, ops: &mut Vec<Op>) {
     let Some(x0) = run.glyphs.first().map(|g| g.x) else {
         return;
@@ -186,24 +213,42 @@ fn text_ops(run: &GlyphRun, page_h: f32, widths: &WidthTable, ops: &mut Vec<Op>)
     });
     // Pen position in 1/1000 em from x0, as the viewer computes it.
     let scale = 1000.0 / run.size;
+    let max_drift = MAX_DRIFT_PT * scale;
     let mut pen = 0.0f32;
-    let mut glyphs = Vec::with_capacity(run.glyphs.len());
+    let mut items = Vec::new();
+    let mut word = String::new();
+    let mut prev_space = false;
     for (i, g) in run.glyphs.iter().enumerate() {
-        pen += widths.pdf_width(run.face, g.gid);
-        let offset = match run.glyphs.get(i + 1) {
-            Some(next) => {
-                let target = (next.x - x0) * scale;
-                let d = (target - pen).round();
-                pen += d;
-                -d
+        if i > 0 {
+            let d = (g.x - x0) * scale - pen;
+            let r = d.round();
+            if (prev_space && r != 0.0) || d.abs() > max_drift {
+                if !word.is_empty() {
+                    items.push(TextItem::Text(std::mem::take(&mut word)));
+                }
+                items.push(TextItem::Offset(-r));
+                pen += r;
             }
-            None => 0.0,
-        };
-        glyphs.push(Codepoint::with_cid(g.gid, offset, g.ch.to_string()));
+        }
+        if g.gid != 0 && g.ch != '\t' {
+            word.push(g.ch);
+        } else {
+            if !word.is_empty() {
+                items.push(TextItem::Text(std::mem::take(&mut word)));
+            }
+            items.push(TextItem::GlyphIds(vec![Codepoint::with_cid(
+                g.gid,
+                0.0,
+                g.ch.to_string(),
+            )]));
+        }
+        pen += widths.pdf_width(run.face, g.gid);
+        prev_space = g.ch == ' ';
     }
-    ops.push(Op::ShowText {
-        items: vec![TextItem::GlyphIds(glyphs)],
-    });
+    if !word.is_empty() {
+        items.push(TextItem::Text(word));
+    }
+    ops.push(Op::ShowText { items });
 }
 
 /// What printpdf leaves out or sets from the clock: the language, a fixed document ID, no
@@ -298,4 +343,100 @@ fn compress_streams(lo: &mut lopdf::Document) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::frame::Glyph;
+    use crate::pdf::shape::Shaper;
+
+    /// Where a viewer puts each glyph of `items` (x from the run's start, pt) and which
+    /// characters it shows.
+    fn viewer(
+        items: &[TextItem],
+        run: &GlyphRun,
+        shaper_gid: impl Fn(char) -> u16,
+        widths: &WidthTable,
+    ) -> Vec<(f32, char)> {
+        let mut pen = 0.0f32;
+        let mut out = Vec::new();
+        for item in items {
+            match item {
+                TextItem::Offset(o) => pen -= o,
+                TextItem::Text(t) => {
+                    for ch in t.chars() {
+                        out.push((pen * run.size / 1000.0, ch));
+                        pen += widths.pdf_width(run.face, shaper_gid(ch));
+                    }
+                }
+                TextItem::GlyphIds(gs) => {
+                    for g in gs {
+                        out.push((
+                            pen * run.size / 1000.0,
+                            g.cid.as_deref().unwrap().chars().next().unwrap(),
+                        ));
+                        pen += widths.pdf_width(run.face, g.gid) - g.offset;
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn words_as_text_land_within_the_drift_bound() {
+        let fonts = FontSet::bundled();
+        let widths = WidthTable::new(&fonts).unwrap();
+        let mut shaper = Shaper::new(&fonts).unwrap();
+        // A justified line (3.7 pt extra per space), a long word the drift must be
+        // corrected inside, and a tab (written by glyph id).
+        let text = "Nghiêng  ĐỘC LẬP 0123456789012345678901234567890123456789 chữ\tViệt";
+        let mut chars = Vec::new();
+        shaper.shape_into(text, FaceKey::Regular, 14.0, &mut chars);
+        let mut x = 50.0;
+        let glyphs: Vec<Glyph> = chars
+            .iter()
+            .map(|c| {
+                let g = Glyph {
+                    gid: c.gid,
+                    x,
+                    ch: c.ch,
+                };
+                x += c.advance + if c.ch == ' ' { 3.7 } else { 0.0 };
+                g
+            })
+            .collect();
+        let run = GlyphRun {
+            face: FaceKey::Regular,
+            size: 14.0,
+            y: 100.0,
+            glyphs,
+        };
+        let mut ops = Vec::new();
+        text_ops(&run, 800.0, &widths, &mut ops);
+        let Some(Op::ShowText { items }) = ops.last() else {
+            panic!("{ops:?}")
+        };
+        let texts = items
+            .iter()
+            .filter(|i| matches!(i, TextItem::Text(_)))
+            .count();
+        assert!(
+            texts < run.glyphs.len() / 4,
+            "whole words, not glyphs: {items:?}"
+        );
+        let face = fonts.regular.face();
+        let gid = |ch: char| face.glyph_index(ch).map_or(0, |g| g.0);
+        let shown = viewer(items, &run, gid, &widths);
+        assert_eq!(shown.len(), run.glyphs.len());
+        for ((vx, ch), g) in shown.iter().zip(&run.glyphs) {
+            assert_eq!(*ch, g.ch);
+            let want = g.x - run.glyphs[0].x;
+            assert!(
+                (vx - want).abs() <= MAX_DRIFT_PT + 1e-3,
+                "{ch} at {vx}, layout {want}"
+            );
+        }
+    }
 }

@@ -1,5 +1,5 @@
 //! A small PDF reader for tests: it interprets the content streams the way a viewer does
-//! (Tf, Tm, Td, TJ, Tj with the font's /W widths and ToUnicode map; m, l, S, w; re, f;
+//! (Tf, Tm, Td, TJ, Tj with the font's /W widths and ToUnicode map; m, l, S, w; re, f, S;
 //! rg, RG, q, Q), so tests assert on where glyphs, rules and filled boxes really are, not on
 //! what the writer meant.
 
@@ -340,6 +340,11 @@ pub fn read(bytes: &[u8]) -> Pdf {
                 }
                 "l" => path.push((num(&a[0]), num(&a[1]))),
                 "S" => {
+                    // A stroked rectangle is its four sides.
+                    for [x, y, w, h] in rects.drain(..) {
+                        let corners = [(x, y), (x + w, y), (x + w, y + h), (x, y + h), (x, y)];
+                        subpaths.push(corners.to_vec());
+                    }
                     subpaths.push(std::mem::take(&mut path));
                     for sp in subpaths.drain(..) {
                         for seg in sp.windows(2) {
