@@ -204,10 +204,7 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32
 fn run(cmd: Command) -> Result<i32> {
     match cmd {
         Command::Build { plans, output } => batch::build(&plans, &[Kind::Plan], &output),
-        Command::Report { plans, ky, output } => {
-            let kinds = batch::report_kinds(&plans, &ky)?;
-            batch::build(&plans, &kinds, &output)
-        }
+        Command::Report { plans, ky, output } => batch::report(&plans, &ky, &output),
         Command::Check { plans, templates } => batch::check(&plans, templates.as_deref()),
         Command::Templates {
             action: TemplatesAction::Export { dir, overwrite },
