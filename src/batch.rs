@@ -4,6 +4,7 @@
 use crate::cli::{Format, OutputArgs};
 use crate::error::{Error, Result};
 use crate::fonts::FontSet;
+use crate::pdf::FaceCache;
 use crate::pipeline::{self, Built, Kind};
 use crate::report::period::Period;
 use crate::template::Templates;
@@ -28,29 +29,66 @@ fn print_warnings(warnings: &[String]) {
     }
 }
 
-/// The report kinds `--ky` asks for: one period, or `tat-ca` for every period with data in
-/// any of `plans`.
-pub fn report_kinds(plans: &[PathBuf], ky: &str) -> Result<Vec<Kind>> {
-    if crate::report::data::fold(ky) == "tat ca" {
-        let mut periods: Vec<Period> = Vec::new();
-        for input in plans {
-            let data = crate::report::open(&pipeline::plan_file(input))?;
-            for s in data.sources {
-                if !periods.contains(&s.period) {
-                    periods.push(s.period);
-                }
+/// The plans named on the command line: a plan file, a plan folder (with plan.yaml), or a
+/// folder of plan folders (each sub-folder with a plan.yaml, in name order), in any mix.
+pub fn expand(inputs: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for input in inputs {
+        if input.is_dir() && !input.join("plan.yaml").is_file() {
+            let mut subs: Vec<PathBuf> = std::fs::read_dir(input)
+                .into_iter()
+                .flatten()
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.join("plan.yaml").is_file())
+                .collect();
+            if !subs.is_empty() {
+                subs.sort();
+                out.extend(subs);
+                continue;
             }
         }
-        periods.sort_by_key(Period::sort_key);
-        if periods.is_empty() {
+        out.push(input.clone());
+    }
+    out
+}
+
+/// The periods with progress data of one plan, in order.
+fn plan_periods(input: &Path) -> Result<Vec<Period>> {
+    let data = crate::report::open(&pipeline::plan_file(input))?;
+    let mut periods: Vec<Period> = Vec::new();
+    for s in data.sources {
+        if !periods.contains(&s.period) {
+            periods.push(s.period);
+        }
+    }
+    periods.sort_by_key(Period::sort_key);
+    Ok(periods)
+}
+
+/// `vanban report`: the period `ky` of every plan, or with `tat-ca` every period each plan
+/// has data for.
+pub fn report(plans: &[PathBuf], ky: &str, output: &OutputArgs) -> Result<i32> {
+    let plans = expand(plans);
+    if crate::report::data::fold(ky) == "tat ca" {
+        let jobs: Vec<Job> = plans
+            .iter()
+            .map(|p| Job {
+                input: p.clone(),
+                kinds: plan_periods(p).map(|ps| ps.into_iter().map(Kind::Report).collect()),
+            })
+            .collect();
+        if jobs
+            .iter()
+            .all(|j| matches!(&j.kinds, Ok(k) if k.is_empty()))
+        {
             return Err(Error::Usage(
                 "chưa có dữ liệu báo cáo nào trong thư mục bao-cao/ của kế hoạch".into(),
             ));
         }
-        return Ok(periods.into_iter().map(Kind::Report).collect());
+        return run(jobs, output);
     }
     match Period::parse(ky) {
-        Some(p) => Ok(vec![Kind::Report(p)]),
+        Some(p) => build(&plans, &[Kind::Report(p)], output),
         None => Err(Error::Usage(format!(
             "kỳ báo cáo \"{ky}\" không hợp lệ; dùng 2024-Q1, 2024-Q2, 2024-Q3, 2024-Q4, 2024-6T, 2024-9T, 2024 hoặc tat-ca"
         ))),
@@ -59,9 +97,8 @@ pub fn report_kinds(plans: &[PathBuf], ky: &str) -> Result<Vec<Kind>> {
 
 pub fn check(plans: &[PathBuf], templates: Option<&Path>) -> Result<i32> {
     let tpl = Templates::load(templates)?;
-    print_warnings(&tpl.warnings);
     let mut failed = 0;
-    for input in plans {
+    for input in &expand(plans) {
         let file = pipeline::plan_file(input);
         let result = pipeline::build_document(&file, &tpl).and_then(|b| {
             print_warnings(&b.warnings);
@@ -91,68 +128,124 @@ pub fn check(plans: &[PathBuf], templates: Option<&Path>) -> Result<i32> {
     Ok(if failed > 0 { 1 } else { 0 })
 }
 
-/// Builds `kinds` of every plan in `plans`.
+/// One plan and the documents to make of it (or why the kinds could not be worked out).
+struct Job {
+    input: PathBuf,
+    kinds: Result<Vec<Kind>>,
+}
+
+/// Builds `kinds` of every plan in `plans` (see [`expand`]).
 pub fn build(plans: &[PathBuf], kinds: &[Kind], output: &OutputArgs) -> Result<i32> {
-    let (out, format) = (output.out.as_deref(), output.format);
-    if plans.len() > 1 {
+    let jobs = expand(plans)
+        .into_iter()
+        .map(|input| Job {
+            input,
+            kinds: Ok(kinds.to_vec()),
+        })
+        .collect();
+    run(jobs, output)
+}
+
+/// Where one plan's outputs go.
+fn out_dir(out: Option<&Path>, plans: usize, name: &str) -> PathBuf {
+    match (out, plans) {
+        (Some(o), 1) => o.to_path_buf(),
+        (Some(o), _) => o.join(name),
+        (None, _) => Path::new("output").join(name),
+    }
+}
+
+fn run(jobs: Vec<Job>, output: &OutputArgs) -> Result<i32> {
+    if jobs.len() > 1 {
         // Each plan writes into a folder named after its own; two plans of the same folder
         // name would overwrite each other's files.
         let names: std::collections::BTreeSet<String> =
-            plans.iter().map(|p| folder_name(p)).collect();
-        if names.len() < plans.len() {
+            jobs.iter().map(|j| folder_name(&j.input)).collect();
+        if names.len() < jobs.len() {
             return Err(Error::Usage(
                 "các kế hoạch trùng tên thư mục; hãy chạy riêng từng kế hoạch".into(),
             ));
         }
     }
-    if let Some(o) = out {
+    if let Some(o) = &output.out {
         out_dir_usable(o)?;
     }
-    let tpl = Templates::load(output.templates.as_deref())?;
+    match jobs.len() {
+        0 => Err(Error::Usage("không có kế hoạch nào để dựng".into())),
+        1 => run_one(jobs.into_iter().next().expect("one job"), output),
+        _ => run_many(jobs, output),
+    }
+}
+
+/// One plan, as fast as two cores allow: printpdf parses the fonts and tera compiles the
+/// templates while the plan loads; then the PDF is laid out and written on a thread of its
+/// own while the DOCX is written here. The process exits right after, so the last
+/// document's structures are left for the OS to free.
+fn run_one(job: Job, output: &OutputArgs) -> Result<i32> {
+    let format = output.format;
+    let bundled = FontSet::bundled();
+    let mut faces = if format == Format::Docx {
+        FaceCache::default()
+    } else {
+        FaceCache::spawn(&bundled)
+    };
+    let kinds = job.kinds?;
+    let file = pipeline::plan_file(&job.input);
+    let dir = out_dir(output.out.as_deref(), 1, &folder_name(&job.input));
+    let (tpl, checked) = std::thread::scope(|s| {
+        let tpl = s.spawn(|| Templates::load(output.templates.as_deref()));
+        let checked = crate::model::load_plan(&file);
+        (tpl.join(), checked)
+    });
+    let tpl = tpl.unwrap_or_else(|_| Err(internal("mẫu văn bản")))?;
     print_warnings(&tpl.warnings);
-    let fonts = FontSet::bundled();
+    let checked = match checked {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("lỗi: {e}");
+            return Ok(1);
+        }
+    };
     let mut failed = 0;
-    for input in plans {
-        let file = pipeline::plan_file(input);
-        let name = folder_name(input);
-        let dir = match (out, plans.len()) {
-            (Some(o), 1) => o.to_path_buf(),
-            (Some(o), _) => o.join(&name),
-            (None, _) => Path::new("output").join(&name),
+    for (i, kind) in kinds.iter().enumerate() {
+        let last = i + 1 == kinds.len();
+        let (fp, same) = unchanged(kind, &file, &dir, &tpl, output);
+        if let Some(same) = same {
+            println!("{}", skipped_line(&same));
+            continue;
+        }
+        let checked = crate::model::CheckedPlan {
+            plan: checked.plan.clone(),
+            warnings: checked.warnings.clone(),
         };
-        for kind in kinds {
-            let fingerprint = crate::fingerprint::of(kind, &file, &tpl, format);
-            if let (Some(f), false) = (&fingerprint, output.lam_lai) {
-                if let Some(same) = crate::fingerprint::unchanged(&dir, kind, f) {
-                    let names: Vec<String> = same.iter().map(|p| p.display().to_string()).collect();
-                    println!(
-                        "không đổi, giữ nguyên {} (dữ liệu, mẫu và phông như lần trước; thêm --lam-lai để sinh lại)",
-                        names.join(", ")
-                    );
-                    continue;
-                }
-            }
-            match build_one(
-                kind.clone(),
+        let result = pipeline::build_loaded(kind.clone(), &file, checked, &tpl).and_then(|b| {
+            print_warnings(&b.warnings);
+            let written = write_outputs(
+                &b,
+                kind,
                 &file,
                 &dir,
                 format,
-                &tpl,
-                &fonts,
-                fingerprint.as_deref(),
-            ) {
-                Ok(written) => {
-                    for (p, size) in written {
-                        println!("đã ghi {} ({} KB)", p.display(), size.div_ceil(1024));
-                    }
-                }
-                Err(e) => {
-                    eprintln!("lỗi: {e}");
-                    failed += 1;
-                }
+                &bundled,
+                &mut faces,
+                last,
+                true,
+                fp.as_deref(),
+            );
+            if last {
+                std::mem::forget(b);
+            }
+            written
+        });
+        match result {
+            Ok(written) => print_written(&written),
+            Err(e) => {
+                eprintln!("lỗi: {e}");
+                failed += 1;
             }
         }
     }
+    std::mem::forget(tpl);
     Ok(if failed > 0 { 1 } else { 0 })
 }
 
@@ -177,27 +270,319 @@ fn out_dir_usable(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-fn build_one(
-    kind: Kind,
+fn internal(what: &str) -> Error {
+    Error::Usage(format!("lỗi nội bộ khi dựng {what}"))
+}
+
+fn print_written(written: &[(PathBuf, usize)]) {
+    for (p, size) in written {
+        println!("đã ghi {} ({} KB)", p.display(), size.div_ceil(1024));
+    }
+}
+
+/// Makes the outputs of `b` and writes them into `dir` as a set (all or none); with
+/// `parallel` and `Format::All` the PDF is made on a thread of its own while the DOCX is made
+/// here. Records the fingerprint of what was written. Returns (path, size), DOCX then PDF.
+#[allow(clippy::too_many_arguments)]
+fn write_outputs(
+    b: &Built,
+    kind: &Kind,
     file: &Path,
     dir: &Path,
     format: Format,
-    tpl: &Templates,
-    fonts: &FontSet,
+    bundled: &FontSet,
+    faces: &mut FaceCache,
+    leak: bool,
+    parallel: bool,
     fingerprint: Option<&str>,
 ) -> Result<Vec<(PathBuf, usize)>> {
-    let b: Built = pipeline::build(kind.clone(), file, tpl)?;
-    print_warnings(&b.warnings);
-    let fonts = pipeline::fonts_for(&b.plan, file, fonts)?;
-    let outputs = pipeline::render_outputs(&b, format, &fonts)?;
+    let fonts = pipeline::fonts_for(&b.plan, file, bundled)?;
     make_out_dir(dir)?;
+    let stem = &b.stem;
+    let docx = || -> Result<Vec<u8>> {
+        crate::docx::write_docx(&b.document, &b.style, &fonts).map_err(|message| Error::Render {
+            format: "DOCX",
+            message,
+        })
+    };
+    let pdf = |faces: &mut FaceCache| -> Result<Vec<u8>> {
+        crate::pdf::write_pdf_with(&b.document, &b.style, &fonts, faces, leak).map_err(|message| {
+            Error::Render {
+                format: "PDF",
+                message,
+            }
+        })
+    };
+    let outputs: Vec<(String, Vec<u8>)> = match format {
+        Format::Docx => vec![(format!("{stem}.docx"), docx()?)],
+        Format::Pdf => vec![(format!("{stem}.pdf"), pdf(faces)?)],
+        Format::All if parallel => {
+            let (d, p) = std::thread::scope(|s| {
+                let p = s.spawn(|| pdf(faces));
+                let d = docx();
+                (d, p.join())
+            });
+            let p = p.unwrap_or_else(|_| Err(internal("PDF")));
+            vec![(format!("{stem}.docx"), d?), (format!("{stem}.pdf"), p?)]
+        }
+        Format::All => vec![
+            (format!("{stem}.docx"), docx()?),
+            (format!("{stem}.pdf"), pdf(faces)?),
+        ],
+    };
     let files: Vec<(PathBuf, &[u8])> = outputs
         .iter()
         .map(|(name, bytes)| (dir.join(name), bytes.as_slice()))
         .collect();
     crate::output::write_set(&files)?;
     if let Some(f) = fingerprint {
-        crate::fingerprint::record(dir, &kind, f, &files);
+        crate::fingerprint::record(dir, kind, f, &files);
     }
-    Ok(files.into_iter().map(|(p, b)| (p, b.len())).collect())
+    let written = files.iter().map(|(p, b)| (p.clone(), b.len())).collect();
+    if leak {
+        std::mem::forget(outputs);
+    }
+    Ok(written)
+}
+
+/// The outputs of `kind` when its inputs did not change since they were written (and the
+/// fingerprint to record otherwise).
+fn unchanged(
+    kind: &Kind,
+    file: &Path,
+    dir: &Path,
+    tpl: &Templates,
+    output: &OutputArgs,
+) -> (Option<String>, Option<Vec<PathBuf>>) {
+    let fp = crate::fingerprint::of(kind, file, tpl, output.format);
+    let same = match (&fp, output.lam_lai) {
+        (Some(f), false) => crate::fingerprint::unchanged(dir, kind, f),
+        _ => None,
+    };
+    (fp, same)
+}
+
+fn skipped_line(same: &[PathBuf]) -> String {
+    let names: Vec<String> = same.iter().map(|p| p.display().to_string()).collect();
+    format!(
+        "không đổi, giữ nguyên {} (dữ liệu, mẫu và phông như lần trước; thêm --lam-lai để sinh lại)",
+        names.join(", ")
+    )
+}
+
+/// What a worker reports for one plan.
+struct Done {
+    name: String,
+    written: Vec<(PathBuf, usize)>,
+    /// "không đổi, giữ nguyên …" lines for outputs whose inputs did not change.
+    skipped: Vec<String>,
+    warnings: Vec<String>,
+    errors: Vec<String>,
+}
+
+/// Many plans on every core: one worker per core takes the next plan and makes all its
+/// documents, DOCX then PDF, itself (no thread per document: with many plans that only
+/// churns the allocator); a plan that fails does not stop the others. Progress goes to a
+/// bar on a terminal, to plain lines otherwise; a summary line ends the run.
+fn run_many(jobs: Vec<Job>, output: &OutputArgs) -> Result<i32> {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    let started = std::time::Instant::now();
+    let total = jobs.len();
+    let workers = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .min(total);
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let templates: std::sync::OnceLock<Result<Templates>> = std::sync::OnceLock::new();
+    let bundled = FontSet::bundled();
+    let (tx, rx) = std::sync::mpsc::channel::<Done>();
+    let progress = Progress::new(total);
+    let mut failed = 0;
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            let tx = tx.clone();
+            let (jobs, next, stop, templates, bundled) =
+                (&jobs, &next, &stop, &templates, &bundled);
+            s.spawn(move || {
+                let mut faces = FaceCache::default();
+                while !stop.load(Ordering::Relaxed) {
+                    let Some(job) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) else {
+                        break;
+                    };
+                    let done = build_plan(job, output, total, templates, bundled, &mut faces);
+                    if matches!(templates.get(), Some(Err(_))) {
+                        stop.store(true, Ordering::Relaxed);
+                    }
+                    if tx.send(done).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        for done in rx {
+            if !done.errors.is_empty() {
+                failed += 1;
+            }
+            progress.report(&done);
+        }
+    });
+    if let Some(Err(e)) = templates.into_inner() {
+        progress.finish();
+        return Err(e);
+    }
+    progress.finish();
+    let secs = format!("{:.1}", started.elapsed().as_secs_f64()).replace('.', ",");
+    println!(
+        "Tổng kết: đã dựng {}/{total} kế hoạch, {failed} kế hoạch lỗi, thời gian {secs} giây",
+        total - failed
+    );
+    Ok(if failed > 0 { 1 } else { 0 })
+}
+
+/// One plan of a batch: load it (while another worker may compile the templates), then each
+/// document kind, DOCX then PDF, on this thread.
+fn build_plan(
+    job: &Job,
+    output: &OutputArgs,
+    total: usize,
+    templates: &std::sync::OnceLock<Result<Templates>>,
+    bundled: &FontSet,
+    faces: &mut FaceCache,
+) -> Done {
+    let name = folder_name(&job.input);
+    let mut done = Done {
+        name: name.clone(),
+        written: Vec::new(),
+        skipped: Vec::new(),
+        warnings: Vec::new(),
+        errors: Vec::new(),
+    };
+    let file = pipeline::plan_file(&job.input);
+    let kinds = match &job.kinds {
+        Ok(k) => k,
+        Err(e) => {
+            done.errors.push(e.to_string());
+            return done;
+        }
+    };
+    let checked = match crate::model::load_plan(&file) {
+        Ok(c) => c,
+        Err(e) => {
+            done.errors.push(e.to_string());
+            return done;
+        }
+    };
+    let tpl = match templates.get_or_init(|| Templates::load(output.templates.as_deref())) {
+        Ok(t) => t,
+        Err(_) => return done,
+    };
+    let dir = out_dir(output.out.as_deref(), total, &name);
+    for kind in kinds {
+        let (fp, same) = unchanged(kind, &file, &dir, tpl, output);
+        if let Some(same) = same {
+            done.skipped.push(skipped_line(&same));
+            continue;
+        }
+        let checked = crate::model::CheckedPlan {
+            plan: checked.plan.clone(),
+            warnings: checked.warnings.clone(),
+        };
+        let result = pipeline::build_loaded(kind.clone(), &file, checked, tpl).and_then(|b| {
+            done.warnings.extend(b.warnings.iter().cloned());
+            // One thread per worker: DOCX, then PDF.
+            write_outputs(
+                &b,
+                kind,
+                &file,
+                &dir,
+                output.format,
+                bundled,
+                faces,
+                false,
+                false,
+                fp.as_deref(),
+            )
+        });
+        match result {
+            Ok(w) => done.written.extend(w),
+            Err(e) => done.errors.push(e.to_string()),
+        }
+    }
+    done
+}
+
+/// Progress of a batch: a bar on a terminal (messages printed above it), plain lines when
+/// the output goes to a file or a pipe.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    total: usize,
+    count: std::cell::Cell<usize>,
+}
+
+impl Progress {
+    fn new(total: usize) -> Progress {
+        use std::io::IsTerminal;
+        let bar = std::io::stderr().is_terminal().then(|| {
+            let bar = indicatif::ProgressBar::new(total as u64);
+            if let Ok(style) = indicatif::ProgressStyle::with_template(
+                "[{elapsed_precise}] {bar:30} {pos}/{len} kế hoạch  {msg}",
+            ) {
+                bar.set_style(style);
+            }
+            bar
+        });
+        Progress {
+            bar,
+            total,
+            count: std::cell::Cell::new(0),
+        }
+    }
+
+    fn report(&self, done: &Done) {
+        let n = self.count.get() + 1;
+        self.count.set(n);
+        let mut lines = Vec::new();
+        for w in &done.warnings {
+            lines.push(format!("cảnh báo: {w}"));
+        }
+        for e in &done.errors {
+            lines.push(format!("lỗi: {}: {e}", done.name));
+        }
+        let skipped = done.skipped.iter().map(|l| format!("{}: {l}", done.name));
+        match &self.bar {
+            Some(bar) => {
+                for l in lines.iter().cloned().chain(skipped) {
+                    bar.println(l);
+                }
+                bar.set_message(done.name.clone());
+                bar.inc(1);
+            }
+            None => {
+                for l in &lines {
+                    eprintln!("{l}");
+                }
+                for l in skipped {
+                    println!("{l}");
+                }
+                let status = if done.errors.is_empty() {
+                    let files: Vec<String> = done
+                        .written
+                        .iter()
+                        .map(|(p, size)| format!("{} ({} KB)", p.display(), size.div_ceil(1024)))
+                        .collect();
+                    format!("đã ghi {}", files.join(", "))
+                } else {
+                    "lỗi".to_string()
+                };
+                println!("[{n}/{}] {}: {status}", self.total, done.name);
+            }
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
 }

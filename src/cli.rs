@@ -285,10 +285,7 @@ fn run(cmd: Command) -> Result<i32> {
                 batch::build(&plans, &[kind], &output)
             }
         }
-        Command::Report { plans, ky, output } => {
-            let kinds = batch::report_kinds(&plans, &ky)?;
-            batch::build(&plans, &kinds, &output)
-        }
+        Command::Report { plans, ky, output } => batch::report(&plans, &ky, &output),
         Command::Check { plans, templates } => batch::check(&plans, templates.as_deref()),
         Command::Init { dir } => {
             for p in crate::init::init(&dir)? {

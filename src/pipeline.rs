@@ -66,7 +66,17 @@ pub struct Built {
 
 /// Loads the plan, makes the kind's view and renders it through the shared road.
 pub fn build(kind: Kind, plan_path: &Path, templates: &Templates) -> Result<Built> {
-    let checked = model::load_plan(plan_path)?;
+    build_loaded(kind, plan_path, model::load_plan(plan_path)?, templates)
+}
+
+/// [`build`] for a plan already loaded and checked (so the templates can compile while the
+/// plan loads).
+pub fn build_loaded(
+    kind: Kind,
+    plan_path: &Path,
+    checked: model::CheckedPlan,
+    templates: &Templates,
+) -> Result<Built> {
     let plan = checked.plan;
     let mut warnings = checked.warnings;
     let style = style_for(&plan);

@@ -321,3 +321,97 @@ fn plan_can_name_its_own_font_files() {
         "{err}"
     );
 }
+
+/// A folder of plan folders: every plan is built, a broken one does not stop the others,
+/// each plan gets a plain progress line (the output is not a terminal) and a summary line
+/// in Vietnamese ends the run, with exit code 1 because one failed.
+#[test]
+fn batch_builds_a_folder_of_plans_and_keeps_going_past_a_broken_one() {
+    let plans = scratch("batch-plans");
+    let seed = std::fs::read_to_string(root().join(SEED).join("plan.yaml")).unwrap();
+    for name in ["a-phuong", "b-phuong", "c-hong"] {
+        std::fs::create_dir_all(plans.join(name)).unwrap();
+        let text = if name == "c-hong" {
+            seed.replacen("loai: ke-hoach", "loai: [", 1)
+        } else {
+            seed.clone()
+        };
+        std::fs::write(plans.join(name).join("plan.yaml"), text).unwrap();
+    }
+    let out = scratch("batch-out");
+    let o = vanban(&[
+        "build",
+        plans.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(1), "{stdout}\n{}", stderr(&o));
+    for name in ["a-phuong", "b-phuong"] {
+        for ext in ["docx", "pdf"] {
+            assert!(
+                out.join(name).join(format!("ke-hoach.{ext}")).is_file(),
+                "{name}.{ext}"
+            );
+        }
+    }
+    assert!(!out.join("c-hong").join("ke-hoach.pdf").exists());
+    // Plain lines, one per plan, numbered; no terminal control sequences.
+    let progress: Vec<&str> = stdout.lines().filter(|l| l.starts_with('[')).collect();
+    assert_eq!(progress.len(), 3, "{stdout}");
+    assert!(progress.iter().any(|l| l.starts_with("[3/3]")), "{stdout}");
+    assert!(
+        progress.iter().any(|l| l.contains("c-hong: lỗi")),
+        "{stdout}"
+    );
+    assert!(!stdout.contains('\u{1b}') && !stderr(&o).contains('\u{1b}'));
+    assert!(stderr(&o).contains("lỗi: c-hong:"), "{}", stderr(&o));
+    let summary = stdout.lines().last().unwrap();
+    assert!(
+        summary.starts_with("Tổng kết: đã dựng 2/3 kế hoạch, 1 kế hoạch lỗi, thời gian ")
+            && summary.ends_with(" giây"),
+        "{summary}"
+    );
+    // The same bytes as a plan built on its own.
+    let single = scratch("batch-single");
+    let o = build(SEED, "all", single.to_str().unwrap());
+    assert_eq!(o.status.code(), Some(0));
+    for ext in ["docx", "pdf"] {
+        let f = format!("ke-hoach.{ext}");
+        assert!(
+            std::fs::read(single.join(&f)).unwrap()
+                == std::fs::read(out.join("a-phuong").join(&f)).unwrap(),
+            "{f}"
+        );
+    }
+}
+
+/// Folders and files can be mixed; all plans fine gives exit 0.
+#[test]
+fn batch_mixes_plan_folders_and_plan_files() {
+    let plans = scratch("batch-mix");
+    let seed = root().join(SEED).join("plan.yaml");
+    std::fs::create_dir_all(plans.join("x")).unwrap();
+    std::fs::copy(&seed, plans.join("x").join("plan.yaml")).unwrap();
+    let out = scratch("batch-mix-out");
+    let o = vanban(&[
+        "build",
+        plans.join("x").to_str().unwrap(),
+        seed.to_str().unwrap(),
+        "--format",
+        "docx",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(0), "{stdout}{}", stderr(&o));
+    assert!(out.join("x").join("ke-hoach.docx").is_file());
+    assert!(out
+        .join("phu-son-2023-2025")
+        .join("ke-hoach.docx")
+        .is_file());
+    assert!(
+        stdout.contains("Tổng kết: đã dựng 2/2 kế hoạch, 0 kế hoạch lỗi"),
+        "{stdout}"
+    );
+}

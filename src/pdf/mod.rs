@@ -17,8 +17,23 @@ use crate::fonts::FontSet;
 use crate::ir::{Document, Orientation};
 use crate::style::StyleSheet;
 
+pub use writer::FaceCache;
+
 /// Renders `doc` as PDF bytes. Errors are messages for the user, in Vietnamese.
 pub fn write_pdf(doc: &Document, style: &StyleSheet, fonts: &FontSet) -> Result<Vec<u8>, String> {
+    write_pdf_with(doc, style, fonts, &mut FaceCache::default(), false)
+}
+
+/// [`write_pdf`] with printpdf's parsed faces taken from (and given back to) `faces`; with
+/// `leak`, the layout and printpdf's documents are not freed: for a process that exits
+/// right after writing.
+pub fn write_pdf_with(
+    doc: &Document,
+    style: &StyleSheet,
+    fonts: &FontSet,
+    faces: &mut FaceCache,
+    leak: bool,
+) -> Result<Vec<u8>, String> {
     check_sheet(style).map_err(|e| format!("không dựng được trang PDF: {e}"))?;
     let mut shaper = shape::Shaper::new(fonts)?;
     let pages = pages::paginate(doc, style, &mut shaper)
@@ -26,7 +41,11 @@ pub fn write_pdf(doc: &Document, style: &StyleSheet, fonts: &FontSet) -> Result<
     if pages.is_empty() {
         return Err("không dựng được trang PDF: văn bản không có phần nào".to_string());
     }
-    writer::write(&pages, &doc.meta, fonts)
+    let out = writer::write(&pages, &doc.meta, fonts, faces, leak);
+    if leak {
+        std::mem::forget(pages);
+    }
+    out
 }
 
 /// Values the layout divides by or fills pages with: a zero font size or a page without

@@ -53,7 +53,106 @@ impl<'a> WidthTable<'a> {
     }
 }
 
-pub fn write(pages: &[PageFrame], meta: &Meta, fonts: &FontSet) -> Result<Vec<u8>, String> {
+/// printpdf's parsed faces, kept between documents and parsed off the critical path:
+/// parsing the four faces costs about 2.5 ms, as much as laying out several pages. Only the
+/// bundled faces are cached (a plan's own font files are parsed for its document).
+#[derive(Default)]
+pub struct FaceCache {
+    state: CacheState,
+}
+
+#[derive(Default)]
+enum CacheState {
+    #[default]
+    Empty,
+    Pending(std::thread::JoinHandle<Box<ParsedFaces>>),
+    Ready(Box<ParsedFaces>),
+}
+
+/// Parsed faces by [`FaceKey::index`], with the address of the bytes they were parsed from.
+#[derive(Default)]
+struct ParsedFaces {
+    faces: [Option<(usize, ParsedFont)>; 4],
+}
+
+/// The address of a bundled face's bytes (compiled into the binary, so it names the face);
+/// `None` for font files read at run time.
+fn bundled_key(fonts: &FontSet, key: FaceKey) -> Option<usize> {
+    match &*fonts.face(key.bold(), key.italic()).data {
+        std::borrow::Cow::Borrowed(b) => Some(b.as_ptr() as usize),
+        std::borrow::Cow::Owned(_) => None,
+    }
+}
+
+fn parse_face(fonts: &FontSet, key: FaceKey) -> Result<ParsedFont, String> {
+    let f = fonts.face(key.bold(), key.italic());
+    let mut warnings = Vec::new();
+    ParsedFont::from_bytes(&f.data, 0, &mut warnings)
+        .ok_or_else(|| format!("không nhúng được phông chữ {} vào PDF", f.name))
+}
+
+impl FaceCache {
+    /// Starts parsing the bundled faces of `fonts` on a thread of their own.
+    pub fn spawn(fonts: &FontSet) -> FaceCache {
+        let fonts = fonts.clone();
+        let handle = std::thread::spawn(move || {
+            let mut parsed = Box::<ParsedFaces>::default();
+            for key in FaceKey::ALL {
+                if let (Some(addr), Ok(f)) = (bundled_key(&fonts, key), parse_face(&fonts, key)) {
+                    parsed.faces[key.index()] = Some((addr, f));
+                }
+            }
+            parsed
+        });
+        FaceCache {
+            state: CacheState::Pending(handle),
+        }
+    }
+
+    fn ready(&mut self) -> &mut ParsedFaces {
+        if let CacheState::Pending(_) | CacheState::Empty = self.state {
+            let parsed = match std::mem::take(&mut self.state) {
+                CacheState::Pending(h) => h.join().unwrap_or_default(),
+                _ => Box::default(),
+            };
+            self.state = CacheState::Ready(parsed);
+        }
+        match &mut self.state {
+            CacheState::Ready(p) => p,
+            _ => unreachable!("made ready above"),
+        }
+    }
+
+    /// The parsed face of `key`: from the cache when it holds that face, parsed otherwise.
+    fn take(&mut self, fonts: &FontSet, key: FaceKey) -> Result<ParsedFont, String> {
+        if let Some(addr) = bundled_key(fonts, key) {
+            let slot = &mut self.ready().faces[key.index()];
+            if slot.as_ref().is_some_and(|(a, _)| *a == addr) {
+                if let Some((_, f)) = slot.take() {
+                    return Ok(f);
+                }
+            }
+        }
+        parse_face(fonts, key)
+    }
+
+    /// Gives a face back after use (printpdf reads it, never changes it).
+    fn put(&mut self, fonts: &FontSet, key: FaceKey, font: ParsedFont) {
+        if let Some(addr) = bundled_key(fonts, key) {
+            self.ready().faces[key.index()] = Some((addr, font));
+        }
+    }
+}
+
+/// Writes `pages` as PDF bytes. With `leak`, the big intermediate structures are not freed
+/// (the process is about to exit, and freeing them costs more than writing the file).
+pub fn write(
+    pages: &[PageFrame],
+    meta: &Meta,
+    fonts: &FontSet,
+    cache: &mut FaceCache,
+    leak: bool,
+) -> Result<Vec<u8>, String> {
     let widths = WidthTable::new(fonts)?;
     let mut used = [false; 5];
     let mut pdf_pages = Vec::with_capacity(pages.len());
@@ -139,10 +238,15 @@ pub fn write(pages: &[PageFrame], meta: &Meta, fonts: &FontSet) -> Result<Vec<u8
         if !used[key.index()] {
             continue;
         }
-        let f = key.font(fonts);
-        let mut warnings = Vec::new();
-        let parsed = ParsedFont::from_bytes(&f.data, 0, &mut warnings)
-            .ok_or_else(|| format!("không nhúng được phông chữ {} vào PDF", f.name))?;
+        // The symbol fallback face is not among the cached text faces.
+        let parsed = if key == FaceKey::Symbol {
+            let f = key.font(fonts);
+            let mut warnings = Vec::new();
+            ParsedFont::from_bytes(&f.data, 0, &mut warnings)
+                .ok_or_else(|| format!("không nhúng được phông chữ {} vào PDF", f.name))?
+        } else {
+            cache.take(fonts, key)?
+        };
         doc.resources
             .fonts
             .map
@@ -152,11 +256,24 @@ pub fn write(pages: &[PageFrame], meta: &Meta, fonts: &FontSet) -> Result<Vec<u8
 
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&PdfSaveOptions::default(), &mut warnings);
+    for key in FaceKey::ALL {
+        if let Some(f) = doc.resources.fonts.map.remove(&font_id(key)) {
+            cache.put(fonts, key, f.parsed_font);
+        }
+    }
+    if leak {
+        std::mem::forget(doc);
+    } else {
+        drop(doc);
+    }
     finish_document(&mut lo, meta)?;
     compress_streams(&mut lo)?;
     let mut out = Vec::new();
     lo.save_to(&mut out)
         .map_err(|e| format!("không ghi được tệp PDF: {e}"))?;
+    if leak {
+        std::mem::forget(lo);
+    }
     Ok(out)
 }
 
