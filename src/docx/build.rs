@@ -1,29 +1,15 @@
 //! IR → docx-rs objects: direct formatting from the style sheet on every paragraph and run.
+//! The document's frame (header parts, the final section) is one docx-rs document; its body
+//! is made one element (paragraph, table row) at a time and written out as XML at once, so a
+//! document of thousands of rows never exists as one docx-rs tree.
 
 use super::chart::{chart_part, ChartPart, MARKER_PREFIX};
+use super::schema_order::Fragments;
 use super::units::{half_points, pt_twips, twips, twips_u};
 use crate::fonts::FontSet;
 use crate::ir::{self, Block, GridSlot, Orientation, RunKind};
 use crate::style::{Align, ParagraphStyle, StyleSheet};
 use docx_rs::*;
-
-pub struct Built {
-    pub docx: Docx,
-    /// Chart parts in document order; their marker paragraphs are in `docx`.
-    pub charts: Vec<ChartPart>,
-}
-
-/// Header-row counts of the document's tables, in document order.
-pub fn header_rows_in_order(doc: &ir::Document) -> Vec<usize> {
-    doc.sections
-        .iter()
-        .flat_map(|s| s.blocks.iter())
-        .filter_map(|b| match b {
-            Block::Table(t) => Some(t.header_rows),
-            _ => None,
-        })
-        .collect()
-}
 
 fn fonts(family: &str) -> RunFonts {
     RunFonts::new()
@@ -53,9 +39,19 @@ fn spacing(st: &ParagraphStyle) -> LineSpacing {
 struct Ctx<'a> {
     style: &'a StyleSheet,
     fonts: &'a FontSet,
+    /// The next paragraph's `w14:paraId`: paragraphs are numbered in document order from 1
+    /// (the page-number header's), as docx-rs's own counter numbers them when a whole
+    /// document is built at once.
+    next_id: std::cell::Cell<u32>,
 }
 
 impl Ctx<'_> {
+    fn new_paragraph(&self) -> Paragraph {
+        let id = self.next_id.get();
+        self.next_id.set(id.wrapping_add(1));
+        Paragraph::new().id(format!("{id:08x}"))
+    }
+
     fn st(&self, name: &str) -> Result<&ParagraphStyle, String> {
         self.style
             .get(name)
@@ -90,7 +86,8 @@ impl Ctx<'_> {
             // The space after goes under the rule paragraph instead.
             sp = sp.after(0);
         }
-        let mut para = Paragraph::new()
+        let mut para = self
+            .new_paragraph()
             .align(align(st.align))
             .line_spacing(sp)
             .widow_control(true)
@@ -138,7 +135,8 @@ impl Ctx<'_> {
         let text_mm = self.widest_line_pt(p, st) / crate::style::PT_PER_MM;
         let len = (fraction * text_mm.min(width_mm)).min(width_mm);
         let side = ((width_mm - len) / 2.0).max(0.0);
-        let mut rule = Paragraph::new()
+        let mut rule = self
+            .new_paragraph()
             .indent(Some(twips(side)), None, Some(twips(side)), None)
             .line_spacing(
                 LineSpacing::new()
@@ -187,11 +185,18 @@ impl Ctx<'_> {
         }
     }
 
-    fn table(&self, t: &ir::Table, o: Orientation) -> Result<Table, String> {
+    /// Writes a table: its opening (properties and grid), then each row as it is made.
+    fn write_table(
+        &self,
+        t: &ir::Table,
+        o: Orientation,
+        frags: &mut Fragments,
+        out: &mut dyn std::io::Write,
+    ) -> Result<(), String> {
         let grid = t.grid()?;
         let widths = self.column_widths_mm(t, o);
         let pad = self.style.table.cell_padding_x_mm;
-        let mut rows = Vec::with_capacity(t.rows.len());
+        frags.table_start(&self.table_shell(t, &widths).build(), out)?;
         for (r, row) in t.rows.iter().enumerate() {
             let mut cells = Vec::new();
             let mut c = 0;
@@ -219,7 +224,7 @@ impl Ctx<'_> {
                         VMergeType::Continue
                     });
                 }
-                if origin_row == r {
+                if origin_row == r && !cell.paragraphs.is_empty() {
                     for p in &cell.paragraphs {
                         for para in
                             self.paragraph_with_rule(p, width - 2.0 * pad, row.keep_with_next)?
@@ -228,8 +233,9 @@ impl Ctx<'_> {
                         }
                     }
                 } else {
-                    // A continuation cell of a vertical merge holds one empty paragraph.
-                    tc = tc.add_paragraph(Paragraph::new());
+                    // A continuation cell of a vertical merge, or an empty cell, holds one
+                    // empty paragraph.
+                    tc = tc.add_paragraph(self.new_paragraph());
                 }
                 if !t.borders {
                     tc = tc.clear_all_border();
@@ -241,10 +247,16 @@ impl Ctx<'_> {
             if row.cant_split {
                 tr = tr.cant_split();
             }
-            rows.push(tr);
+            frags.row(&tr.build(), r < t.header_rows, out)?;
         }
+        frags.table_end(out)
+    }
+
+    /// A table's properties and grid, without rows.
+    fn table_shell(&self, t: &ir::Table, widths: &[f32]) -> Table {
+        let pad = self.style.table.cell_padding_x_mm;
         let total: f32 = widths.iter().sum();
-        let mut table = Table::new(rows)
+        let mut table = Table::new(Vec::new())
             .set_grid(widths.iter().map(|w| twips_u(*w)).collect())
             .width(twips_u(total), WidthType::Dxa)
             .layout(TableLayoutType::Fixed)
@@ -276,7 +288,38 @@ impl Ctx<'_> {
         } else {
             table = table.clear_all_border();
         }
-        Ok(table)
+        table
+    }
+
+    /// The paragraph that will hold chart `index`: centred, the chart's spacing, single
+    /// line spacing (the line grows to the drawing), and a bookmark that `schema_order`
+    /// replaces with the drawing run.
+    fn chart_marker(&self, index: usize) -> Paragraph {
+        let style = self.style;
+        self.new_paragraph()
+            .align(AlignmentType::Center)
+            .line_spacing(
+                LineSpacing::new()
+                    .before(pt_twips(style.chart.space_before_pt))
+                    .after(pt_twips(style.chart.space_after_pt))
+                    .line(240)
+                    .line_rule(LineSpacingType::Auto),
+            )
+            .size(2)
+            .add_bookmark_start(index, format!("{MARKER_PREFIX}{index}"))
+    }
+
+    /// An empty paragraph one point high (section breaks, separators between tables).
+    fn tiny_paragraph(&self) -> Paragraph {
+        self.new_paragraph()
+            .line_spacing(
+                LineSpacing::new()
+                    .before(0)
+                    .after(0)
+                    .line(20)
+                    .line_rule(LineSpacingType::Exact),
+            )
+            .size(2)
     }
 }
 
@@ -329,7 +372,8 @@ fn page_number_header(ctx: &Ctx) -> Result<(Header, Header), String> {
         .add_field_char(FieldCharType::Separate, false)
         .add_text("1")
         .add_field_char(FieldCharType::End, false);
-    let p = Paragraph::new()
+    let p = ctx
+        .new_paragraph()
         .align(align(st.align))
         .line_spacing(spacing(st))
         .size(half_points(st.size_pt))
@@ -337,10 +381,27 @@ fn page_number_header(ctx: &Ctx) -> Result<(Header, Header), String> {
     Ok((Header::new().add_paragraph(p), Header::new()))
 }
 
-pub fn build(doc: &ir::Document, style: &StyleSheet, fonts_set: &FontSet) -> Result<Built, String> {
+/// The chart parts of `doc`, in document order (numbered from 1).
+pub fn charts(doc: &ir::Document, style: &StyleSheet) -> Result<Vec<ChartPart>, String> {
+    let mut charts = Vec::new();
+    for s in &doc.sections {
+        let width = style.text_width_mm(s.orientation);
+        for b in &s.blocks {
+            if let Block::Chart(c) = b {
+                charts.push(chart_part(c, charts.len() + 1, style, width)?);
+            }
+        }
+    }
+    Ok(charts)
+}
+
+/// The document's frame: default fonts and size, the page-number header parts and the
+/// final section's properties, with an empty body ([`write_body`] writes the body).
+pub fn frame(doc: &ir::Document, style: &StyleSheet, fonts_set: &FontSet) -> Result<Docx, String> {
     let ctx = Ctx {
         style,
         fonts: fonts_set,
+        next_id: std::cell::Cell::new(1),
     };
     let family = style.font_family.as_str();
     let body = ctx.st("body")?;
@@ -351,74 +412,64 @@ pub fn build(doc: &ir::Document, style: &StyleSheet, fonts_set: &FontSet) -> Res
         .default_size(half_points(body.size_pt))
         .header(header)
         .first_header(first_header);
+    if let Some(last) = doc.sections.last() {
+        let sp = section_property(style, last, doc.sections.len() == 1);
+        docx.document.section_property = merge_final(docx.document.section_property, sp);
+    }
+    Ok(docx)
+}
+
+/// Writes the body's elements as WordprocessingML (in schema order, with header rows marked
+/// and chart runs placed) to `out`, one element at a time.
+pub fn write_body(
+    doc: &ir::Document,
+    style: &StyleSheet,
+    fonts_set: &FontSet,
+    charts: &[ChartPart],
+    out: &mut dyn std::io::Write,
+) -> Result<(), String> {
+    // Paragraph 1 is the page-number header's (see `frame`).
+    let ctx = Ctx {
+        style,
+        fonts: fonts_set,
+        next_id: std::cell::Cell::new(2),
+    };
+    let runs: Vec<&str> = charts.iter().map(|c| c.run.as_str()).collect();
+    let mut frags = Fragments::new(&runs);
     let n = doc.sections.len();
-    let mut charts = Vec::new();
+    let mut chart_no = 0;
     for (i, s) in doc.sections.iter().enumerate() {
         let width = style.text_width_mm(s.orientation);
         for (bi, b) in s.blocks.iter().enumerate() {
             match b {
                 Block::Paragraph(p) => {
                     for para in ctx.paragraph_with_rule(p, width, p.keep_with_next)? {
-                        docx = docx.add_paragraph(para);
+                        frags.element(&para.build(), out)?;
                     }
                 }
-                Block::Chart(c) => {
-                    let part = chart_part(c, charts.len() + 1, style, width)?;
-                    docx = docx.add_paragraph(chart_marker(style, part.index));
-                    charts.push(part);
+                Block::Chart(_) => {
+                    chart_no += 1;
+                    frags.element(&ctx.chart_marker(chart_no).build(), out)?;
                 }
                 Block::Table(t) => {
-                    docx = docx.add_table(ctx.table(t, s.orientation)?);
+                    ctx.write_table(t, s.orientation, &mut frags, out)?;
                     // Word needs a paragraph between consecutive tables and after a final one;
                     // an exact 1 pt line keeps it from pushing content to a new page.
                     let next_is_table = matches!(s.blocks.get(bi + 1), Some(Block::Table(_)));
                     let last = bi + 1 == s.blocks.len();
                     if next_is_table || (last && i + 1 == n) {
-                        docx = docx.add_paragraph(tiny_paragraph());
+                        frags.element(&ctx.tiny_paragraph().build(), out)?;
                     }
                 }
             }
         }
-        let sp = section_property(style, s, i == 0);
         if i + 1 < n {
-            let mut p = tiny_paragraph();
-            p = p.section_property(sp);
-            docx = docx.add_paragraph(p);
-        } else {
-            docx.document.section_property = merge_final(docx.document.section_property, sp);
+            let sp = section_property(style, s, i == 0);
+            let p = ctx.tiny_paragraph().section_property(sp);
+            frags.element(&p.build(), out)?;
         }
     }
-    Ok(Built { docx, charts })
-}
-
-/// The paragraph that will hold chart `index`: centred, the chart's spacing, single line
-/// spacing (the line grows to the drawing), and a bookmark that `schema_order` replaces with
-/// the drawing run.
-fn chart_marker(style: &StyleSheet, index: usize) -> Paragraph {
-    Paragraph::new()
-        .align(AlignmentType::Center)
-        .line_spacing(
-            LineSpacing::new()
-                .before(pt_twips(style.chart.space_before_pt))
-                .after(pt_twips(style.chart.space_after_pt))
-                .line(240)
-                .line_rule(LineSpacingType::Auto),
-        )
-        .size(2)
-        .add_bookmark_start(index, format!("{MARKER_PREFIX}{index}"))
-}
-
-/// An empty paragraph one point high (section breaks, separators between tables).
-fn tiny_paragraph() -> Paragraph {
-    Paragraph::new()
-        .line_spacing(
-            LineSpacing::new()
-                .before(0)
-                .after(0)
-                .line(20)
-                .line_rule(LineSpacingType::Exact),
-        )
-        .size(2)
+    frags.finish()
 }
 
 /// The final section's geometry with the header parts docx-rs registered on it.

@@ -14,10 +14,15 @@ use crate::fonts::FontSet;
 use crate::ir::Document;
 use crate::style::StyleSheet;
 
-/// Writes `doc` as DOCX bytes.
+/// Writes `doc` as DOCX bytes. The body goes into the zip as it is made: only the frame
+/// (header parts, final section) is built as a whole docx-rs document.
 pub fn write_docx(doc: &Document, style: &StyleSheet, fonts: &FontSet) -> Result<Vec<u8>, String> {
-    let built = build::build(doc, style, fonts)?;
-    let header_rows = build::header_rows_in_order(doc);
-    let xml = built.docx.build();
-    package::pack(xml, &header_rows, &built.charts, &doc.meta)
+    let charts = build::charts(doc, style)?;
+    let xml = build::frame(doc, style, fonts)?.build();
+    package::pack(
+        xml,
+        |out| build::write_body(doc, style, fonts, &charts, out),
+        &charts,
+        &doc.meta,
+    )
 }

@@ -36,14 +36,21 @@ fn insert_before_close(part: Vec<u8>, close: &str, extra: &str) -> Result<Vec<u8
     Ok(out.into_bytes())
 }
 
+/// Zips the parts of `xml`, whose document part has an empty body: `body` writes the body's
+/// elements into it.
 pub fn pack(
     xml: XMLDocx,
-    header_rows: &[usize],
+    body: impl FnOnce(&mut dyn Write) -> Result<(), String>,
     charts: &[ChartPart],
     meta: &Meta,
 ) -> Result<Vec<u8>, String> {
-    let runs: Vec<&str> = charts.iter().map(|c| c.run.as_str()).collect();
-    let document = normalize(&xml.document, header_rows, &runs)?;
+    let frame = normalize(&xml.document, &[], &[])?;
+    let split = frame
+        .windows(BODY_OPEN.len())
+        .position(|w| w == BODY_OPEN)
+        .map(|i| i + BODY_OPEN.len())
+        .ok_or_else(|| "DOCX: phần văn bản không có <w:body>".to_string())?;
+    let (head, tail) = frame.split_at(split);
     let styles = normalize(&xml.styles, &[], &[])?;
     let headers: Vec<Vec<u8>> = xml
         .headers
@@ -82,7 +89,7 @@ pub fn pack(
         ("docProps/core.xml".into(), core_xml(meta)),
         ("docProps/custom.xml".into(), xml.doc_props.custom),
         ("word/_rels/document.xml.rels".into(), document_rels),
-        ("word/document.xml".into(), document),
+        (DOCUMENT.into(), Vec::new()),
         ("word/styles.xml".into(), styles),
         ("word/settings.xml".into(), xml.settings),
         ("word/fontTable.xml".into(), xml.font_table),
@@ -115,11 +122,90 @@ pub fn pack(
         .compression_level(None);
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     let err = |e: &dyn std::fmt::Display| format!("không đóng gói được DOCX: {e}");
+    let mut body = Some(body);
     for (name, bytes) in parts {
+        if name == DOCUMENT {
+            if let Some(body) = body.take() {
+                write_document(&mut zip, deflated, stored, head, body, tail)?;
+            }
+            continue;
+        }
         let options = if bytes.len() < 2048 { stored } else { deflated };
         zip.start_file(name, options).map_err(|e| err(&e))?;
         zip.write_all(&bytes).map_err(|e| err(&e))?;
     }
     let cursor = zip.finish().map_err(|e| err(&e))?;
     Ok(cursor.into_inner())
+}
+
+const DOCUMENT: &str = "word/document.xml";
+const BODY_OPEN: &[u8] = b"<w:body>";
+
+/// How much of the document part is gathered before it goes to the zip: a part this small
+/// is stored or deflated whole, like the other parts; a larger one is deflated as it comes.
+const GATHER: usize = 64 * 1024;
+
+/// The document part: `head` (up to `<w:body>`), the body as `body` writes it, `tail` (the
+/// final section and closing tags). Deflate gives the same bytes whether its input comes
+/// at once or in pieces.
+fn write_document(
+    zip: &mut ZipWriter<Cursor<Vec<u8>>>,
+    deflated: SimpleFileOptions,
+    stored: SimpleFileOptions,
+    head: &[u8],
+    body: impl FnOnce(&mut dyn Write) -> Result<(), String>,
+    tail: &[u8],
+) -> Result<(), String> {
+    let err = |e: &dyn std::fmt::Display| format!("không đóng gói được DOCX: {e}");
+    let mut sink = Gather {
+        buf: head.to_vec(),
+        zip,
+        deflated,
+        started: false,
+    };
+    body(&mut sink)?;
+    sink.write_all(tail).map_err(|e| err(&e))?;
+    if sink.started {
+        let Gather { buf, zip, .. } = sink;
+        zip.write_all(&buf).map_err(|e| err(&e))?;
+    } else {
+        let options = if sink.buf.len() < 2048 {
+            stored
+        } else {
+            deflated
+        };
+        sink.zip
+            .start_file(DOCUMENT, options)
+            .map_err(|e| err(&e))?;
+        sink.zip.write_all(&sink.buf).map_err(|e| err(&e))?;
+    }
+    Ok(())
+}
+
+/// Gathers the document part in a buffer and, once it passes [`GATHER`] bytes, starts the
+/// zip entry and passes it on in pieces of that size.
+struct Gather<'z> {
+    buf: Vec<u8>,
+    zip: &'z mut ZipWriter<Cursor<Vec<u8>>>,
+    deflated: SimpleFileOptions,
+    started: bool,
+}
+
+impl Write for Gather<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.buf.extend_from_slice(bytes);
+        if self.buf.len() >= GATHER {
+            if !self.started {
+                self.zip.start_file(DOCUMENT, self.deflated)?;
+                self.started = true;
+            }
+            self.zip.write_all(&self.buf)?;
+            self.buf.clear();
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }

@@ -246,19 +246,60 @@ fn sort_children(parent: &[u8], children: &mut [Node]) {
     children.sort_by_key(rank);
 }
 
+/// Chart drawing runs by number (1-based), each parsed when its marker is met and placed
+/// once.
+struct Charts<'c> {
+    runs: &'c [&'c str],
+    placed: Vec<bool>,
+}
+
+impl<'c> Charts<'c> {
+    fn new(runs: &'c [&'c str]) -> Charts<'c> {
+        Charts {
+            runs,
+            placed: vec![false; runs.len()],
+        }
+    }
+
+    fn take(&mut self, n: usize) -> Result<Node<'c>, String> {
+        let missing = || format!("DOCX: không tìm thấy biểu đồ số {n} để đặt vào văn bản");
+        let i = n
+            .checked_sub(1)
+            .filter(|&i| i < self.runs.len() && !self.placed[i])
+            .ok_or_else(missing)?;
+        self.placed[i] = true;
+        let mut parsed = parse(self.runs[i].as_bytes())?;
+        if parsed.len() != 1 {
+            return Err("DOCX: lượt chạy của biểu đồ phải là một phần tử".to_string());
+        }
+        parsed.pop().ok_or_else(missing)
+    }
+
+    /// An error naming the first chart whose marker never came.
+    fn all_placed(&self) -> Result<(), String> {
+        match self.placed.iter().position(|p| !p) {
+            Some(i) => Err(format!(
+                "DOCX: biểu đồ số {} không có chỗ trong văn bản",
+                i + 1
+            )),
+            None => Ok(()),
+        }
+    }
+}
+
 /// What the walk puts in: header-row counts of top-level tables in document order, and the
-/// drawing runs of charts by number (taken as they are placed).
-struct Fixes<'a, 'h> {
+/// drawing runs of charts.
+struct Fixes<'h, 'c> {
     header_rows: &'h [usize],
     table_index: usize,
-    charts: Vec<Option<Node<'a>>>,
+    charts: Charts<'c>,
 }
 
 /// Walks the tree: sorts property children, adds tblHeader to the first
 /// `header_rows[k]` rows of the k-th top-level table, and places chart runs.
-fn fix<'a>(
+fn fix<'a, 'c: 'a>(
     nodes: &mut [Node<'a>],
-    fx: &mut Fixes<'a, '_>,
+    fx: &mut Fixes<'_, 'c>,
     depth_in_table: usize,
 ) -> Result<(), String> {
     for node in nodes.iter_mut() {
@@ -292,9 +333,9 @@ fn fix<'a>(
 
 /// Replaces a paragraph's chart marker (`w:bookmarkStart` named `_vanban_chart_N`) with
 /// chart N's drawing run.
-fn place_charts<'a>(
+fn place_charts<'a, 'c: 'a>(
     paragraph: &mut [Node<'a>],
-    charts: &mut [Option<Node<'a>>],
+    charts: &mut Charts<'c>,
 ) -> Result<(), String> {
     for child in paragraph.iter_mut() {
         let Node::Element { start, .. } = child else {
@@ -314,12 +355,7 @@ fn place_charts<'a>(
         else {
             continue;
         };
-        let run = n
-            .checked_sub(1)
-            .and_then(|i| charts.get_mut(i))
-            .and_then(Option::take)
-            .ok_or_else(|| format!("DOCX: không tìm thấy biểu đồ số {n} để đặt vào văn bản"))?;
-        *child = run;
+        *child = charts.take(n)?;
     }
     Ok(())
 }
@@ -369,7 +405,7 @@ fn mark_header_rows(table_children: &mut [Node], count: usize) {
     }
 }
 
-fn write(nodes: &[Node], w: &mut Writer<Vec<u8>>) -> std::io::Result<()> {
+fn write<W: std::io::Write>(nodes: &[Node], w: &mut Writer<W>) -> std::io::Result<()> {
     for n in nodes {
         match n {
             Node::Element {
@@ -399,29 +435,97 @@ pub fn normalize(
     chart_runs: &[&str],
 ) -> Result<Vec<u8>, String> {
     let mut nodes = parse(xml)?;
-    let mut charts = Vec::with_capacity(chart_runs.len());
-    for run in chart_runs {
-        let mut parsed = parse(run.as_bytes())?;
-        if parsed.len() != 1 {
-            return Err("DOCX: lượt chạy của biểu đồ phải là một phần tử".to_string());
-        }
-        charts.push(parsed.pop());
-    }
     let mut fx = Fixes {
         header_rows,
         table_index: 0,
-        charts,
+        charts: Charts::new(chart_runs),
     };
     fix(&mut nodes, &mut fx, 0)?;
-    if let Some(i) = fx.charts.iter().position(Option::is_some) {
-        return Err(format!(
-            "DOCX: biểu đồ số {} không có chỗ trong văn bản",
-            i + 1
-        ));
-    }
+    fx.charts.all_placed()?;
     let mut w = Writer::new(Vec::with_capacity(xml.len() + 1024));
-    write(&nodes, &mut w).map_err(|e| format!("không ghi được XML của DOCX: {e}"))?;
+    write(&nodes, &mut w).map_err(write_error)?;
     Ok(w.into_inner())
+}
+
+fn write_error(e: std::io::Error) -> String {
+    format!("không ghi được XML của DOCX: {e}")
+}
+
+/// [`normalize`] for a part written piece by piece: each body element (a paragraph, a
+/// table's opening with its properties, one table row) is normalized as it is made and
+/// appended to `out`, so the whole part never exists as one tree or string.
+pub struct Fragments<'c> {
+    fx: Fixes<'static, 'c>,
+    /// Reused output buffer of one fragment.
+    buf: Vec<u8>,
+}
+
+impl<'c> Fragments<'c> {
+    pub fn new(chart_runs: &'c [&'c str]) -> Fragments<'c> {
+        Fragments {
+            fx: Fixes {
+                header_rows: &[],
+                table_index: 0,
+                charts: Charts::new(chart_runs),
+            },
+            buf: Vec::new(),
+        }
+    }
+
+    fn emit(
+        &mut self,
+        xml: &[u8],
+        depth_in_table: usize,
+        header_row: bool,
+        strip_end: Option<&[u8]>,
+        out: &mut dyn std::io::Write,
+    ) -> Result<(), String> {
+        let mut nodes = parse(xml)?;
+        if header_row {
+            mark_header_rows(&mut nodes, 1);
+        }
+        fix(&mut nodes, &mut self.fx, depth_in_table)?;
+        self.buf.clear();
+        let mut w = Writer::new(&mut self.buf);
+        write(&nodes, &mut w).map_err(write_error)?;
+        let mut bytes = self.buf.as_slice();
+        if let Some(end) = strip_end {
+            bytes = bytes
+                .strip_suffix(end)
+                .ok_or_else(|| "DOCX: bảng không có thẻ đóng".to_string())?;
+        }
+        out.write_all(bytes).map_err(write_error)
+    }
+
+    /// A body paragraph (with its chart run placed, if it is a chart's marker).
+    pub fn element(&mut self, xml: &[u8], out: &mut dyn std::io::Write) -> Result<(), String> {
+        self.emit(xml, 0, false, None, out)
+    }
+
+    /// A top-level table without rows (`<w:tbl>` with its properties and grid): written
+    /// without its closing tag, which [`Fragments::table_end`] writes after the rows.
+    pub fn table_start(&mut self, xml: &[u8], out: &mut dyn std::io::Write) -> Result<(), String> {
+        self.emit(xml, 0, false, Some(b"</w:tbl>"), out)
+    }
+
+    /// One row of the open table; `header` marks it as a repeated header row.
+    pub fn row(
+        &mut self,
+        xml: &[u8],
+        header: bool,
+        out: &mut dyn std::io::Write,
+    ) -> Result<(), String> {
+        self.emit(xml, 1, header, None, out)
+    }
+
+    pub fn table_end(&mut self, out: &mut dyn std::io::Write) -> Result<(), String> {
+        out.write_all(b"</w:tbl>").map_err(write_error)
+    }
+
+    /// An error if a chart's marker never came.
+    pub fn finish(&self) -> Result<(), String> {
+        self.fx.charts.all_placed()
+    }
 }
 
 #[cfg(test)]
