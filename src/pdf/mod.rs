@@ -36,16 +36,17 @@ pub fn write_pdf_with(
 ) -> Result<Vec<u8>, String> {
     check_sheet(style).map_err(|e| format!("không dựng được trang PDF: {e}"))?;
     let mut shaper = shape::Shaper::new(fonts)?;
-    let pages = pages::paginate(doc, style, &mut shaper)
-        .map_err(|e| format!("không dựng được trang PDF: {e}"))?;
-    if pages.is_empty() {
+    // Each page becomes printpdf operations as soon as it is laid out.
+    let mut pages = writer::PageWriter::new(fonts)?;
+    let count = pages::paginate(doc, style, &mut shaper, &mut |page| {
+        pages.add(&page);
+        Ok(())
+    })
+    .map_err(|e| format!("không dựng được trang PDF: {e}"))?;
+    if count == 0 {
         return Err("không dựng được trang PDF: văn bản không có phần nào".to_string());
     }
-    let out = writer::write(&pages, &doc.meta, fonts, faces, leak);
-    if leak {
-        std::mem::forget(pages);
-    }
-    out
+    pages.finish(&doc.meta, fonts, faces, leak)
 }
 
 /// Values the layout divides by or fills pages with: a zero font size or a page without

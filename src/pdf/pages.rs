@@ -116,11 +116,14 @@ impl Flow {
     }
 }
 
+/// Lays `doc` out page by page and hands each finished page (numbered) to `sink` at once, so
+/// the pages of a long document are never all held; returns the number of pages.
 pub fn paginate(
     doc: &Document,
     sheet: &StyleSheet,
     shaper: &mut Shaper,
-) -> Result<Vec<PageFrame>, String> {
+    sink: &mut dyn FnMut(PageFrame) -> Result<(), String>,
+) -> Result<usize, String> {
     let mut flow = Flow {
         pages: Vec::new(),
         frame: Frame::default(),
@@ -136,10 +139,12 @@ pub fn paginate(
         section: 0,
         first_of_section: true,
     };
+    let mut numbers = Numbering::new(sheet)?;
+    let mut count = 0;
     for (si, section) in doc.sections.iter().enumerate() {
         flow.start_section(sheet, si, section);
         let width = sheet.text_width_mm(section.orientation) * PT_PER_MM;
-        let blocks = section
+        let mut blocks = section
             .blocks
             .iter()
             .map(|b| match b {
@@ -152,19 +157,22 @@ pub fn paginate(
                 Block::Table(t) => Ok(LaidBlock::Table(layout_table(t, sheet, width, shaper)?)),
                 Block::Chart(c) => Ok(LaidBlock::Chart(layout_chart(c, sheet, width, shaper)?)),
             })
-            .collect::<Result<Vec<_>, String>>()?;
-        for i in 0..blocks.len() {
-            keep_chain_together(&mut flow, &blocks, i);
-            match &blocks[i] {
-                LaidBlock::Para(p) => place_paragraph(&mut flow, p),
-                LaidBlock::Table(t) => place_table(&mut flow, t),
-                LaidBlock::Chart(c) => place_chart(&mut flow, c),
+            .collect::<Result<std::collections::VecDeque<_>, String>>()?;
+        // Each block is dropped once placed, and each page sent on once finished.
+        while !blocks.is_empty() {
+            keep_chain_together(&mut flow, blocks.make_contiguous(), 0);
+            match blocks.pop_front() {
+                Some(LaidBlock::Para(p)) => place_paragraph(&mut flow, &p),
+                Some(LaidBlock::Table(t)) => place_table(&mut flow, &t),
+                Some(LaidBlock::Chart(c)) => place_chart(&mut flow, &c),
+                None => {}
             }
+            count += numbers.send(&mut flow.pages, doc, sheet, shaper, sink)?;
         }
     }
     flow.finish_page();
-    number_pages(&mut flow.pages, doc, sheet, shaper)?;
-    Ok(flow.pages.into_iter().map(|p| p.page).collect())
+    count += numbers.send(&mut flow.pages, doc, sheet, shaper, sink)?;
+    Ok(count)
 }
 
 /// Height a paragraph needs on the page where it starts (orphan control).
@@ -421,35 +429,61 @@ fn place_table(flow: &mut Flow, t: &LaidTable) {
 /// Page numbers: restart where a section asks, hidden on a section's first page unless it
 /// asks to show it; centred. The line's top is `header_distance_mm` below the top edge:
 /// that is where Word and LibreOffice put the header paragraph of the DOCX.
-fn number_pages(
-    pages: &mut [PageInfo],
-    doc: &Document,
-    sheet: &StyleSheet,
-    shaper: &mut Shaper,
-) -> Result<(), String> {
-    let st = sheet
-        .get(&sheet.page_number_style)
-        .ok_or_else(|| unknown_style_message(&sheet.page_number_style, sheet))?;
-    let mut n = 0u32;
-    for info in pages.iter_mut() {
+struct Numbering<'s> {
+    style: &'s crate::style::ParagraphStyle,
+    n: u32,
+}
+
+impl<'s> Numbering<'s> {
+    fn new(sheet: &'s StyleSheet) -> Result<Numbering<'s>, String> {
+        let style = sheet
+            .get(&sheet.page_number_style)
+            .ok_or_else(|| unknown_style_message(&sheet.page_number_style, sheet))?;
+        Ok(Numbering { style, n: 0 })
+    }
+
+    /// Numbers the finished pages in `pages` and sends them to `sink`; returns how many.
+    fn send(
+        &mut self,
+        pages: &mut Vec<PageInfo>,
+        doc: &Document,
+        sheet: &StyleSheet,
+        shaper: &mut Shaper,
+        sink: &mut dyn FnMut(PageFrame) -> Result<(), String>,
+    ) -> Result<usize, String> {
+        let count = pages.len();
+        for mut info in pages.drain(..) {
+            self.number(&mut info, doc, sheet, shaper);
+            sink(info.page)?;
+        }
+        Ok(count)
+    }
+
+    fn number(
+        &mut self,
+        info: &mut PageInfo,
+        doc: &Document,
+        sheet: &StyleSheet,
+        shaper: &mut Shaper,
+    ) {
         let Some(section) = doc.sections.get(info.section) else {
-            continue;
+            return;
         };
         if info.first_of_section && (section.restart_page_numbers || info.section == 0) {
-            n = 0;
+            self.n = 0;
         }
-        n += 1;
+        self.n += 1;
         if info.first_of_section && !section.number_first_page {
-            continue;
+            return;
         }
         let m = sheet.margins(section.orientation);
         let width = info.page.width - (m.left + m.right) * PT_PER_MM;
         let p = Paragraph {
             style: sheet.page_number_style.clone(),
-            runs: vec![Run::text(n.to_string())],
+            runs: vec![Run::text(self.n.to_string())],
             ..Paragraph::default()
         };
-        let lp = layout_paragraph(&p, st, width, shaper);
+        let lp = layout_paragraph(&p, self.style, width, shaper);
         if let Some(line) = lp.lines.first() {
             let y = sheet.page.header_distance_mm * PT_PER_MM;
             info.page
@@ -457,7 +491,6 @@ fn number_pages(
                 .push_frame(&line.frame, m.left * PT_PER_MM, y);
         }
     }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -523,8 +556,13 @@ mod tests {
         let mut sh = Shaper::new(&fonts).unwrap();
         let sheet = sheet();
         let top = sheet.page.margins.top * PT_PER_MM;
-        paginate(&doc, &sheet, &mut sh)
-            .unwrap()
+        let mut pages = Vec::new();
+        paginate(&doc, &sheet, &mut sh, &mut |p| {
+            pages.push(p);
+            Ok(())
+        })
+        .unwrap();
+        pages
             .iter()
             .map(|p| {
                 let mut lines: Vec<(f32, String)> = Vec::new();

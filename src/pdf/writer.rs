@@ -144,92 +144,123 @@ impl FaceCache {
     }
 }
 
-/// Writes `pages` as PDF bytes. With `leak`, the big intermediate structures are not freed
-/// (the process is about to exit, and freeing them costs more than writing the file).
-pub fn write(
-    pages: &[PageFrame],
+/// Pages turned into printpdf operations one by one, as layout finishes them, then written
+/// as one PDF.
+pub struct PageWriter<'f> {
+    widths: WidthTable<'f>,
+    used: [bool; 5],
+    pages: Vec<PdfPage>,
+}
+
+impl<'f> PageWriter<'f> {
+    pub fn new(fonts: &'f FontSet) -> Result<PageWriter<'f>, String> {
+        Ok(PageWriter {
+            widths: WidthTable::new(fonts)?,
+            used: [false; 5],
+            pages: Vec::new(),
+        })
+    }
+
+    /// Adds one laid-out page.
+    pub fn add(&mut self, page: &PageFrame) {
+        let page = page_ops(page, &self.widths, &mut self.used);
+        self.pages.push(page);
+    }
+
+    /// Writes the pages added as PDF bytes. With `leak`, the big intermediate structures are
+    /// not freed (the process is about to exit, and freeing them costs more than writing the
+    /// file).
+    pub fn finish(
+        self,
+        meta: &Meta,
+        fonts: &FontSet,
+        cache: &mut FaceCache,
+        leak: bool,
+    ) -> Result<Vec<u8>, String> {
+        write(self.pages, self.used, meta, fonts, cache, leak)
+    }
+}
+
+/// One page's operations: fills, then text, then strokes and boxes.
+fn page_ops(page: &PageFrame, widths: &WidthTable, used: &mut [bool; 5]) -> PdfPage {
+    let mut ops = Vec::new();
+    fill_ops(&page.frame.fills, page.height, &mut ops);
+    if !page.frame.runs.is_empty() {
+        ops.push(Op::StartTextSection);
+        ops.push(Op::SetFillColor {
+            col: Color::Rgb(Rgb::new(0.0, 0.0, 0.0, None)),
+        });
+        let mut current: Option<(FaceKey, f32)> = None;
+        for run in &page.frame.runs {
+            if run.glyphs.is_empty() {
+                continue;
+            }
+            used[run.face.index()] = true;
+            if current != Some((run.face, run.size)) {
+                ops.push(Op::SetFont {
+                    font: PdfFontHandle::External(font_id(run.face)),
+                    size: Pt(run.size),
+                });
+                current = Some((run.face, run.size));
+            }
+            text_ops(run, page.height, widths, &mut ops);
+        }
+        ops.push(Op::EndTextSection);
+    }
+    if !page.frame.strokes.is_empty() || !page.frame.boxes.is_empty() {
+        ops.push(Op::SaveGraphicsState);
+        let mut width = None;
+        let mut color = None;
+        let mut pen = |ops: &mut Vec<Op>, c: Rgb8, w: f32| {
+            if color != Some(c) {
+                ops.push(Op::SetOutlineColor { col: rgb(c) });
+                color = Some(c);
+            }
+            if width != Some(w) {
+                ops.push(Op::SetOutlineThickness { pt: Pt(w) });
+                width = Some(w);
+            }
+        };
+        for b in &page.frame.boxes {
+            pen(&mut ops, b.color, b.line);
+            ops.push(Op::DrawRectangle {
+                rectangle: Rect {
+                    x: Pt(b.x),
+                    y: Pt(page.height - b.y - b.height),
+                    width: Pt(b.width),
+                    height: Pt(b.height),
+                    mode: Some(PaintMode::Stroke),
+                    winding_order: None,
+                },
+            });
+        }
+        for s in &page.frame.strokes {
+            pen(&mut ops, s.color, s.width);
+            let p = |x: f32, y: f32| LinePoint {
+                p: Point::new(Mm(x / PT_PER_MM), Mm((page.height - y) / PT_PER_MM)),
+                bezier: false,
+            };
+            ops.push(Op::DrawLine {
+                line: Line {
+                    points: vec![p(s.x1, s.y1), p(s.x2, s.y2)],
+                    is_closed: false,
+                },
+            });
+        }
+        ops.push(Op::RestoreGraphicsState);
+    }
+    ops.shrink_to_fit();
+    PdfPage::new(Mm(page.width / PT_PER_MM), Mm(page.height / PT_PER_MM), ops)
+}
+
+fn write(
+    pdf_pages: Vec<PdfPage>,
+    used: [bool; 5],
     meta: &Meta,
     fonts: &FontSet,
     cache: &mut FaceCache,
     leak: bool,
 ) -> Result<Vec<u8>, String> {
-    let widths = WidthTable::new(fonts)?;
-    let mut used = [false; 5];
-    let mut pdf_pages = Vec::with_capacity(pages.len());
-    for page in pages {
-        let mut ops = Vec::new();
-        fill_ops(&page.frame.fills, page.height, &mut ops);
-        if !page.frame.runs.is_empty() {
-            ops.push(Op::StartTextSection);
-            ops.push(Op::SetFillColor {
-                col: Color::Rgb(Rgb::new(0.0, 0.0, 0.0, None)),
-            });
-            let mut current: Option<(FaceKey, f32)> = None;
-            for run in &page.frame.runs {
-                if run.glyphs.is_empty() {
-                    continue;
-                }
-                used[run.face.index()] = true;
-                if current != Some((run.face, run.size)) {
-                    ops.push(Op::SetFont {
-                        font: PdfFontHandle::External(font_id(run.face)),
-                        size: Pt(run.size),
-                    });
-                    current = Some((run.face, run.size));
-                }
-                text_ops(run, page.height, &widths, &mut ops);
-            }
-            ops.push(Op::EndTextSection);
-        }
-        if !page.frame.strokes.is_empty() || !page.frame.boxes.is_empty() {
-            ops.push(Op::SaveGraphicsState);
-            let mut width = None;
-            let mut color = None;
-            let mut pen = |ops: &mut Vec<Op>, c: Rgb8, w: f32| {
-                if color != Some(c) {
-                    ops.push(Op::SetOutlineColor { col: rgb(c) });
-                    color = Some(c);
-                }
-                if width != Some(w) {
-                    ops.push(Op::SetOutlineThickness { pt: Pt(w) });
-                    width = Some(w);
-                }
-            };
-            for b in &page.frame.boxes {
-                pen(&mut ops, b.color, b.line);
-                ops.push(Op::DrawRectangle {
-                    rectangle: Rect {
-                        x: Pt(b.x),
-                        y: Pt(page.height - b.y - b.height),
-                        width: Pt(b.width),
-                        height: Pt(b.height),
-                        mode: Some(PaintMode::Stroke),
-                        winding_order: None,
-                    },
-                });
-            }
-            for s in &page.frame.strokes {
-                pen(&mut ops, s.color, s.width);
-                let p = |x: f32, y: f32| LinePoint {
-                    p: Point::new(Mm(x / PT_PER_MM), Mm((page.height - y) / PT_PER_MM)),
-                    bezier: false,
-                };
-                ops.push(Op::DrawLine {
-                    line: Line {
-                        points: vec![p(s.x1, s.y1), p(s.x2, s.y2)],
-                        is_closed: false,
-                    },
-                });
-            }
-            ops.push(Op::RestoreGraphicsState);
-        }
-        pdf_pages.push(PdfPage::new(
-            Mm(page.width / PT_PER_MM),
-            Mm(page.height / PT_PER_MM),
-            ops,
-        ));
-    }
-
     let mut doc = PdfDocument::new(&meta.title);
     doc.metadata.info.author = meta.author.clone();
     doc.metadata.info.creator = "vanban".to_string();
@@ -365,6 +396,9 @@ fn text_ops(run: &GlyphRun, page_h: f32, widths: &WidthTable, ops: &mut Vec<Op>)
     if !word.is_empty() {
         items.push(TextItem::Text(word));
     }
+    // Every page's operations stay in memory until printpdf writes the document: no spare
+    // capacity.
+    items.shrink_to_fit();
     ops.push(Op::ShowText { items });
 }
 
