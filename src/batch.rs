@@ -207,6 +207,7 @@ fn run_one(job: Job, output: &OutputArgs) -> Result<i32> {
         }
     };
     let mut failed = 0;
+    let mut checked = Some(checked);
     for (i, kind) in kinds.iter().enumerate() {
         let last = i + 1 == kinds.len();
         let (fp, same) = unchanged(kind, &file, &dir, &tpl, output);
@@ -214,14 +215,22 @@ fn run_one(job: Job, output: &OutputArgs) -> Result<i32> {
             println!("{}", skipped_line(&same));
             continue;
         }
-        let checked = crate::model::CheckedPlan {
-            plan: checked.plan.clone(),
-            warnings: checked.warnings.clone(),
+        // The last kind takes the loaded plan; the others work on copies.
+        let this = match (last, &checked) {
+            (true, _) => checked.take(),
+            (false, Some(c)) => Some(crate::model::CheckedPlan {
+                plan: c.plan.clone(),
+                warnings: c.warnings.clone(),
+            }),
+            (false, None) => None,
         };
-        let result = pipeline::build_loaded(kind.clone(), &file, checked, &tpl).and_then(|b| {
+        let Some(this) = this else {
+            break;
+        };
+        let result = pipeline::build_loaded(kind.clone(), &file, this, &tpl).and_then(|b| {
             print_warnings(&b.warnings);
-            let written = write_outputs(
-                &b,
+            write_outputs(
+                b,
                 kind,
                 &file,
                 &dir,
@@ -231,11 +240,7 @@ fn run_one(job: Job, output: &OutputArgs) -> Result<i32> {
                 last,
                 true,
                 fp.as_deref(),
-            );
-            if last {
-                std::mem::forget(b);
-            }
-            written
+            )
         });
         match result {
             Ok(written) => print_written(&written),
@@ -280,12 +285,20 @@ fn print_written(written: &[(PathBuf, usize)]) {
     }
 }
 
+/// A document this large (blocks and table rows, [`crate::ir::Document::size`]) has its
+/// DOCX and PDF made one after the other, and the plan and document are dropped before
+/// printpdf writes the PDF: peak memory is then the larger writer's, not the sum. Thousands
+/// of appendix rows reach it; the seed plan (≈ 400) is far below.
+const LARGE_DOCUMENT: usize = 5_000;
+
 /// Makes the outputs of `b` and writes them into `dir` as a set (all or none); with
-/// `parallel` and `Format::All` the PDF is made on a thread of its own while the DOCX is made
-/// here. Records the fingerprint of what was written. Returns (path, size), DOCX then PDF.
+/// `parallel` and `Format::All` the PDF of a document below [`LARGE_DOCUMENT`] is made on a
+/// thread of its own while the DOCX is made here. With `leak`, what the process will not
+/// need again is not freed (it exits right after). Records the fingerprint of what was
+/// written. Returns (path, size), DOCX then PDF.
 #[allow(clippy::too_many_arguments)]
 fn write_outputs(
-    b: &Built,
+    b: Built,
     kind: &Kind,
     file: &Path,
     dir: &Path,
@@ -298,37 +311,72 @@ fn write_outputs(
 ) -> Result<Vec<(PathBuf, usize)>> {
     let fonts = pipeline::fonts_for(&b.plan, file, bundled)?;
     make_out_dir(dir)?;
-    let stem = &b.stem;
-    let docx = || -> Result<Vec<u8>> {
+    let stem = b.stem.clone();
+    let large = b.document.size() >= LARGE_DOCUMENT;
+    let docx = |b: &Built| -> Result<Vec<u8>> {
         crate::docx::write_docx(&b.document, &b.style, &fonts).map_err(|message| Error::Render {
             format: "DOCX",
             message,
         })
     };
-    let pdf = |faces: &mut FaceCache| -> Result<Vec<u8>> {
-        crate::pdf::write_pdf_with(&b.document, &b.style, &fonts, faces, leak).map_err(|message| {
-            Error::Render {
-                format: "PDF",
-                message,
-            }
-        })
+    let render = |message| Error::Render {
+        format: "PDF",
+        message,
+    };
+    // Lays the PDF out, lets `b` go, then writes the PDF.
+    let pdf_last = |b: Built, faces: &mut FaceCache| -> Result<Vec<u8>> {
+        let Built {
+            plan,
+            document,
+            style,
+            ..
+        } = b;
+        let forget = leak && !large;
+        if forget {
+            std::mem::forget(plan);
+        } else {
+            drop(plan);
+        }
+        let pages = crate::pdf::layout(&document, &style, &fonts).map_err(render)?;
+        let meta = document.meta.clone();
+        if forget {
+            std::mem::forget(document);
+        } else {
+            drop(document);
+        }
+        pages.finish(&meta, &fonts, faces, forget).map_err(render)
     };
     let outputs: Vec<(String, Vec<u8>)> = match format {
-        Format::Docx => vec![(format!("{stem}.docx"), docx()?)],
-        Format::Pdf => vec![(format!("{stem}.pdf"), pdf(faces)?)],
-        Format::All if parallel => {
+        Format::Docx => {
+            let d = docx(&b)?;
+            if leak {
+                std::mem::forget(b);
+            }
+            vec![(format!("{stem}.docx"), d)]
+        }
+        Format::Pdf => vec![(format!("{stem}.pdf"), pdf_last(b, faces)?)],
+        Format::All if parallel && !large => {
             let (d, p) = std::thread::scope(|s| {
-                let p = s.spawn(|| pdf(faces));
-                let d = docx();
+                let p = s.spawn(|| {
+                    crate::pdf::write_pdf_with(&b.document, &b.style, &fonts, faces, leak)
+                        .map_err(render)
+                });
+                let d = docx(&b);
                 (d, p.join())
             });
+            if leak {
+                std::mem::forget(b);
+            }
             let p = p.unwrap_or_else(|_| Err(internal("PDF")));
             vec![(format!("{stem}.docx"), d?), (format!("{stem}.pdf"), p?)]
         }
-        Format::All => vec![
-            (format!("{stem}.docx"), docx()?),
-            (format!("{stem}.pdf"), pdf(faces)?),
-        ],
+        Format::All => {
+            let d = docx(&b)?;
+            vec![
+                (format!("{stem}.docx"), d),
+                (format!("{stem}.pdf"), pdf_last(b, faces)?),
+            ]
+        }
     };
     let files: Vec<(PathBuf, &[u8])> = outputs
         .iter()
@@ -492,7 +540,7 @@ fn build_plan(
             done.warnings.extend(b.warnings.iter().cloned());
             // One thread per worker: DOCX, then PDF.
             write_outputs(
-                &b,
+                b,
                 kind,
                 &file,
                 &dir,

@@ -9,6 +9,20 @@ pub struct Document {
     pub sections: Vec<Section>,
 }
 
+impl Document {
+    /// Blocks and table rows: a measure of how much memory the writers need.
+    pub fn size(&self) -> usize {
+        self.sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .map(|b| match b {
+                Block::Table(t) => 1 + t.rows.len(),
+                _ => 1,
+            })
+            .sum()
+    }
+}
+
 /// Document metadata written into DOCX core properties and the PDF info dictionary.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Meta {

@@ -17,7 +17,7 @@ use crate::fonts::FontSet;
 use crate::ir::{Document, Orientation};
 use crate::style::StyleSheet;
 
-pub use writer::FaceCache;
+pub use writer::{FaceCache, PageWriter};
 
 /// Renders `doc` as PDF bytes. Errors are messages for the user, in Vietnamese.
 pub fn write_pdf(doc: &Document, style: &StyleSheet, fonts: &FontSet) -> Result<Vec<u8>, String> {
@@ -34,10 +34,21 @@ pub fn write_pdf_with(
     faces: &mut FaceCache,
     leak: bool,
 ) -> Result<Vec<u8>, String> {
+    layout(doc, style, fonts)?.finish(&doc.meta, fonts, faces, leak)
+}
+
+/// Lays `doc` out: its pages as printpdf operations, ready to be written. After this the
+/// document itself is no longer needed (a caller short of memory may drop it before
+/// [`PageWriter::finish`]).
+pub fn layout<'f>(
+    doc: &Document,
+    style: &StyleSheet,
+    fonts: &'f FontSet,
+) -> Result<PageWriter<'f>, String> {
     check_sheet(style).map_err(|e| format!("không dựng được trang PDF: {e}"))?;
     let mut shaper = shape::Shaper::new(fonts)?;
     // Each page becomes printpdf operations as soon as it is laid out.
-    let mut pages = writer::PageWriter::new(fonts)?;
+    let mut pages = PageWriter::new(fonts)?;
     let count = pages::paginate(doc, style, &mut shaper, &mut |page| {
         pages.add(&page);
         Ok(())
@@ -46,7 +57,7 @@ pub fn write_pdf_with(
     if count == 0 {
         return Err("không dựng được trang PDF: văn bản không có phần nào".to_string());
     }
-    pages.finish(&doc.meta, fonts, faces, leak)
+    Ok(pages)
 }
 
 /// Values the layout divides by or fills pages with: a zero font size or a page without

@@ -163,7 +163,7 @@ pub fn paginate(
             keep_chain_together(&mut flow, blocks.make_contiguous(), 0);
             match blocks.pop_front() {
                 Some(LaidBlock::Para(p)) => place_paragraph(&mut flow, &p),
-                Some(LaidBlock::Table(t)) => place_table(&mut flow, &t),
+                Some(LaidBlock::Table(t)) => place_table(&mut flow, t),
                 Some(LaidBlock::Chart(c)) => place_chart(&mut flow, &c),
                 None => {}
             }
@@ -319,16 +319,24 @@ struct Slice<'t> {
     top: f32,
 }
 
-fn place_table(flow: &mut Flow, t: &LaidTable) {
+/// Places a table's rows, taking them: each row is freed once drawn on its page (a table
+/// of thousands of rows is never held twice, laid out and drawn).
+fn place_table(flow: &mut Flow, mut t: LaidTable) {
     let x = flow.left + t.left;
-    let header: Vec<Cow<LaidRow>> = t.rows[..t.header_rows].iter().map(Cow::Borrowed).collect();
+    let units = body_units(&t);
+    let start_height = table_start_height(&t);
+    let mut body = std::mem::take(&mut t.rows);
+    let header_rows: Vec<LaidRow> = body.drain(..t.header_rows).collect();
+    let mut body = body.into_iter();
+    let t = &t;
+    let header: Vec<Cow<LaidRow>> = header_rows.iter().map(Cow::Borrowed).collect();
     let header_h: f32 = header.iter().map(|r| r.height).sum();
     let gap = if flow.empty && flow.continuation {
         0.0
     } else {
         flow.pending_after
     };
-    if !flow.empty && gap + table_start_height(t) > flow.room() + EPS {
+    if !flow.empty && gap + start_height > flow.room() + EPS {
         flow.new_page();
     } else {
         flow.y += gap;
@@ -360,8 +368,8 @@ fn place_table(flow: &mut Flow, t: &LaidTable) {
         flow.empty = false;
     }
 
-    for unit in body_units(t) {
-        let rows = &t.rows[unit];
+    for unit in units {
+        let rows: Vec<LaidRow> = body.by_ref().take(unit.len()).collect();
         let h: f32 = rows.iter().map(|r| r.height).sum();
         let only_header = slice.rows.len() == header.len();
         // Word and LibreOffice keep a row with the next one as long as the next one starts
@@ -381,14 +389,15 @@ fn place_table(flow: &mut Flow, t: &LaidTable) {
             break_page(flow, &mut slice, &header, &flush);
         }
         if h <= flow.room() - ROW_SLACK {
-            slice.rows.extend(rows.iter().map(Cow::Borrowed));
+            slice.rows.extend(rows.into_iter().map(Cow::Owned));
             flow.y += h;
             continue;
         }
         // Taller than the room left on a page: row by row, splitting between lines.
-        for (k, row) in rows.iter().enumerate() {
-            let is_last = k + 1 == rows.len();
-            let mut row: Cow<LaidRow> = Cow::Borrowed(row);
+        let count = rows.len();
+        for (k, row) in rows.into_iter().enumerate() {
+            let is_last = k + 1 == count;
+            let mut row: Cow<LaidRow> = Cow::Owned(row);
             loop {
                 if row.height <= flow.room() - ROW_SLACK {
                     flow.y += row.height;

@@ -146,11 +146,17 @@ fn build_line(
             .last()
             .is_some_and(|r| r.face == c.face && r.size == c.size);
         if !same {
+            // Lines stay in memory until their page is drawn (a whole table's): no spare
+            // capacity. Most lines are one run of one face.
+            let rest = shown.len() - frame.runs.iter().map(|r| r.glyphs.len()).sum::<usize>();
+            if frame.runs.capacity() == 0 {
+                frame.runs.reserve_exact(1);
+            }
             frame.runs.push(GlyphRun {
                 face: c.face,
                 size: c.size,
                 y: baseline,
-                glyphs: Vec::new(),
+                glyphs: Vec::with_capacity(rest),
             });
         }
         if let Some(run) = frame.runs.last_mut() {
@@ -163,6 +169,12 @@ fn build_line(
         x += c.advance;
         if c.is_space() {
             x += extra;
+        }
+    }
+    if frame.runs.len() > 1 {
+        frame.runs.shrink_to_fit();
+        for r in &mut frame.runs {
+            r.glyphs.shrink_to_fit();
         }
     }
     (frame, start_x, x - start_x)
