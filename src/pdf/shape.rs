@@ -35,9 +35,13 @@ struct FaceData<'a> {
     face: ttf_parser::Face<'a>,
     units_per_em: f32,
     /// char → (glyph id, advance in font units): parsing the cmap once per character, not
-    /// once per occurrence.
+    /// once per occurrence. Latin and Vietnamese (below U+2000) by index, the rest hashed.
+    low: Vec<Option<(u16, u16)>>,
     cache: HashMap<char, (u16, u16)>,
 }
+
+/// Characters below this are cached by index (Latin, Vietnamese, punctuation).
+const LOW: u32 = 0x2000;
 
 /// Glyph lookups for the four faces of a font set, cached.
 pub struct Shaper<'a> {
@@ -57,6 +61,7 @@ impl<'a> Shaper<'a> {
             faces.push(FaceData {
                 units_per_em: f32::from(face.units_per_em()),
                 face,
+                low: vec![None; LOW as usize],
                 cache: HashMap::new(),
             });
         }
@@ -87,39 +92,43 @@ impl<'a> Shaper<'a> {
     /// The face that draws `ch`: `face`, or the symbol fallback when `face` lacks the glyph
     /// and the fallback has it (✓ ☐ ① →). Characters neither has keep `face` and show as
     /// .notdef; the loader warns about them.
-    fn face_for(&mut self, face: FaceKey, ch: char) -> FaceKey {
-        if self.lookup(face, ch).0 != 0 || ch.is_whitespace() {
-            return face;
+    /// The face that draws `ch` and its (glyph id, advance, units per em) there: `face`,
+    /// or the symbol fallback when `face` lacks the character.
+    fn face_for(&mut self, face: FaceKey, ch: char) -> (FaceKey, (u16, u16, f32)) {
+        let found = self.lookup(face, ch);
+        if found.0 != 0 || ch.is_whitespace() {
+            return (face, found);
         }
-        if self.lookup(FaceKey::Symbol, ch).0 != 0 {
-            FaceKey::Symbol
+        let symbol = self.lookup(FaceKey::Symbol, ch);
+        if symbol.0 != 0 {
+            (FaceKey::Symbol, symbol)
         } else {
-            face
+            (face, found)
         }
     }
 
-    /// Glyph id and advance (font units) of `ch`; a character the face lacks shows as
-    /// .notdef (gid 0) rather than failing the document.
     fn lookup(&mut self, face: FaceKey, ch: char) -> (u16, u16, f32) {
         let fd = &mut self.faces[face.index()];
         let upem = fd.units_per_em;
         let f = &fd.face;
-        let (gid, adv) = *fd.cache.entry(ch).or_insert_with(|| {
-            // A tab has no glyph in most fonts; it is set as a space.
+        let compute = || {
             let c = if ch == '\t' { ' ' } else { ch };
             let gid = f.glyph_index(c).map_or(0, |g| g.0);
             let adv = f.glyph_hor_advance(ttf_parser::GlyphId(gid)).unwrap_or(0);
             (gid, adv)
-        });
+        };
+        let (gid, adv) = match fd.low.get_mut(ch as usize) {
+            Some(Some(hit)) => *hit,
+            Some(slot) => *slot.insert(compute()),
+            None => *fd.cache.entry(ch).or_insert_with(compute),
+        };
         (gid, adv, upem)
     }
 
-    /// Measures `text` in one face and size, appending to `out`.
     pub fn shape_into(&mut self, text: &str, face: FaceKey, size: f32, out: &mut Vec<ShapedChar>) {
         out.reserve(text.len());
         for ch in text.chars() {
-            let face = self.face_for(face, ch);
-            let (gid, adv, upem) = self.lookup(face, ch);
+            let (face, (gid, adv, upem)) = self.face_for(face, ch);
             // A line break shows nothing and takes no room.
             let advance = if ch == '\n' {
                 0.0
