@@ -447,6 +447,130 @@ pub fn normalize(
     Ok(w.into_inner())
 }
 
+/// Reused buffers of [`reorder`].
+#[derive(Default)]
+struct Scratch {
+    open: Vec<Open>,
+    children: Vec<(usize, usize, usize)>,
+    moved: Vec<u8>,
+}
+
+/// An element being copied by [`reorder`]: where its output starts, its rank among its
+/// parent's children, and for an element with a schema sequence, where its children's
+/// records begin in [`Scratch::children`].
+struct Open {
+    start: usize,
+    rank: usize,
+    seq: Option<&'static [&'static str]>,
+    first_child: usize,
+}
+
+fn local(name: &[u8]) -> &[u8] {
+    match name.iter().position(|&b| b == b':') {
+        Some(i) => &name[i + 1..],
+        None => name,
+    }
+}
+
+fn rank_in(seq: Option<&[&str]>, name: Option<&[u8]>) -> usize {
+    match seq {
+        Some(seq) => name
+            .and_then(|l| seq.iter().position(|s| s.as_bytes() == l))
+            .unwrap_or(seq.len()),
+        None => 0,
+    }
+}
+
+/// What [`fix`] does to a fragment without chart markers or header rows, without building a
+/// tree: the source bytes are copied as they are (quick-xml writes each event back as it
+/// read it), and the children of elements with a schema sequence are moved into order.
+fn reorder(xml: &[u8], out: &mut Vec<u8>, sc: &mut Scratch) -> Result<(), String> {
+    sc.open.clear();
+    sc.children.clear();
+    let mut reader = Reader::from_reader(xml);
+    // Nesting is tracked here; docx-rs's output needs no name checks.
+    reader.config_mut().check_end_names = false;
+    let bad = |e: &dyn std::fmt::Display| format!("XML của DOCX không hợp lệ: {e}");
+    loop {
+        let at = reader.buffer_position() as usize;
+        let ev = reader.read_event().map_err(|e| bad(&e))?;
+        let end = reader.buffer_position() as usize;
+        let bytes = xml.get(at..end).ok_or_else(|| bad(&"vị trí"))?;
+        let parent_seq = sc.open.last().and_then(|o| o.seq);
+        match ev {
+            Event::Eof => break,
+            Event::Start(e) => {
+                let name = e.name().into_inner();
+                sc.open.push(Open {
+                    start: out.len(),
+                    rank: rank_in(parent_seq, Some(local(name))),
+                    seq: sequence(name),
+                    first_child: sc.children.len(),
+                });
+                out.extend_from_slice(bytes);
+            }
+            Event::End(_) => {
+                let open = sc
+                    .open
+                    .pop()
+                    .ok_or_else(|| "XML của DOCX có thẻ đóng thừa".to_string())?;
+                if open.seq.is_some() {
+                    sort_copied(out, &mut sc.children, open.first_child, &mut sc.moved);
+                }
+                sc.children.truncate(open.first_child);
+                out.extend_from_slice(bytes);
+                if parent_seq_of(&sc.open).is_some() {
+                    sc.children.push((open.rank, open.start, out.len()));
+                }
+            }
+            other => {
+                let name = match &other {
+                    Event::Empty(e) => Some(local(e.name().into_inner())),
+                    _ => None,
+                };
+                let start = out.len();
+                out.extend_from_slice(bytes);
+                if parent_seq.is_some() {
+                    sc.children
+                        .push((rank_in(parent_seq, name), start, out.len()));
+                }
+            }
+        }
+    }
+    if !sc.open.is_empty() {
+        return Err("XML của DOCX thiếu thẻ đóng".into());
+    }
+    Ok(())
+}
+
+fn parent_seq_of(open: &[Open]) -> Option<&'static [&'static str]> {
+    open.last().and_then(|o| o.seq)
+}
+
+/// Puts the children copied since record `first` (contiguous at the end of `out`) in rank
+/// order, keeping the order of equal ranks, as [`sort_children`] does.
+fn sort_copied(
+    out: &mut Vec<u8>,
+    children: &mut [(usize, usize, usize)],
+    first: usize,
+    moved: &mut Vec<u8>,
+) {
+    let kids = &mut children[first..];
+    if kids.windows(2).all(|w| w[0].0 <= w[1].0) {
+        return;
+    }
+    let Some(base) = kids.first().map(|k| k.1) else {
+        return;
+    };
+    moved.clear();
+    moved.extend_from_slice(&out[base..]);
+    out.truncate(base);
+    kids.sort_by_key(|k| k.0);
+    for &(_, a, b) in kids.iter() {
+        out.extend_from_slice(&moved[a - base..b - base]);
+    }
+}
+
 fn write_error(e: std::io::Error) -> String {
     format!("không ghi được XML của DOCX: {e}")
 }
@@ -458,6 +582,8 @@ pub struct Fragments<'c> {
     fx: Fixes<'static, 'c>,
     /// Reused output buffer of one fragment.
     buf: Vec<u8>,
+    /// Reused buffers of [`reorder`].
+    scratch: Scratch,
 }
 
 impl<'c> Fragments<'c> {
@@ -469,6 +595,7 @@ impl<'c> Fragments<'c> {
                 charts: Charts::new(chart_runs),
             },
             buf: Vec::new(),
+            scratch: Scratch::default(),
         }
     }
 
@@ -480,14 +607,20 @@ impl<'c> Fragments<'c> {
         strip_end: Option<&[u8]>,
         out: &mut dyn std::io::Write,
     ) -> Result<(), String> {
-        let mut nodes = parse(xml)?;
-        if header_row {
-            mark_header_rows(&mut nodes, 1);
-        }
-        fix(&mut nodes, &mut self.fx, depth_in_table)?;
         self.buf.clear();
-        let mut w = Writer::new(&mut self.buf);
-        write(&nodes, &mut w).map_err(write_error)?;
+        let marker = super::chart::MARKER_PREFIX.as_bytes();
+        if header_row || memchr::memmem::find(xml, marker).is_some() {
+            // Header rows and chart markers change the tree: the general path.
+            let mut nodes = parse(xml)?;
+            if header_row {
+                mark_header_rows(&mut nodes, 1);
+            }
+            fix(&mut nodes, &mut self.fx, depth_in_table)?;
+            let mut w = Writer::new(&mut self.buf);
+            write(&nodes, &mut w).map_err(write_error)?;
+        } else {
+            reorder(xml, &mut self.buf, &mut self.scratch)?;
+        }
         let mut bytes = self.buf.as_slice();
         if let Some(end) = strip_end {
             bytes = bytes
@@ -558,6 +691,19 @@ mod tests {
         assert!(normalize(b"<w:body/>", &[], &runs[..1]).is_err());
         let lone = br#"<w:p><w:bookmarkStart w:id="1" w:name="_vanban_chart_3"/></w:p>"#;
         assert!(normalize(lone, &[], &[]).is_err());
+    }
+
+    #[test]
+    fn reordering_without_a_tree_gives_the_same_bytes() {
+        let xml = br#"<w:tr><w:trPr /><w:tc><w:tcPr><w:vAlign w:val="top" /><w:tcW w:w="567" w:type="dxa" /><w:tcBorders><w:bottom w:val="nil" /><w:top w:val="nil" /></w:tcBorders></w:tcPr><w:p w14:paraId="0000002a"><w:pPr><w:rPr><w:sz w:val="26" /></w:rPr><w:jc w:val="left" /><w:keepNext /></w:pPr><w:r><w:rPr><w:i /><w:rFonts w:ascii="X" /><w:b /></w:rPr><w:t xml:space="preserve">a &amp; b &gt; c</w:t></w:r></w:p></w:tc></w:tr>"#;
+        let mut out = Vec::new();
+        reorder(xml, &mut out, &mut Scratch::default()).unwrap();
+        let tree = normalize(xml, &[], &[]).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            String::from_utf8(tree).unwrap()
+        );
+        assert!(reorder(b"<w:p><w:pPr>", &mut Vec::new(), &mut Scratch::default()).is_err());
     }
 
     #[test]
