@@ -18,6 +18,8 @@ pub struct Location {
 pub struct Locations {
     source: String,
     map: OnceLock<HashMap<String, Location>>,
+    /// Lookups answered by a walk of their own, before the index is built.
+    searches: std::sync::atomic::AtomicUsize,
 }
 
 enum Frame {
@@ -46,6 +48,7 @@ impl Locations {
         Locations {
             source: source.to_string(),
             map: OnceLock::new(),
+            searches: Default::default(),
         }
     }
 
@@ -60,17 +63,56 @@ impl Locations {
         self.map.get_or_init(|| build(&self.source))
     }
 
-    /// The location of `path`, or of its nearest indexed ancestor.
+    /// The location of `path`, or of its nearest indexed ancestor. The first few are
+    /// searched for by a walk that stops at the path (a warning or two never index the
+    /// whole file); after that the index is built.
     pub fn find(&self, path: &str) -> Option<Location> {
+        let map = match self.map.get() {
+            Some(map) => map,
+            None if self
+                .searches
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+                < 3 =>
+            {
+                return find_one(&self.source, path);
+            }
+            None => self.map(),
+        };
         let mut p = path;
         loop {
-            if let Some(l) = self.map().get(p) {
+            if let Some(l) = map.get(p) {
                 return Some(*l);
             }
             let cut = p.rfind(['.', '['])?;
             p = &p[..cut];
         }
     }
+}
+
+/// What [`Locations::find`] gives for `path` from the index, found by walking `source`
+/// only up to the path: its first visit (a field's key comes before its value), or else
+/// the nearest ancestor's.
+fn find_one(source: &str, path: &str) -> Option<Location> {
+    let mut best: Option<(usize, Location)> = None;
+    let mut found = None;
+    walk_until(source, |v| {
+        let (p, at) = match v {
+            Visit::Scalar { path, at, .. } | Visit::Node { path, at } => (path, at),
+            Visit::DuplicateKey { .. } => return true,
+        };
+        if p == path {
+            found = Some(at);
+            return false;
+        }
+        let ancestor = !p.is_empty()
+            && path.starts_with(p)
+            && matches!(path.as_bytes().get(p.len()), Some(b'.' | b'['));
+        if ancestor && best.is_none_or(|(len, _)| p.len() > len) {
+            best = Some((p.len(), at));
+        }
+        true
+    });
+    found.or(best.map(|(_, at)| at))
 }
 
 /// What the walker meets, with its field path in serde's notation.
@@ -94,6 +136,14 @@ pub(crate) enum Visit<'a> {
 /// Walks a YAML text event by event, calling `f` with each node and its path. Returns the
 /// parser's error, if the text does not parse, with its place.
 pub(crate) fn walk(source: &str, mut f: impl FnMut(Visit)) -> Option<(Location, String)> {
+    walk_until(source, |v| {
+        f(v);
+        true
+    })
+}
+
+/// [`walk`] that stops when `f` returns false.
+fn walk_until(source: &str, mut f: impl FnMut(Visit) -> bool) -> Option<(Location, String)> {
     let mut stack: Vec<(Frame, HashSet<String>)> = Vec::new();
     for item in Parser::new_from_str(source) {
         let (event, span) = match item {
@@ -133,43 +183,55 @@ pub(crate) fn walk(source: &str, mut f: impl FnMut(Visit)) -> Option<(Location, 
                 if is_key {
                     if let Some((Frame::Map { path, key }, seen)) = stack.last_mut() {
                         let p = child(path, &text);
-                        if !seen.insert(text.to_string()) {
-                            f(Visit::DuplicateKey { path: &p, at });
+                        if !seen.insert(text.to_string())
+                            && !f(Visit::DuplicateKey { path: &p, at })
+                        {
+                            return None;
                         }
-                        f(Visit::Scalar {
+                        if !f(Visit::Scalar {
                             path: &p,
                             is_key: true,
                             text: &text,
                             style,
                             at,
                             end,
-                        });
+                        }) {
+                            return None;
+                        }
                         *key = Some(text.into_owned());
                     }
                 } else if let Some(p) = value_path {
-                    f(Visit::Scalar {
+                    if !f(Visit::Scalar {
                         path: &p,
                         is_key: false,
                         text: &text,
                         style,
                         at,
                         end,
-                    });
+                    }) {
+                        return None;
+                    }
                 }
             }
             Event::Alias(_) => {
                 if let Some(p) = value_path {
-                    f(Visit::Node { path: &p, at });
+                    if !f(Visit::Node { path: &p, at }) {
+                        return None;
+                    }
                 }
             }
             Event::MappingStart(..) => {
                 let p = value_path.unwrap_or_default();
-                f(Visit::Node { path: &p, at });
+                if !f(Visit::Node { path: &p, at }) {
+                    return None;
+                }
                 stack.push((Frame::Map { path: p, key: None }, HashSet::new()));
             }
             Event::SequenceStart(..) => {
                 let p = value_path.unwrap_or_default();
-                f(Visit::Node { path: &p, at });
+                if !f(Visit::Node { path: &p, at }) {
+                    return None;
+                }
                 stack.push((Frame::Seq { path: p, index: 0 }, HashSet::new()));
             }
             Event::MappingEnd | Event::SequenceEnd => {
@@ -223,5 +285,19 @@ mod tests {
         assert_eq!(l.find("b[1]"), Some(Location { line: 5, column: 5 }));
         // Unknown tail falls back to the nearest ancestor.
         assert_eq!(l.find("b[0].x.q"), Some(Location { line: 3, column: 5 }));
+        // The walk that stops at the path agrees with the index.
+        for p in [
+            "a",
+            "b",
+            "b[0]",
+            "b[0].x",
+            "b[0].y[1]",
+            "b[1]",
+            "b[0].x.q",
+            "c",
+            "b[7]",
+        ] {
+            assert_eq!(find_one(src, p), l.find(p), "{p}");
+        }
     }
 }
