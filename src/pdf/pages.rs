@@ -138,6 +138,9 @@ pub fn paginate(
     };
     for (si, section) in doc.sections.iter().enumerate() {
         flow.start_section(sheet, si, section);
+        // Paragraphs break to the text width the DOCX states (whole twips); tables and
+        // charts size themselves from the exact width in mm, as the DOCX writer does.
+        let line_width = sheet.text_width_pt(section.orientation);
         let width = sheet.text_width_mm(section.orientation) * PT_PER_MM;
         let blocks = section
             .blocks
@@ -147,7 +150,7 @@ pub fn paginate(
                     let st = sheet
                         .get(&p.style)
                         .ok_or_else(|| unknown_style_message(&p.style, sheet))?;
-                    Ok(LaidBlock::Para(layout_paragraph(p, st, width, shaper)))
+                    Ok(LaidBlock::Para(layout_paragraph(p, st, line_width, shaper)))
                 }
                 Block::Table(t) => Ok(LaidBlock::Table(layout_table(t, sheet, width, shaper)?)),
                 Block::Chart(c) => Ok(LaidBlock::Chart(layout_chart(c, sheet, width, shaper)?)),
