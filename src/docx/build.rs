@@ -190,6 +190,13 @@ impl Ctx<'_> {
     fn table(&self, t: &ir::Table, o: Orientation) -> Result<Table, String> {
         let grid = t.grid()?;
         let widths = self.column_widths_mm(t, o);
+        // A row too tall for a page breaks whatever it asks: without `w:cantSplit`, or
+        // LibreOffice clips it at the page foot (the PDF engine applies the same rule).
+        let too_tall = if t.rows.iter().any(|r| r.cant_split) {
+            crate::pdf::rows_too_tall_for_a_page(t, self.style, o, self.fonts)?
+        } else {
+            Vec::new()
+        };
         let pad = self.style.table.cell_padding_x_mm;
         let mut rows = Vec::with_capacity(t.rows.len());
         for (r, row) in t.rows.iter().enumerate() {
@@ -238,7 +245,7 @@ impl Ctx<'_> {
                 c += span;
             }
             let mut tr = TableRow::new(cells);
-            if row.cant_split {
+            if row.cant_split && !too_tall.get(r).copied().unwrap_or(false) {
                 tr = tr.cant_split();
             }
             rows.push(tr);

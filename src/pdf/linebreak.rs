@@ -176,6 +176,23 @@ mod tests {
     }
 
     #[test]
+    fn a_finished_portion_takes_whole_twips() {
+        // A bold portion of 10.0333 pt (200.67 twips) then " b" regular: 15.0333 pt in all,
+        // but LibreOffice counts the bold portion as 201 twips, 15.05 pt.
+        let mut c = chars("a b");
+        c[0].face = FaceKey::Bold;
+        c[0].advance = 1204.0 / 120.0;
+        c[1].advance = 0.25;
+        c[2].advance = 4.75;
+        let b = break_opportunities("a b");
+        assert_eq!(break_lines(&c, &b, |_| 15.04).len(), 2);
+        assert_eq!(break_lines(&c, &b, |_| 15.05).len(), 1);
+        // One portion is measured finely: the same widths in one face fit 15.04.
+        c[0].face = FaceKey::Regular;
+        assert_eq!(break_lines(&c, &b, |_| 15.04).len(), 1);
+    }
+
+    #[test]
     fn greedy_fill_with_hanging_spaces() {
         // "Độc lập" is 7 wide: it fits a 7-wide line even with the space after it.
         assert_eq!(

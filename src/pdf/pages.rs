@@ -22,6 +22,20 @@ const EPS: f32 = 1e-3;
 /// within about half a point of the margin (measured on the report's progress appendix).
 pub const ROW_SLACK: f32 = 0.5;
 
+/// Height of the text area of a page of orientation `o`, pt.
+pub fn body_height(sheet: &StyleSheet, o: crate::ir::Orientation) -> f32 {
+    let m = sheet.margins(o);
+    let (_, h) = sheet.page_size_mm(o);
+    h * PT_PER_MM - m.bottom * PT_PER_MM - m.top * PT_PER_MM
+}
+
+/// A row taller than a page below the table's header rows cannot move whole to the next
+/// page: it breaks between lines wherever it starts, `cant_split` or not.
+pub fn too_tall_to_move(t: &LaidTable, row: &LaidRow, body_height: f32) -> bool {
+    let header_h: f32 = t.rows[..t.header_rows].iter().map(|r| r.height).sum();
+    row.height > body_height - header_h + EPS
+}
+
 enum LaidBlock {
     Para(LaidParagraph),
     Table(LaidTable),
@@ -181,11 +195,23 @@ fn paragraph_start_height(p: &LaidParagraph) -> f32 {
 }
 
 /// Height a table needs on the page where it starts: header rows and the first rows that
-/// must stay together.
-fn table_start_height(t: &LaidTable) -> f32 {
+/// must stay together; when the last of those may break (or is too tall to move whole),
+/// only its first line. Word and LibreOffice start such a table below a heading or an
+/// appendix title rather than leave the title alone at a page foot.
+fn table_start_height(t: &LaidTable, body_height: f32) -> f32 {
     let head: f32 = t.rows[..t.header_rows].iter().map(|r| r.height).sum();
     let first = body_units(t).first().map_or(0.0, |u| {
-        t.rows[u.clone()].iter().map(|r| r.height).sum::<f32>()
+        let rows = &t.rows[u.clone()];
+        let Some((last, before)) = rows.split_last() else {
+            return 0.0;
+        };
+        let before: f32 = before.iter().map(|r| r.height).sum();
+        let may_break = !last.cant_split || too_tall_to_move(t, last, body_height);
+        let last_h = match t.first_line_height(last) {
+            Some(h) if may_break => h.min(last.height),
+            _ => last.height,
+        };
+        before + last_h
     });
     head + first
 }
@@ -214,7 +240,7 @@ fn keep_chain_together(flow: &mut Flow, blocks: &[LaidBlock], i: usize) {
                 }
                 need += paragraph_start_height(q);
             }
-            LaidBlock::Table(t) => need += after + table_start_height(t),
+            LaidBlock::Table(t) => need += after + table_start_height(t, flow.body_height()),
             LaidBlock::Chart(c) => need += after + c.space_before + c.height,
         }
         break;
@@ -323,7 +349,7 @@ fn place_table(flow: &mut Flow, t: &LaidTable) {
     } else {
         flow.pending_after
     };
-    if !flow.empty && gap + table_start_height(t) > flow.room() + EPS {
+    if !flow.empty && gap + table_start_height(t, flow.body_height()) > flow.room() + EPS {
         flow.new_page();
     } else {
         flow.y += gap;
@@ -394,8 +420,7 @@ fn place_table(flow: &mut Flow, t: &LaidTable) {
                 // A row allowed to break is cut at the page foot, as Word and LibreOffice
                 // do; one that may not moves whole when a page can hold it.
                 let splittable = !row.cant_split && is_last;
-                if !splittable && !only_header && row.height <= flow.body_height() - header_h + EPS
-                {
+                if !splittable && !only_header && !too_tall_to_move(t, &row, flow.body_height()) {
                     break_page(flow, &mut slice, &header, &flush);
                     continue;
                 }
@@ -647,6 +672,50 @@ mod tests {
             assert_eq!(page[0].1, "Tiêu đề bảng", "header row repeated");
             assert!(page.iter().all(|(y, _)| *y < bottom));
         }
+    }
+
+    #[test]
+    fn a_title_keeps_with_a_table_whose_first_row_breaks() {
+        // A title that keeps with a table whose only body row is taller than a page: the
+        // title stays where it is and the row starts below it, as in LibreOffice.
+        let n = per_page();
+        let texts: Vec<String> = (0..80).map(|i| format!("Hàng {i}")).collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let cell = |b: Block| match b {
+            Block::Paragraph(p) => Cell {
+                paragraphs: vec![p],
+                ..Cell::default()
+            },
+            _ => unreachable!(),
+        };
+        let t = Table {
+            columns: vec![1.0],
+            fit_width: true,
+            borders: true,
+            header_rows: 1,
+            rows: vec![
+                Row {
+                    cells: vec![cell(lines_para(LINE, &["Tiêu đề bảng"]))],
+                    cant_split: true,
+                    ..Row::default()
+                },
+                Row {
+                    cells: vec![cell(lines_para(LINE, &refs))],
+                    cant_split: true,
+                    ..Row::default()
+                },
+            ],
+            ..Table::default()
+        };
+        let mut b = fillers(n - 10);
+        b.push(lines_para("keep", &["Phụ lục"]));
+        b.push(Block::Table(t));
+        let p = pages(b);
+        let first: Vec<&str> = p[0].iter().map(|(_, s)| s.as_str()).collect();
+        assert!(
+            first.contains(&"Phụ lục") && first.contains(&"Hàng 0"),
+            "{first:?}"
+        );
     }
 
     #[test]

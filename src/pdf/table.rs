@@ -341,6 +341,21 @@ impl LaidTable {
         });
     }
 
+    /// Height of the first part of `row` cut after one line, as `split_row` cuts it (page
+    /// slack included); `None` when the row cannot be cut.
+    pub fn first_line_height(&self, row: &LaidRow) -> Option<f32> {
+        if row.cells.iter().any(|c| c.rowspan > 1) || !row.covered.is_empty() {
+            return None;
+        }
+        let chrome = 2.0 * self.pad_y + if self.borders { self.border_pt } else { 0.0 };
+        let first = row
+            .cells
+            .iter()
+            .filter_map(|c| c.content.lines.first().map(|(top, l)| top + l.height))
+            .fold(None, |m: Option<f32>, h| Some(m.map_or(h, |m| m.max(h))))?;
+        Some(first + chrome + super::pages::ROW_SLACK)
+    }
+
     /// Cuts `row` so its first part is at most `avail` tall, between lines of its cells.
     /// `None` when no line fits or the row has merged cells (those move whole).
     pub fn split_row(&self, row: &LaidRow, avail: f32) -> Option<(LaidRow, LaidRow)> {
@@ -385,5 +400,27 @@ impl LaidTable {
             .map(|c| c.content.height + chrome)
             .fold(chrome, f32::max);
         Some((first, rest))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_get_libreoffice_shares_of_the_table() {
+        // The appendix table: a 5238-twip column comes out 5237 twips wide, the last
+        // column takes what the truncated shares leave.
+        let grid = [714, 5238, 2381, 3274, 2679];
+        let singles: Vec<(usize, usize)> = (0..5).map(|c| (c, 1)).collect();
+        assert_eq!(
+            libreoffice_cell_twips(&grid, 14287, &singles),
+            vec![712, 5237, 2380, 3273, 2683]
+        );
+        // A group row: number, then one cell over the other four columns.
+        assert_eq!(
+            libreoffice_cell_twips(&grid, 14287, &[(0, 1), (1, 4)]),
+            vec![712, 13574]
+        );
     }
 }
