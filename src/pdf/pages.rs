@@ -387,17 +387,20 @@ fn place_table(flow: &mut Flow, t: &LaidTable) {
         let only_header = slice.rows.len() == header.len();
         // Word and LibreOffice keep a row with the next one as long as the next one starts
         // on the same page: a unit may begin here when its last row may break and at least
-        // one line of it fits below the rows before it.
+        // one line of it fits below the rows before it. A row too tall for a page may break
+        // too; when not even its first line fits here, the unit (a group row with its first
+        // row) moves to the next page together rather than leave the group row alone.
         let (last, head) = rows.split_last().expect("a unit has rows");
         let head_h: f32 = head.iter().map(|r| r.height).sum();
         let room_for_last = flow.room() - head_h;
-        let splittable = !last.cant_split
+        let may_break = !last.cant_split || too_tall_to_move(t, last, flow.body_height());
+        let splittable = may_break
             && head_h <= flow.room() - ROW_SLACK
             && t.split_row(last, room_for_last).is_some();
         if h > flow.room() - ROW_SLACK
             && !only_header
             && !splittable
-            && h <= flow.body_height() - header_h + EPS
+            && (h <= flow.body_height() - header_h + EPS || may_break)
         {
             break_page(flow, &mut slice, &header, &flush);
         }
@@ -716,6 +719,50 @@ mod tests {
             first.contains(&"Phụ lục") && first.contains(&"Hàng 0"),
             "{first:?}"
         );
+    }
+
+    #[test]
+    fn a_group_row_moves_with_a_tall_row_that_cannot_start_here() {
+        // Room for the header, one row and the group row, not for the first line of the
+        // tall row the group row keeps with: both go to the next page.
+        let n = per_page();
+        let texts: Vec<String> = (0..80).map(|i| format!("Hàng {i}")).collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let row = |lines: &[&str], keep: bool| Row {
+            cells: vec![match lines_para(LINE, lines) {
+                Block::Paragraph(p) => Cell {
+                    paragraphs: vec![p],
+                    ..Cell::default()
+                },
+                _ => unreachable!(),
+            }],
+            keep_with_next: keep,
+            cant_split: true,
+        };
+        let t = Table {
+            columns: vec![1.0],
+            fit_width: true,
+            borders: true,
+            header_rows: 1,
+            rows: vec![
+                row(&["Tiêu đề bảng"], false),
+                row(&["Hàng ngắn"], false),
+                row(&["Nhóm 1"], true),
+                row(&refs, false),
+            ],
+            ..Table::default()
+        };
+        let mut b = fillers(n - 4);
+        b.push(Block::Table(t));
+        let p = pages(b);
+        let text = |i: usize| -> Vec<&str> { p[i].iter().map(|(_, s)| s.as_str()).collect() };
+        assert!(text(0).contains(&"Hàng ngắn"), "{:?}", text(0));
+        assert!(
+            !text(0).contains(&"Nhóm 1"),
+            "group row left alone: {:?}",
+            text(0)
+        );
+        assert_eq!(text(1)[..3], ["Tiêu đề bảng", "Nhóm 1", "Hàng 0"]);
     }
 
     #[test]
