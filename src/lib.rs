@@ -16,6 +16,7 @@ pub mod output;
 pub mod pdf;
 pub mod pipeline;
 pub mod report;
+pub mod schema;
 pub mod style;
 pub mod summary;
 pub mod template;

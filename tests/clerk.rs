@@ -234,6 +234,9 @@ fn every_help_is_vietnamese() {
         &["init", "--help"],
         &["templates"],
         &["help"],
+        &["schema", "--help"],
+        &["help", "--help"],
+        &["help", "report"],
     ] {
         let o = vanban(args);
         let text = format!("{}{}", String::from_utf8_lossy(&o.stdout), stderr(&o));
@@ -250,6 +253,12 @@ fn every_help_is_vietnamese() {
     }
     let o = vanban(&["templates"]);
     assert!(stderr(&o).contains("export  Ghi các mẫu"), "{}", stderr(&o));
+    // `vanban help build` is `vanban build --help`.
+    let a = vanban(&["help", "build"]);
+    let b = vanban(&["build", "--help"]);
+    assert_eq!(a.status.code(), Some(0));
+    assert_eq!(a.stdout, b.stdout);
+    assert!(String::from_utf8_lossy(&a.stdout).contains("--phu-luc"));
 }
 
 #[test]

@@ -34,7 +34,7 @@ noi_dung:
       - {id: g-chua-bao-cao, noi_dung: "Việc G.", chu_tri: vp, thoi_gian: Quý II/2024}
 "#;
 
-const FIXTURE_VP: &str = r#"so: 3
+const FIXTURE_VP: &str = r#"so: 03  # viết 03 như văn thư vẫn viết
 ngay: {ngay: 18, thang: 3, nam: 2024}
 kinh_gui: [Ủy ban nhân dân huyện Tân Phú, Phòng Nội vụ huyện]
 tthc:
