@@ -6,6 +6,7 @@ pub mod cli;
 pub mod docx;
 pub mod error;
 pub mod fingerprint;
+pub mod font_gaps;
 pub mod fonts;
 pub mod init;
 pub mod input;
