@@ -176,7 +176,25 @@ fn symbols_are_drawn_from_the_fallback_and_missing_ones_warned() {
     // → is in Liberation Serif itself.
     assert_eq!(symbols, "✓☐①②");
     let docx = std::fs::read(out.join("ke-hoach.docx")).unwrap();
-    assert!(part(&docx, "word/document.xml").contains("✓, chưa ☐, bước ① → ②"));
+    let xml = part(&docx, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    assert!(body_paragraphs(&doc)
+        .iter()
+        .any(|p| p.contains("Đã xong ✓, chưa ☐, bước ① → ② 😀")));
+    // The DOCX names the face the PDF drew the same characters from.
+    let named: String = doc
+        .descendants()
+        .filter(|n| is(n, "r"))
+        .filter(|r| {
+            child(r, "rPr")
+                .and_then(|p| child(&p, "rFonts"))
+                .and_then(|f| attr(&f, "ascii"))
+                == Some("DejaVu Sans")
+        })
+        .flat_map(|r| children(&r, "t"))
+        .filter_map(|t| t.text())
+        .collect();
+    assert_eq!(named, symbols);
 }
 
 #[test]
