@@ -223,7 +223,6 @@ fn run_one(job: Job, output: &OutputArgs) -> Result<i32> {
             let written = write_outputs(
                 &b,
                 kind,
-                &file,
                 &dir,
                 format,
                 &bundled,
@@ -287,7 +286,6 @@ fn print_written(written: &[(PathBuf, usize)]) {
 fn write_outputs(
     b: &Built,
     kind: &Kind,
-    file: &Path,
     dir: &Path,
     format: Format,
     bundled: &FontSet,
@@ -296,7 +294,7 @@ fn write_outputs(
     parallel: bool,
     fingerprint: Option<&str>,
 ) -> Result<Vec<(PathBuf, usize)>> {
-    let fonts = pipeline::fonts_for(&b.plan, file, bundled)?;
+    let fonts = b.fonts.clone().unwrap_or_else(|| bundled.clone());
     make_out_dir(dir)?;
     let stem = &b.stem;
     let docx = || -> Result<Vec<u8>> {
@@ -494,7 +492,6 @@ fn build_plan(
             write_outputs(
                 &b,
                 kind,
-                &file,
                 &dir,
                 output.format,
                 bundled,

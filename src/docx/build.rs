@@ -107,18 +107,32 @@ impl Ctx<'_> {
             para = para.keep_next(true);
         }
         for r in &p.runs {
-            let mut run = Run::new().size(half_points(st.size_pt));
-            if r.bold.unwrap_or(st.bold) {
-                run = run.bold();
-            }
-            if r.italic.unwrap_or(st.italic) {
-                run = run.italic();
-            }
-            run = match &r.kind {
-                RunKind::Text(t) => run.add_text(t.as_str()),
-                RunKind::LineBreak => run.add_break(BreakType::TextWrapping),
+            let (bold, italic) = (r.bold.unwrap_or(st.bold), r.italic.unwrap_or(st.italic));
+            let new_run = || {
+                let mut run = Run::new().size(half_points(st.size_pt));
+                if bold {
+                    run = run.bold();
+                }
+                if italic {
+                    run = run.italic();
+                }
+                run
             };
-            para = para.add_run(run);
+            match &r.kind {
+                RunKind::Text(t) => {
+                    let face = self.fonts.face(bold, italic);
+                    for (piece, fallback) in crate::fonts::fallback_pieces(t, face) {
+                        let mut run = new_run().add_text(piece);
+                        if fallback {
+                            run = run.fonts(fonts(crate::fonts::SYMBOL_FAMILY));
+                        }
+                        para = para.add_run(run);
+                    }
+                }
+                RunKind::LineBreak => {
+                    para = para.add_run(new_run().add_break(BreakType::TextWrapping));
+                }
+            }
         }
         Ok(para)
     }
