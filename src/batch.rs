@@ -232,7 +232,6 @@ fn run_one(job: Job, output: &OutputArgs) -> Result<i32> {
             write_outputs(
                 b,
                 kind,
-                &file,
                 &dir,
                 format,
                 &bundled,
@@ -300,7 +299,6 @@ const LARGE_DOCUMENT: usize = 5_000;
 fn write_outputs(
     b: Built,
     kind: &Kind,
-    file: &Path,
     dir: &Path,
     format: Format,
     bundled: &FontSet,
@@ -309,7 +307,7 @@ fn write_outputs(
     parallel: bool,
     fingerprint: Option<&str>,
 ) -> Result<Vec<(PathBuf, usize)>> {
-    let fonts = pipeline::fonts_for(&b.plan, file, bundled)?;
+    let fonts = b.fonts.clone().unwrap_or_else(|| bundled.clone());
     make_out_dir(dir)?;
     let stem = b.stem.clone();
     let large = b.document.size() >= LARGE_DOCUMENT;
@@ -542,7 +540,6 @@ fn build_plan(
             write_outputs(
                 b,
                 kind,
-                &file,
                 &dir,
                 output.format,
                 bundled,

@@ -137,6 +137,42 @@ pub enum Command {
         #[arg(value_name = "THƯ_MỤC")]
         dir: PathBuf,
     },
+    /// In lược đồ JSON (JSON Schema) của plan.yaml hoặc dữ liệu báo cáo, để trình soạn thảo (VS Code) gợi ý tên trường và gạch chân chỗ sai
+    #[command(
+        help_template = SUB_TEMPLATE,
+        next_help_heading = "Tùy chọn",
+        override_usage = "vanban schema [LOẠI] [-o <THƯ_MỤC>]",
+        after_help = "Loại: ke-hoach (plan.yaml, mặc định), bao-cao-chung (bao-cao/chung.yaml), bao-cao-ky (dữ liệu một kỳ).\n\nVí dụ:\n  vanban schema > ke-hoach.schema.json\n  vanban schema -o plans/phu-son-2023-2025/schema\n\nRồi thêm dòng đầu tiên vào plan.yaml:\n  # yaml-language-server: $schema=schema/ke-hoach.schema.json"
+    )]
+    Schema {
+        /// Loại tệp: ke-hoach (mặc định), bao-cao-chung hoặc bao-cao-ky
+        #[arg(
+            value_enum,
+            value_name = "LOẠI",
+            ignore_case = true,
+            hide_possible_values = true
+        )]
+        which: Option<crate::schema::Which>,
+        /// Ghi cả ba lược đồ vào thư mục này thay vì in ra màn hình
+        #[arg(
+            short = 'o',
+            long = "out",
+            value_name = "THƯ_MỤC",
+            conflicts_with = "which"
+        )]
+        out: Option<PathBuf>,
+    },
+    /// In hướng dẫn chung, hoặc của một lệnh: vanban help build
+    #[command(
+        help_template = SUB_TEMPLATE,
+        next_help_heading = "Tùy chọn",
+        override_usage = "vanban help [LỆNH]"
+    )]
+    Help {
+        /// Lệnh cần xem hướng dẫn
+        #[arg(value_name = "LỆNH")]
+        command: Option<String>,
+    },
     /// Làm việc với các mẫu văn bản
     #[command(
         help_template = SUB_TEMPLATE,
@@ -182,7 +218,7 @@ pub enum Format {
 }
 
 /// The commands, for messages.
-const COMMANDS: &str = "init, build, report, check, templates";
+const COMMANDS: &str = "init, build, report, check, schema, templates, help";
 
 /// Turns clap's English usage errors into Vietnamese ones.
 fn usage_message(e: &clap::Error) -> String {
@@ -267,6 +303,28 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32
     }
 }
 
+/// `vanban help [LỆNH]`: the same text as `--help`.
+fn help(command: Option<&str>) -> Result<i32> {
+    use clap::CommandFactory;
+    let mut cli = Cli::command();
+    // Propagates the global (Vietnamese) help flag into the subcommands, as parsing does.
+    cli.build();
+    let target = match command {
+        None => &mut cli,
+        Some(name) => match cli.find_subcommand_mut(name.to_lowercase()) {
+            Some(c) => c,
+            None => {
+                return Err(crate::error::Error::Usage(format!(
+                    "không có lệnh \"{name}\"; các lệnh: {COMMANDS}"
+                )))
+            }
+        },
+    };
+    // A closed stdout (`vanban help | head`) is not an error worth reporting.
+    let _ = target.print_help();
+    Ok(0)
+}
+
 fn run(cmd: Command) -> Result<i32> {
     match cmd {
         Command::Build {
@@ -298,6 +356,21 @@ fn run(cmd: Command) -> Result<i32> {
             );
             Ok(0)
         }
+        Command::Schema { which, out } => {
+            match out {
+                Some(dir) => {
+                    for p in crate::schema::write_all(&dir)? {
+                        println!("đã ghi {}", p.display());
+                    }
+                }
+                None => print!(
+                    "{}",
+                    crate::schema::json(which.unwrap_or(crate::schema::Which::Plan))
+                ),
+            }
+            Ok(0)
+        }
+        Command::Help { command } => help(command.as_deref()),
         Command::Templates {
             action: TemplatesAction::Export { dir, overwrite },
         } => {

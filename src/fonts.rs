@@ -26,6 +26,39 @@ pub fn symbols() -> &'static FontFace {
     })
 }
 
+/// The family name of the symbol fallback, as the DOCX names it for the characters the PDF
+/// draws from it: Word and LibreOffice then use the same face where it is installed, and
+/// their own fallback where it is not.
+pub const SYMBOL_FAMILY: &str = "DejaVu Sans";
+
+/// `text` cut into pieces, each with whether it is drawn from the symbol fallback: the
+/// characters `face` lacks and the fallback has (the PDF shaper's rule).
+pub fn fallback_pieces<'t>(text: &'t str, face: &FontFace) -> Vec<(&'t str, bool)> {
+    // The fallback covers arrows and later blocks only: most text needs no lookup.
+    if !text.chars().any(|c| c >= '\u{2190}') {
+        return vec![(text, false)];
+    }
+    let main = face.face();
+    let sym = symbols().face();
+    let mut pieces = Vec::new();
+    let (mut start, mut current) = (0, false);
+    for (i, c) in text.char_indices() {
+        let fb = c >= '\u{2190}'
+            && !c.is_whitespace()
+            && main.glyph_index(c).is_none()
+            && sym.glyph_index(c).is_some();
+        if fb != current && i > start {
+            pieces.push((&text[start..i], current));
+            start = i;
+        }
+        current = fb;
+    }
+    if start < text.len() {
+        pieces.push((&text[start..], current));
+    }
+    pieces
+}
+
 /// Whether the bundled faces can draw `ch` (Liberation Serif, or the symbol fallback).
 /// Whitespace and line breaks count as drawable.
 pub fn bundled_covers(ch: char) -> bool {
@@ -145,6 +178,28 @@ impl FontSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn symbols_the_face_lacks_are_cut_out_for_the_fallback() {
+        let set = FontSet::bundled();
+        assert_eq!(
+            fallback_pieces("Đã xong ✓ và ☐ chưa", &set.regular),
+            [
+                ("Đã xong ", false),
+                ("✓", true),
+                (" và ", false),
+                ("☐", true),
+                (" chưa", false)
+            ]
+        );
+        assert_eq!(fallback_pieces("①②", &set.bold), [("①②", true)]);
+        // An arrow Liberation Serif has stays in the main face.
+        assert_eq!(fallback_pieces("a → b", &set.regular), [("a → b", false)]);
+        assert_eq!(
+            fallback_pieces("Không ký hiệu", &set.regular),
+            [("Không ký hiệu", false)]
+        );
+    }
 
     #[test]
     fn quoc_hieu_width_matches_times_metrics() {

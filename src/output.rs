@@ -54,6 +54,14 @@ fn not_written(path: &Path, why: String, count: usize) -> Error {
 
 /// Writes every `(path, bytes)` or none of them.
 pub fn write_set(files: &[(PathBuf, &[u8])]) -> Result<()> {
+    write_set_with(files, &|from, to| std::fs::rename(from, to))
+}
+
+/// [`write_set`] with the rename step given, so tests can make it fail half-way.
+fn write_set_with(
+    files: &[(PathBuf, &[u8])],
+    rename: &dyn Fn(&Path, &Path) -> std::io::Result<()>,
+) -> Result<()> {
     let n = files.len();
     for (path, _) in files {
         if let Some(why) = unfit(path) {
@@ -81,7 +89,7 @@ pub fn write_set(files: &[(PathBuf, &[u8])]) -> Result<()> {
     for (i, (path, _)) in files.iter().enumerate() {
         let backup = if path.exists() {
             let b = sibling(path, "bak");
-            if let Err(e) = std::fs::rename(path, &b) {
+            if let Err(e) = rename(path, &b) {
                 failure = Some((i, e));
                 break;
             }
@@ -89,9 +97,9 @@ pub fn write_set(files: &[(PathBuf, &[u8])]) -> Result<()> {
         } else {
             None
         };
-        if let Err(e) = std::fs::rename(&temps[i], path) {
+        if let Err(e) = rename(&temps[i], path) {
             if let Some(b) = &backup {
-                let _ = std::fs::rename(b, path);
+                let _ = rename(b, path);
             }
             failure = Some((i, e));
             break;
@@ -111,7 +119,7 @@ pub fn write_set(files: &[(PathBuf, &[u8])]) -> Result<()> {
             for (j, b) in done.into_iter().rev() {
                 match b {
                     Some(b) => {
-                        let _ = std::fs::rename(&b, &files[j].0);
+                        let _ = rename(&b, &files[j].0);
                     }
                     None => {
                         let _ = std::fs::remove_file(&files[j].0);
@@ -154,5 +162,49 @@ mod tests {
             .collect();
         assert!(left.is_empty(), "temporary files left: {left:?}");
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// A rename that fails after others succeeded (a file locked by Word on Windows, a full
+    /// disk) puts every file already replaced back, whichever step fails.
+    #[test]
+    fn a_rename_failing_half_way_rolls_back_what_was_replaced() {
+        use std::cell::Cell;
+        // Renames per file: old → backup, temporary → target; a third file is new.
+        for fail_at in 1..=5 {
+            let dir = std::env::temp_dir()
+                .join(format!("vanban-rollback-{}-{fail_at}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&dir);
+            std::fs::create_dir_all(&dir).unwrap();
+            let (a, b, c) = (dir.join("a.docx"), dir.join("a.pdf"), dir.join("b.pdf"));
+            write_set(&[(a.clone(), b"old a"), (b.clone(), b"old b")]).unwrap();
+            let calls = Cell::new(0);
+            let flaky = |from: &Path, to: &Path| {
+                calls.set(calls.get() + 1);
+                if calls.get() == fail_at {
+                    return Err(std::io::Error::other("locked"));
+                }
+                std::fs::rename(from, to)
+            };
+            let e = write_set_with(
+                &[
+                    (a.clone(), b"new a"),
+                    (b.clone(), b"new b"),
+                    (c.clone(), b"new c"),
+                ],
+                &flaky,
+            )
+            .unwrap_err();
+            assert!(e.to_string().contains("không tệp nào"), "{e}");
+            assert_eq!(std::fs::read(&a).unwrap(), b"old a", "fail at {fail_at}");
+            assert_eq!(std::fs::read(&b).unwrap(), b"old b", "fail at {fail_at}");
+            assert!(!c.exists(), "fail at {fail_at}");
+            let mut names: Vec<String> = std::fs::read_dir(&dir)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            names.sort();
+            assert_eq!(names, ["a.docx", "a.pdf"], "fail at {fail_at}");
+            let _ = std::fs::remove_dir_all(&dir);
+        }
     }
 }

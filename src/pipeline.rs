@@ -62,6 +62,9 @@ pub struct Built {
     pub warnings: Vec<String>,
     /// Output file name without extension: `ke-hoach`, `bao-cao-2024-q1`.
     pub stem: String,
+    /// The plan's own font files (`trinh_bay.phong_chu`), read and checked while building so
+    /// `check` finds a bad file too; `None` for the bundled faces.
+    pub fonts: Option<crate::fonts::FontSet>,
 }
 
 /// Loads the plan, makes the kind's view and renders it through the shared road.
@@ -140,12 +143,21 @@ pub fn build_loaded(
         name: template.to_string(),
         message: e.to_string(),
     })?;
+    let fonts = match plan.trinh_bay.phong_chu {
+        None => None,
+        Some(_) => {
+            let f = fonts_for(&plan, plan_path, &crate::fonts::FontSet::bundled())?;
+            warnings.extend(crate::font_gaps::warnings(&document, &style, &f, plan_path));
+            Some(f)
+        }
+    };
     Ok(Built {
         plan,
         document,
         style,
         warnings,
         stem,
+        fonts,
     })
 }
 

@@ -41,7 +41,7 @@ fn nd30_content_warnings() {
     }
     assert!(!e.contains("phụ lục `sipas` không"), "{e}");
     assert!(
-        e.contains("plan.yaml:12:1: `ngay`: văn bản đã có số nhưng ngày để trống"),
+        e.contains("plan.yaml:13:1: `ngay`: văn bản đã có số nhưng ngày để trống"),
         "{e}"
     );
     // The seed itself raises none of these.

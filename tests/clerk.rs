@@ -176,7 +176,25 @@ fn symbols_are_drawn_from_the_fallback_and_missing_ones_warned() {
     // → is in Liberation Serif itself.
     assert_eq!(symbols, "✓☐①②");
     let docx = std::fs::read(out.join("ke-hoach.docx")).unwrap();
-    assert!(part(&docx, "word/document.xml").contains("✓, chưa ☐, bước ① → ②"));
+    let xml = part(&docx, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    assert!(body_paragraphs(&doc)
+        .iter()
+        .any(|p| p.contains("Đã xong ✓, chưa ☐, bước ① → ② 😀")));
+    // The DOCX names the face the PDF drew the same characters from.
+    let named: String = doc
+        .descendants()
+        .filter(|n| is(n, "r"))
+        .filter(|r| {
+            child(r, "rPr")
+                .and_then(|p| child(&p, "rFonts"))
+                .and_then(|f| attr(&f, "ascii"))
+                == Some("DejaVu Sans")
+        })
+        .flat_map(|r| children(&r, "t"))
+        .filter_map(|t| t.text())
+        .collect();
+    assert_eq!(named, symbols);
 }
 
 #[test]
@@ -234,6 +252,9 @@ fn every_help_is_vietnamese() {
         &["init", "--help"],
         &["templates"],
         &["help"],
+        &["schema", "--help"],
+        &["help", "--help"],
+        &["help", "report"],
     ] {
         let o = vanban(args);
         let text = format!("{}{}", String::from_utf8_lossy(&o.stdout), stderr(&o));
@@ -250,6 +271,12 @@ fn every_help_is_vietnamese() {
     }
     let o = vanban(&["templates"]);
     assert!(stderr(&o).contains("export  Ghi các mẫu"), "{}", stderr(&o));
+    // `vanban help build` is `vanban build --help`.
+    let a = vanban(&["help", "build"]);
+    let b = vanban(&["build", "--help"]);
+    assert_eq!(a.status.code(), Some(0));
+    assert_eq!(a.stdout, b.stdout);
+    assert!(String::from_utf8_lossy(&a.stdout).contains("--phu-luc"));
 }
 
 #[test]

@@ -322,6 +322,70 @@ fn plan_can_name_its_own_font_files() {
     );
 }
 
+/// A plan font that lacks characters the document prints is told, face by face, with the
+/// first place plan.yaml uses one; `check` reads the font files too and says the same.
+#[test]
+fn a_plan_font_missing_characters_is_warned_by_build_and_check() {
+    let dir = mutated(
+        "font-gaps",
+        "loai: ke-hoach",
+        "loai: ke-hoach\ntrinh_bay:\n  phong_chu: {thuong: VanbanThu.ttf}",
+    );
+    std::fs::copy(
+        root().join("tests/fixtures/fonts/VanbanThu-KhongGachNoi.ttf"),
+        dir.join("VanbanThu.ttf"),
+    )
+    .unwrap();
+    let plan = dir.join("plan.yaml");
+    // A dash that Liberation Serif has and the cut font lacks (the comment's dash is not
+    // printed, so it is not the place named).
+    let text = std::fs::read_to_string(&plan).unwrap();
+    std::fs::write(
+        &plan,
+        text.replacen(
+            "Bỉm Sơn giai đoạn 2023 - 2025",
+            "Bỉm Sơn giai đoạn 2023 – 2025",
+            1,
+        ),
+    )
+    .unwrap();
+    let dash = line_of(&dir, "2023 – 2025");
+    let col = std::fs::read_to_string(&plan)
+        .unwrap()
+        .lines()
+        .nth(dash - 1)
+        .unwrap()
+        .chars()
+        .position(|c| c == '–')
+        .unwrap()
+        + 1;
+    let want = format!(
+        "{}: `trinh_bay.phong_chu.thuong`: phông \"VanbanThu.ttf\" không có ký tự \"–\" (U+2013)",
+        plan.display()
+    );
+    let place = format!("(lần đầu ở {}:{dash}:{col})", plan.display());
+    let out = dir.join("out");
+    for o in [
+        build(dir.to_str().unwrap(), "pdf", out.to_str().unwrap()),
+        vanban(&["check", dir.to_str().unwrap()]),
+    ] {
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let e = stderr(&o);
+        assert!(e.contains(&want) && e.contains(&place), "{e}");
+        // The bold face is the bundled one, which has every character.
+        assert!(!e.contains("phong_chu.dam"), "{e}");
+    }
+    // `check` refuses a font file that is not one, as `build` does.
+    std::fs::write(dir.join("VanbanThu.ttf"), b"khong phai phong").unwrap();
+    let o = vanban(&["check", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("trinh_bay.phong_chu.thuong"),
+        "{}",
+        stderr(&o)
+    );
+}
+
 /// A folder of plan folders: every plan is built, a broken one does not stop the others,
 /// each plan gets a plain progress line (the output is not a terminal) and a summary line
 /// in Vietnamese ends the run, with exit code 1 because one failed.

@@ -34,7 +34,7 @@ noi_dung:
       - {id: g-chua-bao-cao, noi_dung: "Việc G.", chu_tri: vp, thoi_gian: Quý II/2024}
 "#;
 
-const FIXTURE_VP: &str = r#"so: 3
+const FIXTURE_VP: &str = r#"so: 03  # viết 03 như văn thư vẫn viết
 ngay: {ngay: 18, thang: 3, nam: 2024}
 kinh_gui: [Ủy ban nhân dân huyện Tân Phú, Phòng Nội vụ huyện]
 tthc:
@@ -1008,5 +1008,49 @@ fn report_pdf_pages_numbers_fonts_and_appendices() {
     assert!(bieu > 1);
     for f in pdf.fonts.values() {
         assert!(f.base_font.contains('+') && f.has_to_unicode, "{f:?}");
+    }
+}
+
+/// What the scan of a file finds (text cut by a comment, characters no font draws) is told
+/// for the report data as for plan.yaml, located, by `report` and `check` alike.
+#[test]
+fn report_data_warnings_are_located() {
+    let dir = fixture("data-warnings");
+    replace_in(
+        &vp(&dir),
+        "  a-qua-han: {trang_thai: đang thực hiện, ty_le: 60, ket_qua: Đã dự thảo}\n",
+        "  a-qua-han:\n    trang_thai: đang thực hiện\n    ty_le: 60\n    ket_qua: Đã dự thảo #3 bản\n    san_pham: Tờ trình 😀\n",
+    );
+    std::fs::write(
+        dir.join("bao-cao/chung.yaml"),
+        "ngay_chot: {quy_1: 14/3}\nluu:\n  - VT\n  - Văn phòng #2\n",
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let o = vanban(&[
+        "report",
+        dir.to_str().unwrap(),
+        "--ky",
+        "2024-Q1",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let check = vanban(&["check", dir.to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    for e in [stderr(&o), stderr(&check)] {
+        let vp = format!("{}", vp(&dir).display());
+        assert!(
+            e.contains(&format!(
+                "cảnh báo: {vp}:17:14: `tien_do.a-qua-han.ket_qua`: chữ sau \" #\" bị YAML coi là ghi chú"
+            )),
+            "{e}"
+        );
+        assert!(
+            e.contains(&format!("cảnh báo: {vp}:18:15: `tien_do.a-qua-han.san_pham`: phông chữ của văn bản không có ký tự \"😀\" (U+1F600)")),
+            "{e}"
+        );
+        assert!(e.contains("chung.yaml:4:5: `luu[1]`"), "{e}");
+        assert_eq!(e.matches("`luu[1]`").count(), 1, "told once: {e}");
     }
 }

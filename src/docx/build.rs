@@ -104,18 +104,32 @@ impl Ctx<'_> {
             para = para.keep_next(true);
         }
         for r in &p.runs {
-            let mut run = Run::new().size(half_points(st.size_pt));
-            if r.bold.unwrap_or(st.bold) {
-                run = run.bold();
-            }
-            if r.italic.unwrap_or(st.italic) {
-                run = run.italic();
-            }
-            run = match &r.kind {
-                RunKind::Text(t) => run.add_text(t.as_str()),
-                RunKind::LineBreak => run.add_break(BreakType::TextWrapping),
+            let (bold, italic) = (r.bold.unwrap_or(st.bold), r.italic.unwrap_or(st.italic));
+            let new_run = || {
+                let mut run = Run::new().size(half_points(st.size_pt));
+                if bold {
+                    run = run.bold();
+                }
+                if italic {
+                    run = run.italic();
+                }
+                run
             };
-            para = para.add_run(run);
+            match &r.kind {
+                RunKind::Text(t) => {
+                    let face = self.fonts.face(bold, italic);
+                    for (piece, fallback) in crate::fonts::fallback_pieces(t, face) {
+                        let mut run = new_run().add_text(piece);
+                        if fallback {
+                            run = run.fonts(fonts(crate::fonts::SYMBOL_FAMILY));
+                        }
+                        para = para.add_run(run);
+                    }
+                }
+                RunKind::LineBreak => {
+                    para = para.add_run(new_run().add_break(BreakType::TextWrapping));
+                }
+            }
         }
         Ok(para)
     }
@@ -195,6 +209,13 @@ impl Ctx<'_> {
     ) -> Result<(), String> {
         let grid = t.grid()?;
         let widths = self.column_widths_mm(t, o);
+        // A row too tall for a page breaks whatever it asks: without `w:cantSplit`, or
+        // LibreOffice clips it at the page foot (the PDF engine applies the same rule).
+        let too_tall = if t.rows.iter().any(|r| r.cant_split) {
+            crate::pdf::rows_too_tall_for_a_page(t, self.style, o, self.fonts)?
+        } else {
+            Vec::new()
+        };
         let pad = self.style.table.cell_padding_x_mm;
         frags.table_start(&self.table_shell(t, &widths).build(), out)?;
         for (r, row) in t.rows.iter().enumerate() {
@@ -244,7 +265,7 @@ impl Ctx<'_> {
                 c += span;
             }
             let mut tr = TableRow::new(cells);
-            if row.cant_split {
+            if row.cant_split && !too_tall.get(r).copied().unwrap_or(false) {
                 tr = tr.cant_split();
             }
             frags.row(&tr.build(), r < t.header_rows, out)?;

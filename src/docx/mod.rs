@@ -26,3 +26,68 @@ pub fn write_docx(doc: &Document, style: &StyleSheet, fonts: &FontSet) -> Result
         &doc.meta,
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::{Block, Cell, Paragraph, Row, Run, RunKind, Section, Table};
+
+    fn cell(lines: usize) -> Cell {
+        let mut runs = Vec::new();
+        for i in 0..lines {
+            if i > 0 {
+                runs.push(Run {
+                    kind: RunKind::LineBreak,
+                    bold: None,
+                    italic: None,
+                });
+            }
+            runs.push(Run::text(format!("Dòng {i}")));
+        }
+        Cell {
+            paragraphs: vec![Paragraph {
+                style: "table-cell".into(),
+                runs,
+                ..Paragraph::default()
+            }],
+            ..Cell::default()
+        }
+    }
+
+    #[test]
+    fn a_row_too_tall_for_a_page_may_break() {
+        let row = |lines: usize| Row {
+            cells: vec![cell(lines)],
+            cant_split: true,
+            ..Row::default()
+        };
+        let doc = Document {
+            sections: vec![Section {
+                blocks: vec![Block::Table(Table {
+                    columns: vec![1.0],
+                    fit_width: true,
+                    borders: true,
+                    header_rows: 1,
+                    // Header, a short row, a row of 80 lines (a page holds about 50).
+                    rows: vec![row(1), row(3), row(80)],
+                    ..Table::default()
+                })],
+                ..Section::default()
+            }],
+            ..Document::default()
+        };
+        let fonts = FontSet::bundled();
+        let bytes = write_docx(&doc, &StyleSheet::nd30(), &fonts).unwrap();
+        let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut z.by_name("word/document.xml").unwrap(), &mut xml)
+            .unwrap();
+        let rows: Vec<&str> = xml.split("<w:tr>").skip(1).collect();
+        assert_eq!(rows.len(), 3);
+        assert!(rows[0].contains("<w:cantSplit") && rows[1].contains("<w:cantSplit"));
+        assert!(
+            !rows[2].contains("<w:cantSplit"),
+            "LibreOffice would clip the row at the page foot"
+        );
+    }
+}

@@ -1,7 +1,6 @@
 //! Word's units.
 
-/// Twentieths of a point per millimetre.
-pub const TWIPS_PER_MM: f32 = 1440.0 / 25.4;
+pub use crate::style::TWIPS_PER_MM;
 
 pub fn twips(mm: f32) -> i32 {
     (mm * TWIPS_PER_MM).round() as i32

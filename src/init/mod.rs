@@ -2,13 +2,37 @@
 //! Vietnamese, with a `bao-cao/` example of one period. Never overwrites.
 
 use crate::error::{Error, Result};
+use crate::schema::Which;
 use std::path::{Path, PathBuf};
 
-const FILES: &[(&str, &str)] = &[
-    ("plan.yaml", include_str!("plan.yaml")),
-    ("bao-cao/chung.yaml", include_str!("chung.yaml")),
-    ("bao-cao/2025-q1.yaml", include_str!("ky.yaml")),
+/// Each file, its text, and the schema (`vanban schema`) its first line points editors to.
+const FILES: &[(&str, &str, Which)] = &[
+    ("plan.yaml", include_str!("plan.yaml"), Which::Plan),
+    (
+        "bao-cao/chung.yaml",
+        include_str!("chung.yaml"),
+        Which::Common,
+    ),
+    (
+        "bao-cao/2025-q1.yaml",
+        include_str!("ky.yaml"),
+        Which::Period,
+    ),
 ];
+
+/// Where the schemas go, beside plan.yaml.
+pub const SCHEMA_DIR: &str = "schema";
+
+/// The first line that makes VS Code's YAML extension (and other editors using the YAML
+/// language server) complete keys and underline mistakes in the file at `rel` (relative to the
+/// plan folder).
+pub fn schema_line(rel: &str, which: Which) -> String {
+    let up = "../".repeat(rel.matches('/').count());
+    format!(
+        "# yaml-language-server: $schema={up}{SCHEMA_DIR}/{}\n",
+        which.file_name()
+    )
+}
 
 /// Writes the new plan into `dir`; refuses when any of its files is already there.
 pub fn init(dir: &Path) -> Result<Vec<PathBuf>> {
@@ -18,7 +42,7 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>> {
             dir.display()
         )));
     }
-    for (name, _) in FILES {
+    for (name, _, _) in FILES {
         let p = dir.join(name);
         if p.exists() {
             return Err(Error::Usage(format!(
@@ -28,13 +52,15 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>> {
         }
     }
     let mut written = Vec::new();
-    for (name, text) in FILES {
+    for (name, text, which) in FILES {
         let p = dir.join(name);
         if let Some(parent) = p.parent() {
             std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, &e))?;
         }
+        let text = schema_line(name, *which) + text;
         crate::output::write_atomic(&p, text.as_bytes())?;
         written.push(p);
     }
+    written.extend(crate::schema::write_all(&dir.join(SCHEMA_DIR))?);
     Ok(written)
 }

@@ -2,19 +2,23 @@
 //! leading zero for days below 10 and for months 1 and 2 only. A day or month may be left
 //! blank for the văn thư to fill in after signing.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 /// The blank left for a number to be written in by hand.
 pub const BLANK: &str = "      ";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PartialDate {
     #[serde(default, deserialize_with = "super::number::opt_u32")]
+    #[schemars(with = "Option<super::number::WholeNumber>")]
     pub ngay: Option<u32>,
     #[serde(default, deserialize_with = "super::number::opt_u32")]
+    #[schemars(with = "Option<super::number::WholeNumber>")]
     pub thang: Option<u32>,
     #[serde(deserialize_with = "super::number::i32_lenient")]
+    #[schemars(with = "super::number::WholeNumber")]
     pub nam: i32,
 }
 

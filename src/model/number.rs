@@ -88,6 +88,33 @@ pub fn opt_u32<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error>
     }
 }
 
+/// An optional whole number of any size up to u64, leading zeros allowed (TTHC counts).
+pub fn opt_u64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    d.deserialize_option(OptDigits)
+}
+
+/// A whole number, leading zeros allowed.
+pub fn u64_lenient<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    d.deserialize_any(Digits)
+}
+
+/// The schema of a number read by this module: an integer, or digits written as text (`07`).
+pub struct WholeNumber;
+
+impl schemars::JsonSchema for WholeNumber {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "SoNguyen".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "anyOf": [
+                { "type": "integer", "minimum": 0 },
+                { "type": "string", "pattern": "^\\s*[0-9]+\\s*$" }
+            ]
+        })
+    }
+}
+
 /// A year (or other whole number), leading zeros allowed.
 pub fn i32_lenient<'de, D: Deserializer<'de>>(d: D) -> Result<i32, D::Error> {
     let v = d.deserialize_any(Digits)?;

@@ -36,6 +36,15 @@ impl<'de> Deserialize<'de> for Parties {
     }
 }
 
+impl schemars::JsonSchema for Parties {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "DonVi".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        crate::schema::text_or_list()
+    }
+}
+
 /// True for strings written as unit keys: lowercase ASCII letters, digits, '-' and '_'.
 pub fn is_unit_key(s: &str) -> bool {
     !s.is_empty()

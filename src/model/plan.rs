@@ -3,10 +3,11 @@
 
 use super::date::PartialDate;
 use super::parties::Parties;
+use schemars::JsonSchema;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     /// Document type; only `ke-hoach` for now.
@@ -14,6 +15,7 @@ pub struct Plan {
     pub co_quan: Agency,
     /// Số: left blank (`~`) for the văn thư to fill in after signing.
     #[serde(default, deserialize_with = "super::number::opt_u32")]
+    #[schemars(with = "Option<super::number::WholeNumber>")]
     pub so: Option<u32>,
     pub dia_danh: String,
     pub ngay: PartialDate,
@@ -43,7 +45,7 @@ fn default_luu() -> Vec<String> {
     vec!["VT".to_string()]
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 pub enum DocType {
     #[serde(rename = "ke-hoach")]
     KeHoach,
@@ -58,7 +60,7 @@ impl DocType {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Agency {
     /// Tên cơ quan chủ quản trực tiếp (optional line above, not bold).
@@ -72,7 +74,7 @@ pub struct Agency {
     pub viet_tat: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Unit {
     /// Full name used in the body: "Văn phòng - thống kê".
@@ -82,7 +84,7 @@ pub struct Unit {
     pub ngan: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Labels {
     #[serde(default)]
@@ -92,7 +94,7 @@ pub struct Labels {
 }
 
 /// A numbered item of the body at any level: I. → 1. → 1.1. → 1.1.1.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     #[serde(default)]
@@ -119,14 +121,14 @@ pub struct Item {
     pub phu_luc_kem_theo: Option<AppendixRef>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum AppendixRef {
     Ids(Vec<String>),
     Keyword(String),
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Task {
     pub id: String,
@@ -157,7 +159,7 @@ pub struct Recipient {
     pub de: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RecipientMap {
     ten: String,
@@ -192,7 +194,17 @@ impl<'de> Deserialize<'de> for Recipient {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+impl JsonSchema for Recipient {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "NoiNhan".into()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let map = g.subschema_for::<RecipientMap>();
+        schemars::json_schema!({ "anyOf": [ { "type": "string" }, map ] })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 pub enum SigningForm {
     TM,
     KT,
@@ -203,7 +215,7 @@ pub enum SigningForm {
     None,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Signature {
     pub hinh_thuc: SigningForm,
@@ -217,7 +229,7 @@ pub struct Signature {
     pub ho_ten: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Appendix {
     pub id: String,
@@ -232,7 +244,7 @@ pub struct Appendix {
     pub nhom: Vec<Group>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, JsonSchema)]
 pub enum UnitNames {
     #[default]
     #[serde(rename = "ngan")]
@@ -241,7 +253,7 @@ pub enum UnitNames {
     Full,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RowDefaults {
     #[serde(default)]
@@ -252,7 +264,7 @@ pub struct RowDefaults {
     pub thoi_gian: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
     pub ten: String,
@@ -271,7 +283,7 @@ pub struct Group {
     pub dong: Vec<Row>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Row {
     /// Stable id for progress reports; without one a row is `<appendix id>/<TT>`.
@@ -290,7 +302,7 @@ pub struct Row {
 }
 
 /// Presentation settings a plan may change, each within Decree 30's ranges.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Layout {
     #[serde(default)]
@@ -316,7 +328,7 @@ pub struct Layout {
 }
 
 /// Margins in mm; each one left out keeps its Decree 30 default.
-#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MarginsMm {
     #[serde(default)]
@@ -329,7 +341,7 @@ pub struct MarginsMm {
     pub phai: Option<f32>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, JsonSchema)]
 pub enum AppendixNumbering {
     #[default]
     #[serde(rename = "la-ma")]
@@ -339,7 +351,7 @@ pub enum AppendixNumbering {
 }
 
 /// Font files for the PDF; each face left out keeps the bundled Liberation Serif one.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FontPaths {
     #[serde(default)]

@@ -5,8 +5,9 @@ use unicode_linebreak::{linebreaks, BreakOpportunity};
 
 use super::shape::ShapedChar;
 
-/// Slack for float noise when a line fills its width exactly.
-const FIT_EPSILON: f32 = 1e-3;
+/// Slack for float noise when a line fills its width exactly: well under the 1/120 pt an
+/// advance is rounded to, so a line one unit too long never fits.
+const FIT_EPSILON: f64 = 1e-3;
 
 /// A line as a range of the paragraph's characters.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -49,12 +50,32 @@ pub fn break_lines(
     avail: impl Fn(usize) -> f32,
 ) -> Vec<LineSpan> {
     let mut prefix = Vec::with_capacity(chars.len() + 1);
-    let mut acc = 0.0f32;
+    // Sums in f64: a line's width is the sum of a hundred advances and must compare exactly.
+    let mut acc = 0.0f64;
     prefix.push(acc);
     for c in chars {
-        acc += c.advance;
+        acc += f64::from(c.advance);
         prefix.push(acc);
     }
+    // LibreOffice sets a line as portions, runs of one face and size, each as wide as its
+    // text in whole twips (measured at 8640 dpi, then rounded); only the portion being broken
+    // is measured finer. A bold "1.1." lead-in of 3328.67 twips takes 3329, and a line that
+    // fits its 8788 twips by a sixth of a twip overall does not fit in LibreOffice.
+    let mut portion_end = vec![chars.len(); chars.len()];
+    for i in (0..chars.len().saturating_sub(1)).rev() {
+        let same = chars[i].face == chars[i + 1].face && chars[i].size == chars[i + 1].size;
+        portion_end[i] = if same { portion_end[i + 1] } else { i + 1 };
+    }
+    let measure = |start: usize, end: usize| -> f64 {
+        let mut s = start;
+        let mut w = 0.0;
+        while s < end && portion_end[s] < end {
+            let e = portion_end[s];
+            w += ((prefix[e] - prefix[s]) * 20.0 + 1e-6).round() / 20.0;
+            s = e;
+        }
+        w + prefix[end] - prefix[s]
+    };
     let content_end = |start: usize, end: usize| {
         let mut e = end;
         while e > start && chars[e - 1].is_trailing_white() {
@@ -68,7 +89,7 @@ pub fn break_lines(
             start,
             content_end: ce,
             end,
-            width: prefix[ce] - prefix[start],
+            width: (prefix[ce] - prefix[start]) as f32,
             forced,
         }
     };
@@ -83,9 +104,9 @@ pub fn break_lines(
             i += 1;
             continue;
         }
-        let width = avail(lines.len());
+        let width = f64::from(avail(lines.len()));
         let ce = content_end(start, b);
-        let fits = prefix[ce] - prefix[start] <= width + FIT_EPSILON;
+        let fits = measure(start, ce) <= width + FIT_EPSILON;
         if fits {
             if mandatory {
                 lines.push(span(start, b, true));
@@ -102,7 +123,7 @@ pub fn break_lines(
         } else {
             // One word wider than the line: cut it where it overflows (at least one char).
             let mut k = start + 1;
-            while k < ce && prefix[k + 1] - prefix[start] <= width + FIT_EPSILON {
+            while k < ce && measure(start, k + 1) <= width + FIT_EPSILON {
                 k += 1;
             }
             lines.push(span(start, k, false));
@@ -152,6 +173,23 @@ mod tests {
             .iter()
             .map(|l| c[l.start..l.content_end].iter().map(|c| c.ch).collect())
             .collect()
+    }
+
+    #[test]
+    fn a_finished_portion_takes_whole_twips() {
+        // A bold portion of 10.0333 pt (200.67 twips) then " b" regular: 15.0333 pt in all,
+        // but LibreOffice counts the bold portion as 201 twips, 15.05 pt.
+        let mut c = chars("a b");
+        c[0].face = FaceKey::Bold;
+        c[0].advance = 1204.0 / 120.0;
+        c[1].advance = 0.25;
+        c[2].advance = 4.75;
+        let b = break_opportunities("a b");
+        assert_eq!(break_lines(&c, &b, |_| 15.04).len(), 2);
+        assert_eq!(break_lines(&c, &b, |_| 15.05).len(), 1);
+        // One portion is measured finely: the same widths in one face fit 15.04.
+        c[0].face = FaceKey::Regular;
+        assert_eq!(break_lines(&c, &b, |_| 15.04).len(), 1);
     }
 
     #[test]

@@ -19,6 +19,26 @@ use crate::style::StyleSheet;
 
 pub use writer::{FaceCache, PageWriter};
 
+/// Which rows of `t`, a table in a section of orientation `o`, are too tall to move whole:
+/// taller than a page below the table's repeated header rows. Such a row breaks between
+/// lines even when it asks not to (`cant_split`), as in Word; the DOCX writer leaves
+/// `w:cantSplit` off it, since LibreOffice clips a row that may not break at the page foot
+/// and never shows the rest of its text.
+pub fn rows_too_tall_for_a_page(
+    t: &crate::ir::Table,
+    style: &StyleSheet,
+    o: Orientation,
+    fonts: &FontSet,
+) -> Result<Vec<bool>, String> {
+    let mut shaper = shape::Shaper::new(fonts)?;
+    let width = style.text_width_mm(o) * crate::style::PT_PER_MM;
+    let laid = table::layout_table(t, style, width, &mut shaper)?;
+    let body = pages::body_height(style, o);
+    Ok((0..laid.rows.len())
+        .map(|r| pages::too_tall_to_move(&laid, &laid.rows[r], body))
+        .collect())
+}
+
 /// Renders `doc` as PDF bytes. Errors are messages for the user, in Vietnamese.
 pub fn write_pdf(doc: &Document, style: &StyleSheet, fonts: &FontSet) -> Result<Vec<u8>, String> {
     write_pdf_with(doc, style, fonts, &mut FaceCache::default(), false)

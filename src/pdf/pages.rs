@@ -22,6 +22,20 @@ const EPS: f32 = 1e-3;
 /// within about half a point of the margin (measured on the report's progress appendix).
 pub const ROW_SLACK: f32 = 0.5;
 
+/// Height of the text area of a page of orientation `o`, pt.
+pub fn body_height(sheet: &StyleSheet, o: crate::ir::Orientation) -> f32 {
+    let m = sheet.margins(o);
+    let (_, h) = sheet.page_size_mm(o);
+    h * PT_PER_MM - m.bottom * PT_PER_MM - m.top * PT_PER_MM
+}
+
+/// A row taller than a page below the table's header rows cannot move whole to the next
+/// page: it breaks between lines wherever it starts, `cant_split` or not.
+pub fn too_tall_to_move(t: &LaidTable, row: &LaidRow, body_height: f32) -> bool {
+    let header_h: f32 = t.rows[..t.header_rows].iter().map(|r| r.height).sum();
+    row.height > body_height - header_h + EPS
+}
+
 enum LaidBlock {
     Para(LaidParagraph),
     Table(LaidTable),
@@ -143,6 +157,9 @@ pub fn paginate(
     let mut count = 0;
     for (si, section) in doc.sections.iter().enumerate() {
         flow.start_section(sheet, si, section);
+        // Paragraphs break to the text width the DOCX states (whole twips); tables and
+        // charts size themselves from the exact width in mm, as the DOCX writer does.
+        let line_width = sheet.text_width_pt(section.orientation);
         let width = sheet.text_width_mm(section.orientation) * PT_PER_MM;
         let mut blocks = section
             .blocks
@@ -152,7 +169,7 @@ pub fn paginate(
                     let st = sheet
                         .get(&p.style)
                         .ok_or_else(|| unknown_style_message(&p.style, sheet))?;
-                    Ok(LaidBlock::Para(layout_paragraph(p, st, width, shaper)))
+                    Ok(LaidBlock::Para(layout_paragraph(p, st, line_width, shaper)))
                 }
                 Block::Table(t) => Ok(LaidBlock::Table(layout_table(t, sheet, width, shaper)?)),
                 Block::Chart(c) => Ok(LaidBlock::Chart(layout_chart(c, sheet, width, shaper)?)),
@@ -186,11 +203,23 @@ fn paragraph_start_height(p: &LaidParagraph) -> f32 {
 }
 
 /// Height a table needs on the page where it starts: header rows and the first rows that
-/// must stay together.
-fn table_start_height(t: &LaidTable) -> f32 {
+/// must stay together; when the last of those may break (or is too tall to move whole),
+/// only its first line. Word and LibreOffice start such a table below a heading or an
+/// appendix title rather than leave the title alone at a page foot.
+fn table_start_height(t: &LaidTable, body_height: f32) -> f32 {
     let head: f32 = t.rows[..t.header_rows].iter().map(|r| r.height).sum();
     let first = body_units(t).first().map_or(0.0, |u| {
-        t.rows[u.clone()].iter().map(|r| r.height).sum::<f32>()
+        let rows = &t.rows[u.clone()];
+        let Some((last, before)) = rows.split_last() else {
+            return 0.0;
+        };
+        let before: f32 = before.iter().map(|r| r.height).sum();
+        let may_break = !last.cant_split || too_tall_to_move(t, last, body_height);
+        let last_h = match t.first_line_height(last) {
+            Some(h) if may_break => h.min(last.height),
+            _ => last.height,
+        };
+        before + last_h
     });
     head + first
 }
@@ -219,7 +248,7 @@ fn keep_chain_together(flow: &mut Flow, blocks: &[LaidBlock], i: usize) {
                 }
                 need += paragraph_start_height(q);
             }
-            LaidBlock::Table(t) => need += after + table_start_height(t),
+            LaidBlock::Table(t) => need += after + table_start_height(t, flow.body_height()),
             LaidBlock::Chart(c) => need += after + c.space_before + c.height,
         }
         break;
@@ -324,12 +353,11 @@ struct Slice<'t> {
 fn place_table(flow: &mut Flow, mut t: LaidTable) {
     let x = flow.left + t.left;
     let units = body_units(&t);
-    let start_height = table_start_height(&t);
-    let mut body = std::mem::take(&mut t.rows);
-    let header_rows: Vec<LaidRow> = body.drain(..t.header_rows).collect();
-    let mut body = body.into_iter();
+    let start_height = table_start_height(&t, flow.body_height());
+    // The table keeps its header rows; the body rows are taken one unit at a time.
+    let mut body = t.rows.split_off(t.header_rows).into_iter();
     let t = &t;
-    let header: Vec<Cow<LaidRow>> = header_rows.iter().map(Cow::Borrowed).collect();
+    let header: Vec<Cow<LaidRow>> = t.rows.iter().map(Cow::Borrowed).collect();
     let header_h: f32 = header.iter().map(|r| r.height).sum();
     let gap = if flow.empty && flow.continuation {
         0.0
@@ -374,17 +402,20 @@ fn place_table(flow: &mut Flow, mut t: LaidTable) {
         let only_header = slice.rows.len() == header.len();
         // Word and LibreOffice keep a row with the next one as long as the next one starts
         // on the same page: a unit may begin here when its last row may break and at least
-        // one line of it fits below the rows before it.
+        // one line of it fits below the rows before it. A row too tall for a page may break
+        // too; when not even its first line fits here, the unit (a group row with its first
+        // row) moves to the next page together rather than leave the group row alone.
         let (last, head) = rows.split_last().expect("a unit has rows");
         let head_h: f32 = head.iter().map(|r| r.height).sum();
         let room_for_last = flow.room() - head_h;
-        let splittable = !last.cant_split
+        let may_break = !last.cant_split || too_tall_to_move(t, last, flow.body_height());
+        let splittable = may_break
             && head_h <= flow.room() - ROW_SLACK
             && t.split_row(last, room_for_last).is_some();
         if h > flow.room() - ROW_SLACK
             && !only_header
             && !splittable
-            && h <= flow.body_height() - header_h + EPS
+            && (h <= flow.body_height() - header_h + EPS || may_break)
         {
             break_page(flow, &mut slice, &header, &flush);
         }
@@ -408,8 +439,7 @@ fn place_table(flow: &mut Flow, mut t: LaidTable) {
                 // A row allowed to break is cut at the page foot, as Word and LibreOffice
                 // do; one that may not moves whole when a page can hold it.
                 let splittable = !row.cant_split && is_last;
-                if !splittable && !only_header && row.height <= flow.body_height() - header_h + EPS
-                {
+                if !splittable && !only_header && !too_tall_to_move(t, &row, flow.body_height()) {
                     break_page(flow, &mut slice, &header, &flush);
                     continue;
                 }
@@ -691,6 +721,94 @@ mod tests {
             assert_eq!(page[0].1, "Tiêu đề bảng", "header row repeated");
             assert!(page.iter().all(|(y, _)| *y < bottom));
         }
+    }
+
+    #[test]
+    fn a_title_keeps_with_a_table_whose_first_row_breaks() {
+        // A title that keeps with a table whose only body row is taller than a page: the
+        // title stays where it is and the row starts below it, as in LibreOffice.
+        let n = per_page();
+        let texts: Vec<String> = (0..80).map(|i| format!("Hàng {i}")).collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let cell = |b: Block| match b {
+            Block::Paragraph(p) => Cell {
+                paragraphs: vec![p],
+                ..Cell::default()
+            },
+            _ => unreachable!(),
+        };
+        let t = Table {
+            columns: vec![1.0],
+            fit_width: true,
+            borders: true,
+            header_rows: 1,
+            rows: vec![
+                Row {
+                    cells: vec![cell(lines_para(LINE, &["Tiêu đề bảng"]))],
+                    cant_split: true,
+                    ..Row::default()
+                },
+                Row {
+                    cells: vec![cell(lines_para(LINE, &refs))],
+                    cant_split: true,
+                    ..Row::default()
+                },
+            ],
+            ..Table::default()
+        };
+        let mut b = fillers(n - 10);
+        b.push(lines_para("keep", &["Phụ lục"]));
+        b.push(Block::Table(t));
+        let p = pages(b);
+        let first: Vec<&str> = p[0].iter().map(|(_, s)| s.as_str()).collect();
+        assert!(
+            first.contains(&"Phụ lục") && first.contains(&"Hàng 0"),
+            "{first:?}"
+        );
+    }
+
+    #[test]
+    fn a_group_row_moves_with_a_tall_row_that_cannot_start_here() {
+        // Room for the header, one row and the group row, not for the first line of the
+        // tall row the group row keeps with: both go to the next page.
+        let n = per_page();
+        let texts: Vec<String> = (0..80).map(|i| format!("Hàng {i}")).collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let row = |lines: &[&str], keep: bool| Row {
+            cells: vec![match lines_para(LINE, lines) {
+                Block::Paragraph(p) => Cell {
+                    paragraphs: vec![p],
+                    ..Cell::default()
+                },
+                _ => unreachable!(),
+            }],
+            keep_with_next: keep,
+            cant_split: true,
+        };
+        let t = Table {
+            columns: vec![1.0],
+            fit_width: true,
+            borders: true,
+            header_rows: 1,
+            rows: vec![
+                row(&["Tiêu đề bảng"], false),
+                row(&["Hàng ngắn"], false),
+                row(&["Nhóm 1"], true),
+                row(&refs, false),
+            ],
+            ..Table::default()
+        };
+        let mut b = fillers(n - 4);
+        b.push(Block::Table(t));
+        let p = pages(b);
+        let text = |i: usize| -> Vec<&str> { p[i].iter().map(|(_, s)| s.as_str()).collect() };
+        assert!(text(0).contains(&"Hàng ngắn"), "{:?}", text(0));
+        assert!(
+            !text(0).contains(&"Nhóm 1"),
+            "group row left alone: {:?}",
+            text(0)
+        );
+        assert_eq!(text(1)[..3], ["Tiêu đề bảng", "Nhóm 1", "Hàng 0"]);
     }
 
     #[test]

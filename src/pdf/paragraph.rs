@@ -6,7 +6,7 @@ use super::frame::{FaceKey, Frame, Glyph, GlyphRun, Stroke, BLACK};
 use super::linebreak::{break_lines, break_opportunities, LineSpan};
 use super::shape::{ShapedChar, Shaper};
 use crate::ir::{Paragraph, RunKind};
-use crate::style::{Align, ParagraphStyle, PT_PER_MM, RULE_GAP_PT, RULE_WIDTH_PT};
+use crate::style::{twips_pt, Align, ParagraphStyle, RULE_GAP_PT, RULE_WIDTH_PT};
 
 /// One laid-out line; its frame is relative to the paragraph box's left edge and the line's
 /// top.
@@ -54,8 +54,9 @@ pub fn layout_paragraph(
         shaper.shape_into(t, face, size, &mut chars);
     }
 
-    let left = style.left_indent_mm * PT_PER_MM;
-    let first = style.first_line_indent_mm * PT_PER_MM;
+    // Indents in whole twips, as the DOCX holds them.
+    let left = twips_pt(style.left_indent_mm);
+    let first = twips_pt(style.first_line_indent_mm);
     let breaks = break_opportunities(&text);
     let spans = break_lines(&chars, &breaks, |i| {
         (width - left - if i == 0 { first } else { 0.0 }).max(0.0)
@@ -185,7 +186,7 @@ mod tests {
     use super::*;
     use crate::fonts::FontSet;
     use crate::ir::Run;
-    use crate::style::StyleSheet;
+    use crate::style::{StyleSheet, PT_PER_MM};
 
     fn para(text: &str, style: &str) -> Paragraph {
         Paragraph {
@@ -230,8 +231,8 @@ mod tests {
         }
         let first_x = lp.lines[0].frame.runs[0].glyphs[0].x;
         assert!(
-            (first_x - 10.0 * PT_PER_MM).abs() < 1e-3,
-            "first-line indent"
+            (first_x - crate::style::twips_pt(10.0)).abs() < 1e-3,
+            "first-line indent, in whole twips (567) as in the DOCX"
         );
         let joined: Vec<String> = lp.lines.iter().map(line_text).collect();
         assert_eq!(joined.join(" "), text);

@@ -110,9 +110,18 @@ pub fn layout_table(
             0.0
         };
 
+    // The grid and the table's width in twips, as the DOCX states them.
+    let grid_twips: Vec<i64> = col_x
+        .windows(2)
+        .map(|w| ((w[1] - w[0]) * 20.0).round() as i64)
+        .collect();
+    let table_twips = (widths.iter().sum::<f32>() * 20.0).round() as i64;
+
     let mut rows = Vec::with_capacity(t.rows.len());
     for (r, row) in t.rows.iter().enumerate() {
         let slots = grid.get(r).map(Vec::as_slice).unwrap_or(&[]);
+        let spans = row_spans(slots, t);
+        let cell_twips = libreoffice_cell_twips(&grid_twips, table_twips, &spans);
         let mut cells = Vec::with_capacity(row.cells.len());
         let mut covered = Vec::new();
         let mut c = 0;
@@ -120,7 +129,12 @@ pub fn layout_table(
             match slots[c] {
                 GridSlot::Origin { row: _, cell } => {
                     let ir = &row.cells[cell];
-                    let inner = (col_x[c + ir.colspan] - col_x[c] - 2.0 * pad_x).max(0.0);
+                    let outer = spans
+                        .iter()
+                        .position(|&(col, _)| col == c)
+                        .and_then(|k| cell_twips.get(k))
+                        .map_or(col_x[c + ir.colspan] - col_x[c], |tw| *tw as f32 / 20.0);
+                    let inner = (outer - 2.0 * pad_x).max(0.0);
                     let content = layout_cell(&ir.paragraphs, sheet, inner, shaper)?;
                     cells.push(LaidCell {
                         col: c,
@@ -183,6 +197,54 @@ pub fn layout_table(
         pad_x,
         pad_y,
     })
+}
+
+/// The cells of one row as the DOCX writes them, (first column, columns spanned): a cell
+/// continuing a vertical merge is a cell too.
+fn row_spans(slots: &[GridSlot], t: &Table) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut c = 0;
+    while c < slots.len() {
+        let (GridSlot::Origin { row, cell } | GridSlot::Covered { row, cell }) = slots[c];
+        let span = t
+            .rows
+            .get(row)
+            .and_then(|r| r.cells.get(cell))
+            .map_or(1, |x| x.colspan.max(1));
+        spans.push((c, span));
+        c += span;
+    }
+    spans
+}
+
+/// Widths LibreOffice gives the cells of a row, in twips. Its DOCX import turns the grid into
+/// column separators in ten-thousandths of the grid's sum, each cell's share truncated and the
+/// last cell taking what is left (writerfilter, `DomainMapperTableManager::endOfRowAction`);
+/// the cells then get those shares of the table's width, truncated to whole twips. A cell
+/// comes out a twip or two narrower than the grid says (measured: a 5238-twip column holds
+/// lines up to 251.05 pt, not 251.10), so lines in it break where LibreOffice breaks them.
+fn libreoffice_cell_twips(grid: &[i64], table: i64, spans: &[(usize, usize)]) -> Vec<i64> {
+    const REL_SUM: i64 = 10_000;
+    let grid_sum: i64 = grid.iter().sum();
+    let width = table.max(grid_sum);
+    if grid_sum <= 0 {
+        return Vec::new();
+    }
+    let mut used = 0;
+    spans
+        .iter()
+        .enumerate()
+        .map(|(k, &(col, span))| {
+            let rel = if k + 1 == spans.len() {
+                REL_SUM - used
+            } else {
+                let w: i64 = grid.iter().skip(col).take(span).sum();
+                w * REL_SUM / grid_sum
+            };
+            used += rel;
+            rel * width / REL_SUM
+        })
+        .collect()
 }
 
 fn layout_cell(
@@ -279,6 +341,21 @@ impl LaidTable {
         });
     }
 
+    /// Height of the first part of `row` cut after one line, as `split_row` cuts it (page
+    /// slack included); `None` when the row cannot be cut.
+    pub fn first_line_height(&self, row: &LaidRow) -> Option<f32> {
+        if row.cells.iter().any(|c| c.rowspan > 1) || !row.covered.is_empty() {
+            return None;
+        }
+        let chrome = 2.0 * self.pad_y + if self.borders { self.border_pt } else { 0.0 };
+        let first = row
+            .cells
+            .iter()
+            .filter_map(|c| c.content.lines.first().map(|(top, l)| top + l.height))
+            .fold(None, |m: Option<f32>, h| Some(m.map_or(h, |m| m.max(h))))?;
+        Some(first + chrome + super::pages::ROW_SLACK)
+    }
+
     /// Cuts `row` so its first part is at most `avail` tall, between lines of its cells.
     /// `None` when no line fits or the row has merged cells (those move whole).
     pub fn split_row(&self, row: &LaidRow, avail: f32) -> Option<(LaidRow, LaidRow)> {
@@ -323,5 +400,27 @@ impl LaidTable {
             .map(|c| c.content.height + chrome)
             .fold(chrome, f32::max);
         Some((first, rest))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_get_libreoffice_shares_of_the_table() {
+        // The appendix table: a 5238-twip column comes out 5237 twips wide, the last
+        // column takes what the truncated shares leave.
+        let grid = [714, 5238, 2381, 3274, 2679];
+        let singles: Vec<(usize, usize)> = (0..5).map(|c| (c, 1)).collect();
+        assert_eq!(
+            libreoffice_cell_twips(&grid, 14287, &singles),
+            vec![712, 5237, 2380, 3273, 2683]
+        );
+        // A group row: number, then one cell over the other four columns.
+        assert_eq!(
+            libreoffice_cell_twips(&grid, 14287, &[(0, 1), (1, 4)]),
+            vec![712, 13574]
+        );
     }
 }

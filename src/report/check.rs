@@ -38,7 +38,8 @@ fn closest<'a>(id: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str
 /// Errors and warnings of one period's data.
 pub fn check(m: &Merged, items: &[Tracked], w: &Window) -> (Vec<DataError>, Vec<String>) {
     let mut errors = Vec::new();
-    let mut warnings = Vec::new();
+    // What the files' scan found (text cut by a comment, characters no font draws) first.
+    let mut warnings = m.warnings.clone();
     let by_id: HashMap<&str, &Tracked> = items.iter().map(|t| (t.id.as_str(), t)).collect();
     for (id, (e, at)) in &m.entries {
         let field = |f: &str| Origin {

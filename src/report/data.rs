@@ -4,6 +4,7 @@
 
 use crate::model::date::PartialDate;
 use crate::model::plan::{Recipient, Signature};
+use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer};
 use std::collections::BTreeMap;
 
@@ -34,8 +35,17 @@ impl<'de> Deserialize<'de> for Texts {
     }
 }
 
+impl JsonSchema for Texts {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "DoanChu".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        crate::schema::text_or_list()
+    }
+}
+
 /// The settings every report of the plan shares (`bao-cao/chung.yaml`).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Common {
     /// The body reported to (ô 9a). Data, not a constant: it changed with the 2025
@@ -56,16 +66,17 @@ pub struct Common {
     pub ngay_chot: Option<CutOffSettings>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlanIssue {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::number::opt_u32")]
+    #[schemars(with = "Option<crate::model::number::WholeNumber>")]
     pub so: Option<u32>,
     #[serde(default)]
     pub ngay: Option<Day>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CutOffSettings {
     #[serde(default)]
@@ -80,10 +91,11 @@ pub struct CutOffSettings {
 
 /// One file of a period's data. In a folder, the files are merged: progress entries and
 /// single values may be given once only; narrative paragraphs are joined in file-name order.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PeriodFile {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::number::opt_u32")]
+    #[schemars(with = "Option<crate::model::number::WholeNumber>")]
     pub so: Option<u32>,
     #[serde(default)]
     pub ngay: Option<PartialDate>,
@@ -127,7 +139,7 @@ pub struct PeriodFile {
 }
 
 /// The six reform contents of NQ 76/NQ-CP, section II of the report.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Results {
     #[serde(default)]
@@ -186,6 +198,20 @@ impl<'de> Deserialize<'de> for Status {
     }
 }
 
+impl JsonSchema for Status {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "TrangThai".into()
+    }
+    /// Completion offers the three words; other spellings the loader accepts ("Hoàn thành",
+    /// "hoan-thanh") are not underlined.
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "examples": ["hoàn thành", "đang thực hiện", "chưa thực hiện"]
+        })
+    }
+}
+
 /// A calendar day written "12/3/2024" (or "2024-03-12").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Day(pub chrono::NaiveDate);
@@ -216,8 +242,21 @@ impl<'de> Deserialize<'de> for Day {
     }
 }
 
+impl JsonSchema for Day {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Ngay".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^\\s*([0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2})\\s*$",
+            "examples": ["12/3/2024"]
+        })
+    }
+}
+
 /// Progress of one task or appendix row at the period's cut-off.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
     pub trang_thai: Status,
@@ -238,7 +277,7 @@ pub struct Entry {
 }
 
 /// Counts of one lĩnh vực in Biểu số 06/VPCP/KSTT.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TthcRow {
     pub linh_vuc: String,
@@ -247,40 +286,53 @@ pub struct TthcRow {
     pub dang_giai_quyet: Pending,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Received {
     /// Given or computed: trực tuyến + trực tiếp + từ kỳ trước.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::number::opt_u64")]
+    #[schemars(with = "Option<crate::model::number::WholeNumber>")]
     pub tong: Option<u64>,
+    #[serde(deserialize_with = "crate::model::number::u64_lenient")]
+    #[schemars(with = "crate::model::number::WholeNumber")]
     pub truc_tuyen: u64,
     /// Trực tiếp and dịch vụ bưu chính.
+    #[serde(deserialize_with = "crate::model::number::u64_lenient")]
+    #[schemars(with = "crate::model::number::WholeNumber")]
     pub truc_tiep: u64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::number::u64_lenient")]
+    #[schemars(with = "crate::model::number::WholeNumber")]
     pub tu_ky_truoc: u64,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Resolved {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::number::opt_u64")]
+    #[schemars(with = "Option<crate::model::number::WholeNumber>")]
     pub tong: Option<u64>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::number::u64_lenient")]
+    #[schemars(with = "crate::model::number::WholeNumber")]
     pub truoc_han: u64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::number::u64_lenient")]
+    #[schemars(with = "crate::model::number::WholeNumber")]
     pub dung_han: u64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::number::u64_lenient")]
+    #[schemars(with = "crate::model::number::WholeNumber")]
     pub qua_han: u64,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Pending {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::number::opt_u64")]
+    #[schemars(with = "Option<crate::model::number::WholeNumber>")]
     pub tong: Option<u64>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::number::u64_lenient")]
+    #[schemars(with = "crate::model::number::WholeNumber")]
     pub trong_han: u64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::number::u64_lenient")]
+    #[schemars(with = "crate::model::number::WholeNumber")]
     pub qua_han: u64,
 }
 

@@ -5,7 +5,7 @@
 use super::data::{Common, Entry, PeriodFile, TthcRow};
 use super::period::Period;
 use crate::error::{DataError, Error, Result};
-use crate::model::load::{parse, read_text};
+use crate::model::load::{parse, read_text, Loaded};
 use crate::model::locate::Locations;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -111,14 +111,15 @@ pub fn discover(dir: &Path) -> Result<(Vec<Source>, Vec<String>)> {
     Ok((found.into_values().collect(), warnings))
 }
 
-pub fn load_common(dir: &Path) -> Result<Option<(PathBuf, Common, Locations)>> {
+/// `chung.yaml`, its locations and its warnings, when the plan has one.
+pub fn load_common(dir: &Path) -> Result<Option<(PathBuf, Loaded<Common>)>> {
     let path = dir.join(COMMON_FILE);
     if !path.is_file() {
         return Ok(None);
     }
     let text = read_text(&path)?;
     let l = parse::<Common>(&path, &text)?;
-    Ok(Some((path, l.value, l.locations)))
+    Ok(Some((path, l)))
 }
 
 /// Where a merged value came from.
@@ -141,6 +142,8 @@ pub struct Merged {
     pub tthc: Option<(Vec<TthcRow>, Origin)>,
     /// Where each single value (`so`, `ngay`, `kinh_gui`, …) was given.
     pub origins: BTreeMap<&'static str, Origin>,
+    /// The files' own warnings: text cut by a comment, characters no font draws.
+    pub warnings: Vec<String>,
 }
 
 impl Merged {
@@ -202,10 +205,14 @@ fn single<T>(
 pub fn load_period(source: &Source) -> Result<Merged> {
     let mut parsed: Vec<(PathBuf, PeriodFile, Locations)> = Vec::new();
     let mut errors = Vec::new();
+    let mut warnings = Vec::new();
     for f in &source.files {
         let text = read_text(f)?;
         match parse::<PeriodFile>(f, &text) {
-            Ok(l) => parsed.push((f.clone(), l.value, l.locations)),
+            Ok(l) => {
+                warnings.extend(l.warnings);
+                parsed.push((f.clone(), l.value, l.locations));
+            }
             Err(Error::Data(e)) => errors.extend(e),
             Err(e) => return Err(e),
         }
@@ -334,5 +341,6 @@ pub fn load_period(source: &Source) -> Result<Merged> {
         entries,
         tthc,
         origins,
+        warnings,
     })
 }

@@ -47,11 +47,13 @@ fn day_month(text: &str) -> Option<(u32, u32)> {
 /// Reads `bao-cao/` beside the plan: `chung.yaml` and the list of periods.
 pub fn open(plan_file: &Path) -> Result<ReportData> {
     let dir = load::report_dir(plan_file);
-    let (sources, warnings) = load::discover(&dir)?;
+    let (sources, mut warnings) = load::discover(&dir)?;
     let mut cut_offs = CutOffs::default();
     let common = match load::load_common(&dir)? {
         None => Common::default(),
-        Some((file, common, loc)) => {
+        Some((file, loaded)) => {
+            let (common, loc) = (loaded.value, loaded.locations);
+            warnings.extend(loaded.warnings);
             if let Some(n) = &common.ngay_chot {
                 let mut errors = Vec::new();
                 for (field, value, slot) in [

@@ -1,0 +1,116 @@
+//! Characters a plan's own fonts (`trinh_bay.phong_chu`) cannot draw. The scan of plan.yaml
+//! checks text against the bundled faces; a plan that names its own files (an old
+//! non-Unicode "VNI-Times", a font without Vietnamese) needs the same check against those,
+//! on the text the document actually prints, face by face.
+
+use crate::fonts::FontSet;
+use crate::ir::{Block, Document, Paragraph, RunKind};
+use crate::style::StyleSheet;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// At most this many characters are named per face.
+const LIST: usize = 8;
+
+/// One warning per face of `fonts` that lacks characters `doc` prints, naming the font field,
+/// the characters, and where plan.yaml first uses the first of them.
+pub fn warnings(
+    doc: &Document,
+    style: &StyleSheet,
+    fonts: &FontSet,
+    plan_file: &Path,
+) -> Vec<String> {
+    // (bold, italic) → characters that face lacks, in first-seen order.
+    let mut missing: BTreeMap<(bool, bool), Vec<char>> = BTreeMap::new();
+    let symbols = crate::fonts::symbols().face();
+    // Parsed once: a face is looked up for every character.
+    let faces = [(false, false), (false, true), (true, false), (true, true)]
+        .map(|(b, i)| fonts.face(b, i).face());
+    let mut visit = |p: &Paragraph| {
+        let Some(st) = style.get(&p.style) else {
+            return;
+        };
+        for r in &p.runs {
+            let RunKind::Text(t) = &r.kind else { continue };
+            let key = (r.bold.unwrap_or(st.bold), r.italic.unwrap_or(st.italic));
+            let face = &faces[usize::from(key.0) * 2 + usize::from(key.1)];
+            for c in t.chars() {
+                if c.is_whitespace()
+                    || face.glyph_index(c).is_some()
+                    || symbols.glyph_index(c).is_some()
+                {
+                    continue;
+                }
+                let list = missing.entry(key).or_default();
+                if !list.contains(&c) {
+                    list.push(c);
+                }
+            }
+        }
+    };
+    for s in &doc.sections {
+        for b in &s.blocks {
+            match b {
+                Block::Paragraph(p) => visit(p),
+                Block::Table(t) => t
+                    .rows
+                    .iter()
+                    .flat_map(|r| &r.cells)
+                    .flat_map(|c| &c.paragraphs)
+                    .for_each(&mut visit),
+                Block::Chart(_) => {}
+            }
+        }
+    }
+    if missing.is_empty() {
+        return Vec::new();
+    }
+    let text = std::fs::read_to_string(plan_file).unwrap_or_default();
+    missing
+        .into_iter()
+        .map(|((bold, italic), chars)| {
+            let field = match (bold, italic) {
+                (false, false) => "thuong",
+                (true, false) => "dam",
+                (false, true) => "nghieng",
+                (true, true) => "dam_nghieng",
+            };
+            let face = fonts.face(bold, italic);
+            let list: Vec<String> = chars
+                .iter()
+                .take(LIST)
+                .map(|c| format!("\"{c}\" (U+{:04X})", *c as u32))
+                .collect();
+            let more = chars.len().saturating_sub(LIST);
+            let more = if more > 0 {
+                format!(" và {more} ký tự khác")
+            } else {
+                String::new()
+            };
+            let first_use = chars
+                .first()
+                .and_then(|c| place_of(&text, *c))
+                .map_or(String::new(), |(l, col)| {
+                    format!(" (lần đầu ở {}:{l}:{col})", plan_file.display())
+                });
+            format!(
+                "{}: `trinh_bay.phong_chu.{field}`: phông \"{}\" không có ký tự {}{more} mà văn bản dùng{first_use}: PDF sẽ in ô trống hoặc bỏ trống chỗ đó; chọn phông Unicode có đủ chữ tiếng Việt (ví dụ Times New Roman), hoặc bỏ trường này để dùng phông có sẵn",
+                plan_file.display(),
+                face.name,
+                list.join(", ")
+            )
+        })
+        .collect()
+}
+
+/// 1-based line and column (in characters) of the first `c` in `text`, outside comment lines.
+fn place_of(text: &str, c: char) -> Option<(usize, usize)> {
+    text.lines().enumerate().find_map(|(i, line)| {
+        if line.trim_start().starts_with('#') {
+            return None;
+        }
+        line.chars()
+            .position(|x| x == c)
+            .map(|col| (i + 1, col + 1))
+    })
+}

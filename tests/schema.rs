@@ -1,0 +1,174 @@
+//! `vanban schema`: the JSON Schemas an editor uses must accept every file the tool accepts
+//! (the example, `init`'s files, plans of many shapes) and reject the mistakes the tool
+//! refuses, with Vietnamese hover texts.
+
+mod common;
+
+use common::{root, scratch, shapes, stderr, vanban, SEED};
+use serde_json::Value;
+use std::path::Path;
+
+fn schema(which: &str) -> Value {
+    let o = vanban(&["schema", which]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    serde_json::from_slice(&o.stdout).expect("schema is JSON")
+}
+
+/// The validation errors of `yaml` against `schema`, empty when it is valid.
+fn errors(schema: &Value, yaml: &str) -> String {
+    let instance: Value = serde_yaml::from_str(yaml).expect("test YAML parses");
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    compiler.set_default_draft(boon::Draft::V7);
+    compiler
+        .add_resource("vanban.json", schema.clone())
+        .expect("schema loads");
+    let idx = compiler
+        .compile("vanban.json", &mut schemas)
+        .expect("schema compiles");
+    match schemas.validate(&instance, idx) {
+        Ok(()) => String::new(),
+        Err(e) => e.to_string(),
+    }
+}
+
+fn read(p: &Path) -> String {
+    std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+#[test]
+fn the_example_and_generated_plans_are_valid_and_typos_are_not() {
+    let plan = schema("ke-hoach");
+    let seed = read(&root().join(SEED).join("plan.yaml"));
+    assert_eq!(errors(&plan, &seed), "", "seed plan");
+    for seed_no in 0..24 {
+        let text = shapes::plan(seed_no);
+        assert_eq!(errors(&plan, &text), "", "shape {seed_no}");
+    }
+    // A mistyped key is underlined, as the tool refuses it.
+    let typo = seed.replacen("trich_yeu:", "trich_yue:", 1);
+    assert!(
+        errors(&plan, &typo).contains("trich_yue"),
+        "{}",
+        errors(&plan, &typo)
+    );
+    let form = seed.replacen("hinh_thuc: TM", "hinh_thuc: XYZ", 1);
+    assert_ne!(errors(&plan, &form), "", "unknown signing form");
+    // Numbers as clerks type them are accepted, as the tool accepts them.
+    let zero = seed.replacen("\nso: ", "\nso: \"07\" #", 1);
+    assert!(zero.contains("so: \"07\""));
+    assert_eq!(errors(&plan, &zero), "", "so: \"07\"");
+}
+
+#[test]
+fn report_data_of_the_example_is_valid() {
+    let common = schema("bao-cao-chung");
+    let period = schema("bao-cao-ky");
+    let dir = root().join(SEED).join("bao-cao");
+    assert_eq!(errors(&common, &read(&dir.join("chung.yaml"))), "");
+    let mut n = 0;
+    for f in ["2024-6t.yaml", "2024-9t.yaml", "2024.yaml"] {
+        assert_eq!(errors(&period, &read(&dir.join(f))), "", "{f}");
+        n += 1;
+    }
+    for e in std::fs::read_dir(dir.join("2024-q1")).unwrap() {
+        let p = e.unwrap().path();
+        assert_eq!(errors(&period, &read(&p)), "", "{}", p.display());
+        n += 1;
+    }
+    assert_eq!(n, 9);
+    let bad = "tien_do:\n  x:\n    trang_thai: hoàn thành\n    ngay_hoan_thanh: 31/2/2024x\n";
+    assert!(
+        errors(&period, bad).contains("ngay_hoan_thanh"),
+        "{}",
+        errors(&period, bad)
+    );
+    let extra = "tien_do:\n  x:\n    trang_thai: hoàn thành\n    ket_qa: sai tên\n";
+    assert!(errors(&period, extra).contains("ket_qa"));
+}
+
+#[test]
+fn hover_texts_are_vietnamese() {
+    let plan = schema("ke-hoach");
+    let d = &plan["properties"]["trich_yeu"]["description"];
+    assert_eq!(d, "Trích yếu nội dung văn bản.");
+    let ky = &plan["properties"]["ky"];
+    assert_eq!(ky["description"], "Người ký và hình thức ký.");
+    assert!(ky["allOf"][0]["$ref"].is_string(), "{ky}");
+    // None of the model's English doc comments are left.
+    let text = serde_json::to_string(&plan).unwrap();
+    for english in ["Document type", "The ", "printed", "Deadline"] {
+        assert!(!text.contains(english), "{english} in the schema");
+    }
+}
+
+#[test]
+fn the_example_points_to_current_schemas_and_init_writes_them() {
+    for which in ["ke-hoach", "bao-cao-chung", "bao-cao-ky"] {
+        let o = vanban(&["schema", which]);
+        let committed = read(
+            &root()
+                .join(SEED)
+                .join("schema")
+                .join(format!("{which}.schema.json")),
+        );
+        assert_eq!(
+            committed,
+            String::from_utf8_lossy(&o.stdout),
+            "plans/…/schema/{which}.schema.json is stale: run `vanban schema -o {SEED}/schema`"
+        );
+    }
+    let seed = read(&root().join(SEED).join("plan.yaml"));
+    assert!(seed.starts_with("# yaml-language-server: $schema=schema/ke-hoach.schema.json\n"));
+
+    let dir = scratch("schema-init").join("moi");
+    let o = vanban(&["init", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let first = |rel: &str| {
+        read(&dir.join(rel))
+            .lines()
+            .next()
+            .unwrap_or("")
+            .to_string()
+    };
+    assert_eq!(
+        first("plan.yaml"),
+        "# yaml-language-server: $schema=schema/ke-hoach.schema.json"
+    );
+    assert_eq!(
+        first("bao-cao/2025-q1.yaml"),
+        "# yaml-language-server: $schema=../schema/bao-cao-ky.schema.json"
+    );
+    // The paths resolve, and the files they name validate what init wrote.
+    let plan: Value =
+        serde_json::from_str(&read(&dir.join("schema/ke-hoach.schema.json"))).unwrap();
+    assert_eq!(errors(&plan, &read(&dir.join("plan.yaml"))), "");
+    let common: Value =
+        serde_json::from_str(&read(&dir.join("schema/bao-cao-chung.schema.json"))).unwrap();
+    assert_eq!(errors(&common, &read(&dir.join("bao-cao/chung.yaml"))), "");
+    let period: Value =
+        serde_json::from_str(&read(&dir.join("schema/bao-cao-ky.schema.json"))).unwrap();
+    assert_eq!(
+        errors(&period, &read(&dir.join("bao-cao/2025-q1.yaml"))),
+        ""
+    );
+}
+
+#[test]
+fn schema_command_is_vietnamese_and_writes_a_folder() {
+    let dir = scratch("schema-out");
+    let o = vanban(&["schema", "-o", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(out.matches("đã ghi").count(), 3, "{out}");
+    let o = vanban(&["schema", "khong-co"]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert!(e.contains("không hợp lệ") && e.contains("ke-hoach"), "{e}");
+    let o = vanban(&["help", "schema"]);
+    let h = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        h.contains("yaml-language-server") && !h.contains("Options"),
+        "{h}"
+    );
+}
