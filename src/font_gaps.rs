@@ -65,7 +65,11 @@ pub fn warnings(
     if missing.is_empty() {
         return Vec::new();
     }
-    let text = std::fs::read_to_string(plan_file).unwrap_or_default();
+    // Only to name a place: a file that cannot be read again just goes without one.
+    let text = crate::input::read_capped(plan_file, crate::input::MAX_DATA, "kế hoạch")
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .unwrap_or_default();
     missing
         .into_iter()
         .map(|((bold, italic), chars)| {
