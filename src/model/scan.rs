@@ -94,14 +94,28 @@ pub fn precheck(file: &Path, text: &str) -> Vec<DataError> {
     errors
 }
 
+/// Whether `text` holds an escape that may stand for a control character: any backslash
+/// but the `\"` and `\\` of quoted text (the seed's `\"Toàn dân…\"`), which need no walk.
+fn has_escape(text: &str) -> bool {
+    let mut bytes = text.bytes();
+    while let Some(b) = bytes.next() {
+        if b == b'\\' && !matches!(bytes.next(), Some(b'"' | b'\\')) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Checks on the parsed scalars: control characters written as escapes (errors), text cut by
 /// a comment and characters no bundled font draws (warnings). The walk is skipped when the
 /// text can hold none of them, which is the common case.
 pub fn scalars(file: &Path, text: &str) -> (Vec<DataError>, Vec<String>) {
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
-    let needs_walk = text.contains('\\')
-        || text.contains(" #")
+    let needs_walk = has_escape(text)
+        || text
+            .lines()
+            .any(|l| l.contains(" #") && !l.trim_start().starts_with('#'))
         || text.chars().any(|c| !crate::fonts::bundled_covers(c));
     if !needs_walk {
         return (errors, warnings);
@@ -237,6 +251,17 @@ mod tests {
             let e = precheck(p(), empty);
             assert!(e[0].to_string().contains("tệp trống"), "{empty:?}");
         }
+    }
+
+    #[test]
+    fn only_escapes_that_may_hide_control_characters_need_the_walk() {
+        assert!(!has_escape(r#"a: "phong trào \"Toàn dân\" và \\""#));
+        assert!(has_escape(r#"a: "chuông \a""#));
+        assert!(has_escape(r#"a: "\x01""#));
+        assert!(has_escape("a: b\\"));
+        // An escape behind quotes is still found, and reported.
+        let (errors, _) = scalars(Path::new("k.yaml"), "a: \"x \\\" \\a\"\n");
+        assert_eq!(errors.len(), 1);
     }
 
     #[test]
