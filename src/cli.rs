@@ -171,7 +171,7 @@ pub enum Command {
     Help {
         /// Lệnh cần xem hướng dẫn
         #[arg(value_name = "LỆNH")]
-        command: Option<String>,
+        command: Vec<String>,
     },
     /// Làm việc với các mẫu văn bản
     #[command(
@@ -304,22 +304,37 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32
 }
 
 /// `vanban help [LỆNH]`: the same text as `--help`.
-fn help(command: Option<&str>) -> Result<i32> {
+fn help(path: &[String]) -> Result<i32> {
     use clap::CommandFactory;
     let mut cli = Cli::command();
     // Propagates the global (Vietnamese) help flag into the subcommands, as parsing does.
     cli.build();
-    let target = match command {
-        None => &mut cli,
-        Some(name) => match cli.find_subcommand_mut(name.to_lowercase()) {
-            Some(c) => c,
+    let mut target = &mut cli;
+    for name in path {
+        let names: Vec<String> = target
+            .get_subcommands()
+            .map(|c| c.get_name().to_string())
+            .collect();
+        match target.find_subcommand_mut(name.to_lowercase()) {
+            Some(c) => target = c,
             None => {
+                let hint = names
+                    .iter()
+                    .map(|c| (strsim::jaro_winkler(c, name), c))
+                    .filter(|(score, _)| *score > 0.8)
+                    .max_by(|a, b| a.0.total_cmp(&b.0))
+                    .map_or(String::new(), |(_, c)| format!(" — có phải `{c}`?"));
+                let list = if names.is_empty() {
+                    "lệnh này không có lệnh con".to_string()
+                } else {
+                    format!("các lệnh: {}", names.join(", "))
+                };
                 return Err(crate::error::Error::Usage(format!(
-                    "không có lệnh \"{name}\"; các lệnh: {COMMANDS}"
-                )))
+                    "không có lệnh \"{name}\"{hint}; {list}\nXem hướng dẫn: vanban --help"
+                )));
             }
-        },
-    };
+        }
+    }
     // A closed stdout (`vanban help | head`) is not an error worth reporting.
     let _ = target.print_help();
     Ok(0)
@@ -370,7 +385,7 @@ fn run(cmd: Command) -> Result<i32> {
             }
             Ok(0)
         }
-        Command::Help { command } => help(command.as_deref()),
+        Command::Help { command } => help(&command),
         Command::Templates {
             action: TemplatesAction::Export { dir, overwrite },
         } => {

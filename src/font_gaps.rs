@@ -26,6 +26,7 @@ pub fn warnings(
     // Parsed once: a face is looked up for every character.
     let faces = [(false, false), (false, true), (true, false), (true, true)]
         .map(|(b, i)| fonts.face(b, i).face());
+    let mut seen: [std::collections::HashMap<char, bool>; 4] = Default::default();
     let mut visit = |p: &Paragraph| {
         let Some(st) = style.get(&p.style) else {
             return;
@@ -33,12 +34,17 @@ pub fn warnings(
         for r in &p.runs {
             let RunKind::Text(t) = &r.kind else { continue };
             let key = (r.bold.unwrap_or(st.bold), r.italic.unwrap_or(st.italic));
-            let face = &faces[usize::from(key.0) * 2 + usize::from(key.1)];
+            let index = usize::from(key.0) * 2 + usize::from(key.1);
+            let face = &faces[index];
             for c in t.chars() {
-                if c.is_whitespace()
-                    || face.glyph_index(c).is_some()
-                    || symbols.glyph_index(c).is_some()
-                {
+                // One lookup per face and character: a long plan prints the same few
+                // hundred characters many times.
+                let drawn = *seen[index].entry(c).or_insert_with(|| {
+                    c.is_whitespace()
+                        || face.glyph_index(c).is_some()
+                        || symbols.glyph_index(c).is_some()
+                });
+                if drawn {
                     continue;
                 }
                 let list = missing.entry(key).or_default();

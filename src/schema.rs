@@ -62,6 +62,7 @@ pub fn json(which: Which) -> String {
         Which::Period => root::<crate::report::data::PeriodFile>(),
     };
     describe(&mut schema, which);
+    loosen_text(&mut schema);
     // A schema is built from our own types: serialising it cannot fail.
     let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
     s.push('\n');
@@ -116,11 +117,49 @@ fn describe(schema: &mut Value, which: Which) {
     }
 }
 
+/// YAML reads `thoi_gian: 2025` or `dia_danh: true` as text for a text field, and so does the
+/// loader: a free-text field also takes a number or a yes/no word. Fields with a closed set
+/// of words or a pattern stay as they are.
+fn loosen_text(v: &mut Value) {
+    match v {
+        Value::Object(m) => {
+            let closed = ["enum", "const", "pattern", "examples"]
+                .iter()
+                .any(|k| m.contains_key(*k));
+            if !closed {
+                let widen = |types: &mut Vec<Value>| {
+                    if types.iter().any(|t| t == "string") {
+                        for extra in ["number", "boolean"] {
+                            if !types.iter().any(|t| t == extra) {
+                                types.push(extra.into());
+                            }
+                        }
+                    }
+                };
+                match m.get_mut("type") {
+                    Some(Value::String(t)) if t == "string" => {
+                        let mut types = vec![Value::from("string")];
+                        widen(&mut types);
+                        m.insert("type".into(), Value::Array(types));
+                    }
+                    Some(Value::Array(types)) => widen(types),
+                    _ => {}
+                }
+            }
+            m.values_mut().for_each(loosen_text);
+        }
+        Value::Array(a) => a.iter_mut().for_each(loosen_text),
+        _ => {}
+    }
+}
+
 fn strip(v: &mut Value) {
     match v {
         Value::Object(m) => {
             m.remove("description");
             m.remove("title");
+            // schemars' "float"/"double" formats mean nothing to an editor.
+            m.remove("format");
             m.values_mut().for_each(strip);
         }
         Value::Array(a) => a.iter_mut().for_each(strip),

@@ -277,6 +277,12 @@ fn every_help_is_vietnamese() {
     assert_eq!(a.status.code(), Some(0));
     assert_eq!(a.stdout, b.stdout);
     assert!(String::from_utf8_lossy(&a.stdout).contains("--phu-luc"));
+    let a = vanban(&["help", "templates", "export"]);
+    let b = vanban(&["templates", "export", "--help"]);
+    assert_eq!(a.stdout, b.stdout);
+    let o = vanban(&["help", "buidl"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("có phải `build`?"), "{}", stderr(&o));
 }
 
 #[test]
@@ -324,4 +330,20 @@ fn init_writes_a_commented_plan_that_checks_and_refuses_to_overwrite() {
         std::fs::read_to_string(dir.join("plan.yaml")).unwrap(),
         "so: 1\n"
     );
+    // A schema file of the clerk's own is not overwritten either.
+    let other = scratch("init-schema").join("moi");
+    std::fs::create_dir_all(other.join("schema")).unwrap();
+    std::fs::write(
+        other.join("schema/ke-hoach.schema.json"),
+        "{\"cua-toi\": 1}",
+    )
+    .unwrap();
+    let o = vanban(&["init", other.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("ke-hoach.schema.json: đã có"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!other.join("plan.yaml").exists());
 }

@@ -58,6 +58,31 @@ fn the_example_and_generated_plans_are_valid_and_typos_are_not() {
     let zero = seed.replacen("\nso: ", "\nso: \"07\" #", 1);
     assert!(zero.contains("so: \"07\""));
     assert_eq!(errors(&plan, &zero), "", "so: \"07\"");
+    // What YAML reads as a number or a yes/no word is text to the loader in a text field.
+    let year = seed.replacen(
+        "thoi_gian: Theo Kế hoạch",
+        "thoi_gian: 2025 # Theo Kế hoạch",
+        1,
+    );
+    assert!(year.contains("thoi_gian: 2025 #"));
+    assert_eq!(errors(&plan, &year), "", "thoi_gian: 2025");
+    // What the loader refuses is underlined: a misspelt keyword, too many digits, a size
+    // out of Decree 30's range.
+    let kw = seed.replacen("phu_luc_kem_theo: tat-ca", "phu_luc_kem_theo: tatca", 1);
+    assert!(kw.contains("tatca"));
+    assert_ne!(errors(&plan, &kw), "", "tatca");
+    let long = seed.replacen("\nso: ", "\nso: \"0000000000000000007\" #", 1);
+    assert_ne!(errors(&plan, &long), "", "19 digits");
+    let size = seed.replacen(
+        "loai: ke-hoach",
+        "loai: ke-hoach\ntrinh_bay: {co_chu: 20}",
+        1,
+    );
+    assert!(
+        errors(&plan, &size).contains("co_chu"),
+        "{}",
+        errors(&plan, &size)
+    );
 }
 
 #[test]
@@ -85,6 +110,13 @@ fn report_data_of_the_example_is_valid() {
     );
     let extra = "tien_do:\n  x:\n    trang_thai: hoàn thành\n    ket_qa: sai tên\n";
     assert!(errors(&period, extra).contains("ket_qa"));
+    for day in ["2024-8-28", "28 / 8 / 2024", "05/01/2024"] {
+        let ok =
+            format!("tien_do:\n  x:\n    trang_thai: hoàn thành\n    ngay_hoan_thanh: {day}\n");
+        assert_eq!(errors(&period, &ok), "", "{day}");
+    }
+    let share = "tien_do:\n  x:\n    trang_thai: đang thực hiện\n    ty_le: 150\n";
+    assert!(errors(&period, share).contains("ty_le"));
 }
 
 #[test]

@@ -42,7 +42,12 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>> {
             dir.display()
         )));
     }
-    for (name, _, _) in FILES {
+    let schemas = Which::ALL.map(|w| format!("{SCHEMA_DIR}/{}", w.file_name()));
+    let names = FILES
+        .iter()
+        .map(|(n, _, _)| *n)
+        .chain(schemas.iter().map(String::as_str));
+    for name in names {
         let p = dir.join(name);
         if p.exists() {
             return Err(Error::Usage(format!(

@@ -109,7 +109,7 @@ impl schemars::JsonSchema for WholeNumber {
         schemars::json_schema!({
             "anyOf": [
                 { "type": "integer", "minimum": 0 },
-                { "type": "string", "pattern": "^\\s*[0-9]+\\s*$" }
+                { "type": "string", "pattern": "^\\s*[0-9]{1,18}\\s*$" }
             ]
         })
     }

@@ -121,11 +121,26 @@ pub struct Item {
     pub phu_luc_kem_theo: Option<AppendixRef>,
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(untagged)]
 pub enum AppendixRef {
     Ids(Vec<String>),
     Keyword(String),
+}
+
+impl JsonSchema for AppendixRef {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PhuLucKemTheo".into()
+    }
+    /// The loader takes one keyword only.
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "anyOf": [
+                { "enum": ["tat-ca"] },
+                { "type": "array", "items": { "type": "string" } }
+            ]
+        })
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -309,12 +324,15 @@ pub struct Layout {
     pub le: Option<MarginsMm>,
     /// Body text size, 13–14 pt.
     #[serde(default)]
+    #[schemars(range(min = 13, max = 14))]
     pub co_chu: Option<f32>,
     /// Line spacing, 1.0–1.5.
     #[serde(default)]
+    #[schemars(range(min = 1, max = 1.5))]
     pub gian_dong: Option<f32>,
     /// First-line indent, 10–12.7 mm.
     #[serde(default)]
+    #[schemars(range(min = 10, max = 12.7))]
     pub thut_dau_dong: Option<f32>,
     /// Appendix numbering: `la-ma` (I, II; ND30 default) or `a-rap` (1, 2).
     #[serde(default)]

@@ -249,7 +249,7 @@ impl JsonSchema for Day {
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
             "type": "string",
-            "pattern": "^\\s*([0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2})\\s*$",
+            "pattern": "^\\s*([0-9]+\\s*[/.-]\\s*[0-9]+\\s*[/.-]\\s*[0-9]{4}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2})\\s*$",
             "examples": ["12/3/2024"]
         })
     }
@@ -264,6 +264,7 @@ pub struct Entry {
     pub ngay_hoan_thanh: Option<Day>,
     /// Share done, 0–100 (for work in progress).
     #[serde(default)]
+    #[schemars(range(min = 0, max = 100))]
     pub ty_le: Option<f64>,
     /// Short result.
     #[serde(default)]
