@@ -8,17 +8,20 @@ use crate::ir::{Block, Document, Paragraph, RunKind};
 use crate::style::StyleSheet;
 use std::collections::BTreeMap;
 use std::path::Path;
+use unicode_normalization::UnicodeNormalization;
 
 /// At most this many characters are named per face.
 const LIST: usize = 8;
 
 /// One warning per face of `fonts` that lacks characters `doc` prints, naming the font field,
-/// the characters, and where plan.yaml first uses the first of them.
+/// the characters, and where the first of them is first used in `text_files` (plan.yaml, then
+/// the report data).
 pub fn warnings(
     doc: &Document,
     style: &StyleSheet,
     fonts: &FontSet,
     plan_file: &Path,
+    text_files: &[std::path::PathBuf],
 ) -> Vec<String> {
     // (bold, italic) → characters that face lacks, in first-seen order.
     let mut missing: BTreeMap<(bool, bool), Vec<char>> = BTreeMap::new();
@@ -71,11 +74,17 @@ pub fn warnings(
     if missing.is_empty() {
         return Vec::new();
     }
-    // Only to name a place: a file that cannot be read again just goes without one.
-    let text = crate::input::read_capped(plan_file, crate::input::MAX_DATA, "kế hoạch")
-        .ok()
-        .and_then(|b| String::from_utf8(b).ok())
-        .unwrap_or_default();
+    // Only to name a place: a file that cannot be read again just goes without one. NFC as
+    // the loader reads it, so the character is found in a decomposed file too.
+    let texts: Vec<(&Path, String)> = text_files
+        .iter()
+        .filter_map(|f| {
+            let bytes = crate::input::read_capped(f, crate::input::MAX_DATA, "dữ liệu").ok()?;
+            let text = String::from_utf8(bytes).ok()?;
+            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+            Some((f.as_path(), text.nfc().collect::<String>()))
+        })
+        .collect();
     missing
         .into_iter()
         .map(|((bold, italic), chars)| {
@@ -99,9 +108,13 @@ pub fn warnings(
             };
             let first_use = chars
                 .first()
-                .and_then(|c| place_of(&text, *c))
-                .map_or(String::new(), |(l, col)| {
-                    format!(" (lần đầu ở {}:{l}:{col})", plan_file.display())
+                .and_then(|c| {
+                    texts
+                        .iter()
+                        .find_map(|(f, t)| place_of(t, *c).map(|(l, col)| (f, l, col)))
+                })
+                .map_or(String::new(), |(f, l, col)| {
+                    format!(" (lần đầu ở {}:{l}:{col})", f.display())
                 });
             format!(
                 "{}: `trinh_bay.phong_chu.{field}`: phông \"{}\" không có ký tự {}{more} mà văn bản dùng{first_use}: PDF sẽ in ô trống hoặc bỏ trống chỗ đó; chọn phông Unicode có đủ chữ tiếng Việt (ví dụ Times New Roman), hoặc bỏ trường này để dùng phông có sẵn",

@@ -83,6 +83,8 @@ pub fn build_loaded(
     let plan = checked.plan;
     let mut warnings = checked.warnings;
     let style = style_for(&plan);
+    // The files whose text the document prints, for locating a character a font lacks.
+    let mut text_files = vec![plan_path.to_path_buf()];
     let (template, stem, markup) = match kind {
         Kind::Plan => (
             "ke-hoach.xml",
@@ -128,6 +130,9 @@ pub fn build_loaded(
         }
         Kind::Report(period) => {
             let data = crate::report::open(plan_path)?;
+            // A character the plan's fonts lack may come from the report data.
+            text_files.push(data.dir.join(crate::report::load::COMMON_FILE));
+            text_files.extend(data.sources.iter().flat_map(|s| s.files.iter().cloned()));
             warnings.extend(data.warnings.iter().cloned());
             let computed = crate::report::compute(&plan, &data, period)?;
             warnings.extend(computed.warnings.iter().cloned());
@@ -147,7 +152,13 @@ pub fn build_loaded(
         None => None,
         Some(_) => {
             let f = fonts_for(&plan, plan_path, &crate::fonts::FontSet::bundled())?;
-            warnings.extend(crate::font_gaps::warnings(&document, &style, &f, plan_path));
+            warnings.extend(crate::font_gaps::warnings(
+                &document,
+                &style,
+                &f,
+                plan_path,
+                &text_files,
+            ));
             Some(f)
         }
     };

@@ -386,6 +386,57 @@ fn a_plan_font_missing_characters_is_warned_by_build_and_check() {
     );
 }
 
+/// A character the plan's font lacks that comes from the report data is placed there.
+#[test]
+fn a_font_gap_from_report_data_names_the_data_file() {
+    let dir = mutated(
+        "font-gaps-report",
+        "loai: ke-hoach",
+        "loai: ke-hoach\ntrinh_bay:\n  phong_chu: {thuong: VanbanThu.ttf}",
+    );
+    std::fs::copy(
+        root().join("tests/fixtures/fonts/VanbanThu-KhongGachNoi.ttf"),
+        dir.join("VanbanThu.ttf"),
+    )
+    .unwrap();
+    let data = dir.join("bao-cao");
+    std::fs::create_dir_all(&data).unwrap();
+    let seed_data = root().join(SEED).join("bao-cao");
+    for f in ["chung.yaml", "2024.yaml", "2024-9t.yaml", "2024-6t.yaml"] {
+        std::fs::copy(seed_data.join(f), data.join(f)).unwrap();
+    }
+    let year = data.join("2024.yaml");
+    let text = std::fs::read_to_string(&year).unwrap();
+    let from = "ket_qua: Đang triển khai thực hiện";
+    assert!(text.contains(from));
+    std::fs::write(
+        &year,
+        text.replacen(from, "ket_qua: Đang triển khai thực hiện…", 1),
+    )
+    .unwrap();
+    let line = text.lines().position(|l| l.contains(from)).unwrap() + 1;
+    let col = text.lines().nth(line - 1).unwrap().chars().count() + 1;
+    let out = dir.join("out");
+    let o = vanban(&[
+        "report",
+        dir.to_str().unwrap(),
+        "--ky",
+        "2024",
+        "--format",
+        "pdf",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let e = stderr(&o);
+    assert!(
+        e.contains(
+            "`trinh_bay.phong_chu.thuong`: phông \"VanbanThu.ttf\" không có ký tự \"…\" (U+2026)"
+        ) && e.contains(&format!("(lần đầu ở {}:{line}:{col})", year.display())),
+        "{e}"
+    );
+}
+
 /// A folder of plan folders: every plan is built, a broken one does not stop the others,
 /// each plan gets a plain progress line (the output is not a terminal) and a summary line
 /// in Vietnamese ends the run, with exit code 1 because one failed.
