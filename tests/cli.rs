@@ -322,12 +322,10 @@ fn plan_can_name_its_own_font_files() {
     );
 }
 
-/// A plan font that lacks characters the document prints is told, face by face, with the
-/// first place plan.yaml uses one; `check` reads the font files too and says the same.
-#[test]
-fn a_plan_font_missing_characters_is_warned_by_build_and_check() {
+/// The seed plan with its regular face set to the test font cut to Latin and Vietnamese.
+fn with_cut_font(name: &str) -> std::path::PathBuf {
     let dir = mutated(
-        "font-gaps",
+        name,
         "loai: ke-hoach",
         "loai: ke-hoach\ntrinh_bay:\n  phong_chu: {thuong: VanbanThu.ttf}",
     );
@@ -336,6 +334,14 @@ fn a_plan_font_missing_characters_is_warned_by_build_and_check() {
         dir.join("VanbanThu.ttf"),
     )
     .unwrap();
+    dir
+}
+
+/// A plan font that lacks characters the document prints is told, face by face, with the
+/// first place plan.yaml uses one; `check` reads the font files too and says the same.
+#[test]
+fn a_plan_font_missing_characters_is_warned_by_build_and_check() {
+    let dir = with_cut_font("font-gaps");
     let plan = dir.join("plan.yaml");
     // A dash that Liberation Serif has and the cut font lacks (the comment's dash is not
     // printed, so it is not the place named).
@@ -389,16 +395,7 @@ fn a_plan_font_missing_characters_is_warned_by_build_and_check() {
 /// A character the plan's font lacks that comes from the report data is placed there.
 #[test]
 fn a_font_gap_from_report_data_names_the_data_file() {
-    let dir = mutated(
-        "font-gaps-report",
-        "loai: ke-hoach",
-        "loai: ke-hoach\ntrinh_bay:\n  phong_chu: {thuong: VanbanThu.ttf}",
-    );
-    std::fs::copy(
-        root().join("tests/fixtures/fonts/VanbanThu-KhongGachNoi.ttf"),
-        dir.join("VanbanThu.ttf"),
-    )
-    .unwrap();
+    let dir = with_cut_font("font-gaps-report");
     let data = dir.join("bao-cao");
     std::fs::create_dir_all(&data).unwrap();
     let seed_data = root().join(SEED).join("bao-cao");
