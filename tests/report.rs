@@ -58,6 +58,19 @@ const FIXTURE_TP: &str = r#"tien_do:
   f-thuong-xuyen: {trang_thai: chưa thực hiện}
 "#;
 
+/// Runs `vanban report <dir> --ky <ky> -o <dir>/out`.
+fn run_report(dir: &Path, ky: &str) -> std::process::Output {
+    let out = dir.join("out");
+    vanban(&[
+        "report",
+        dir.to_str().unwrap(),
+        "--ky",
+        ky,
+        "-o",
+        out.to_str().unwrap(),
+    ])
+}
+
 /// Writes the fixture plan with its Q1 data split into two unit files.
 fn fixture(name: &str) -> PathBuf {
     let dir = scratch(name);
@@ -262,14 +275,7 @@ fn every_period_kind_has_its_wording_and_file_name() {
         std::fs::write(data.join(format!("{key}.yaml")), "tien_do: {}\n").unwrap();
     }
     let out = dir.join("out");
-    let o = vanban(&[
-        "report",
-        dir.to_str().unwrap(),
-        "--ky",
-        "tat-ca",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let o = run_report(&dir, "tat-ca");
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     for (key, wording) in [
         ("2024-q1", "quý I năm 2024"),
@@ -426,14 +432,7 @@ fn unit_files_are_merged_and_a_task_reported_twice_names_both_files() {
     let mut tp = std::fs::read_to_string(q1.join("tp.yaml")).unwrap();
     tp.push_str("  a-qua-han: {trang_thai: hoàn thành, ngay_hoan_thanh: 1/3/2024}\n");
     std::fs::write(q1.join("tp.yaml"), tp).unwrap();
-    let o = vanban(&[
-        "report",
-        dir.to_str().unwrap(),
-        "--ky",
-        "2024-Q1",
-        "-o",
-        dir.join("out").to_str().unwrap(),
-    ]);
+    let o = run_report(&dir, "2024-Q1");
     assert_eq!(o.status.code(), Some(1));
     let e = stderr(&o);
     // Files are read in name order (tp.yaml, then vp.yaml): the second place is the error,
@@ -454,25 +453,11 @@ fn unit_files_are_merged_and_a_task_reported_twice_names_both_files() {
 fn rejected(name: &str, edit: impl FnOnce(&Path)) -> String {
     let dir = fixture(name);
     let out = dir.join("out");
-    let args = |ky: &str| {
-        vec![
-            "report".to_string(),
-            dir.to_string_lossy().into_owned(),
-            "--ky".into(),
-            ky.into(),
-            "-o".into(),
-            out.to_string_lossy().into_owned(),
-        ]
-    };
-    let run = |ky: &str| {
-        let a = args(ky);
-        vanban(&a.iter().map(String::as_str).collect::<Vec<_>>())
-    };
-    let good = run("2024-Q1");
+    let good = run_report(&dir, "2024-Q1");
     assert_eq!(good.status.code(), Some(0), "{}", stderr(&good));
     let before = std::fs::read(out.join("bao-cao-2024-q1.docx")).unwrap();
     edit(&dir);
-    let bad = run("2024-Q1");
+    let bad = run_report(&dir, "2024-Q1");
     assert_eq!(bad.status.code(), Some(1), "{}", stderr(&bad));
     assert_eq!(
         std::fs::read(out.join("bao-cao-2024-q1.docx")).unwrap(),
@@ -1026,15 +1011,7 @@ fn report_data_warnings_are_located() {
         "ngay_chot: {quy_1: 14/3}\nluu:\n  - VT\n  - Văn phòng #2\n",
     )
     .unwrap();
-    let out = dir.join("out");
-    let o = vanban(&[
-        "report",
-        dir.to_str().unwrap(),
-        "--ky",
-        "2024-Q1",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let o = run_report(&dir, "2024-Q1");
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let check = vanban(&["check", dir.to_str().unwrap()]);
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));

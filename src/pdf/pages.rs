@@ -560,6 +560,38 @@ mod tests {
         })
     }
 
+    /// A one-cell row holding `lines`.
+    fn one_cell_row(lines: &[&str], keep_with_next: bool, cant_split: bool) -> Row {
+        let Block::Paragraph(p) = lines_para(LINE, lines) else {
+            unreachable!()
+        };
+        Row {
+            cells: vec![Cell {
+                paragraphs: vec![p],
+                ..Cell::default()
+            }],
+            keep_with_next,
+            cant_split,
+        }
+    }
+
+    /// A bordered one-column table whose first row is its header.
+    fn one_column_table(rows: Vec<Row>) -> Table {
+        Table {
+            columns: vec![1.0],
+            fit_width: true,
+            borders: true,
+            header_rows: 1,
+            rows,
+            ..Table::default()
+        }
+    }
+
+    /// "Hàng 0" … "Hàng 79": a cell taller than a page.
+    fn tall_lines() -> Vec<String> {
+        (0..80).map(|i| format!("Hàng {i}")).collect()
+    }
+
     /// Lines of the filler style that fit on one portrait page.
     fn per_page() -> usize {
         let s = sheet();
@@ -675,38 +707,12 @@ mod tests {
 
     #[test]
     fn a_row_taller_than_a_page_splits_between_lines() {
-        let texts: Vec<String> = (0..80).map(|i| format!("Hàng {i}")).collect();
+        let texts = tall_lines();
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let Block::Paragraph(p) = lines_para(LINE, &refs) else {
-            unreachable!()
-        };
-        let t = Table {
-            columns: vec![1.0],
-            fit_width: true,
-            borders: true,
-            header_rows: 1,
-            rows: vec![
-                Row {
-                    cells: vec![Cell {
-                        paragraphs: vec![Paragraph {
-                            style: LINE.into(),
-                            runs: vec![Run::text("Tiêu đề bảng")],
-                            ..Paragraph::default()
-                        }],
-                        ..Cell::default()
-                    }],
-                    ..Row::default()
-                },
-                Row {
-                    cells: vec![Cell {
-                        paragraphs: vec![p],
-                        ..Cell::default()
-                    }],
-                    ..Row::default()
-                },
-            ],
-            ..Table::default()
-        };
+        let t = one_column_table(vec![
+            one_cell_row(&["Tiêu đề bảng"], false, false),
+            one_cell_row(&refs, false, false),
+        ]);
         let p = pages(vec![Block::Table(t)]);
         assert_eq!(p.len(), 2);
         let bottom = (297.0 - 20.0) * PT_PER_MM;
@@ -728,34 +734,12 @@ mod tests {
         // A title that keeps with a table whose only body row is taller than a page: the
         // title stays where it is and the row starts below it, as in LibreOffice.
         let n = per_page();
-        let texts: Vec<String> = (0..80).map(|i| format!("Hàng {i}")).collect();
+        let texts = tall_lines();
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let cell = |b: Block| match b {
-            Block::Paragraph(p) => Cell {
-                paragraphs: vec![p],
-                ..Cell::default()
-            },
-            _ => unreachable!(),
-        };
-        let t = Table {
-            columns: vec![1.0],
-            fit_width: true,
-            borders: true,
-            header_rows: 1,
-            rows: vec![
-                Row {
-                    cells: vec![cell(lines_para(LINE, &["Tiêu đề bảng"]))],
-                    cant_split: true,
-                    ..Row::default()
-                },
-                Row {
-                    cells: vec![cell(lines_para(LINE, &refs))],
-                    cant_split: true,
-                    ..Row::default()
-                },
-            ],
-            ..Table::default()
-        };
+        let t = one_column_table(vec![
+            one_cell_row(&["Tiêu đề bảng"], false, true),
+            one_cell_row(&refs, false, true),
+        ]);
         let mut b = fillers(n - 10);
         b.push(lines_para("keep", &["Phụ lục"]));
         b.push(Block::Table(t));
@@ -772,32 +756,14 @@ mod tests {
         // Room for the header, one row and the group row, not for the first line of the
         // tall row the group row keeps with: both go to the next page.
         let n = per_page();
-        let texts: Vec<String> = (0..80).map(|i| format!("Hàng {i}")).collect();
+        let texts = tall_lines();
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let row = |lines: &[&str], keep: bool| Row {
-            cells: vec![match lines_para(LINE, lines) {
-                Block::Paragraph(p) => Cell {
-                    paragraphs: vec![p],
-                    ..Cell::default()
-                },
-                _ => unreachable!(),
-            }],
-            keep_with_next: keep,
-            cant_split: true,
-        };
-        let t = Table {
-            columns: vec![1.0],
-            fit_width: true,
-            borders: true,
-            header_rows: 1,
-            rows: vec![
-                row(&["Tiêu đề bảng"], false),
-                row(&["Hàng ngắn"], false),
-                row(&["Nhóm 1"], true),
-                row(&refs, false),
-            ],
-            ..Table::default()
-        };
+        let t = one_column_table(vec![
+            one_cell_row(&["Tiêu đề bảng"], false, true),
+            one_cell_row(&["Hàng ngắn"], false, true),
+            one_cell_row(&["Nhóm 1"], true, true),
+            one_cell_row(&refs, false, true),
+        ]);
         let mut b = fillers(n - 4);
         b.push(Block::Table(t));
         let p = pages(b);
