@@ -29,6 +29,20 @@ fn print_warnings(warnings: &[String]) {
     }
 }
 
+/// Adds to `told` the warnings not yet in it and returns those: a plan's own warnings (and
+/// those of its report data) come with every document made of it, and `report --ky tat-ca`
+/// would otherwise tell each once per period.
+fn not_yet_told(told: &mut Vec<String>, warnings: &[String]) -> Vec<String> {
+    let mut new = Vec::new();
+    for w in warnings {
+        if !told.contains(w) {
+            told.push(w.clone());
+            new.push(w.clone());
+        }
+    }
+    new
+}
+
 /// The plans named on the command line: a plan file, a plan folder (with plan.yaml), or a
 /// folder of plan folders (each sub-folder with a plan.yaml, in name order), in any mix.
 pub fn expand(inputs: &[PathBuf]) -> Vec<PathBuf> {
@@ -207,6 +221,7 @@ fn run_one(job: Job, output: &OutputArgs) -> Result<i32> {
         }
     };
     let mut failed = 0;
+    let mut told = Vec::new();
     let mut checked = Some(checked);
     for (i, kind) in kinds.iter().enumerate() {
         let last = i + 1 == kinds.len();
@@ -228,7 +243,7 @@ fn run_one(job: Job, output: &OutputArgs) -> Result<i32> {
             break;
         };
         let result = pipeline::build_loaded(kind.clone(), &file, this, &tpl).and_then(|b| {
-            print_warnings(&b.warnings);
+            print_warnings(&not_yet_told(&mut told, &b.warnings));
             write_outputs(
                 b,
                 kind,
@@ -535,7 +550,7 @@ fn build_plan(
             warnings: checked.warnings.clone(),
         };
         let result = pipeline::build_loaded(kind.clone(), &file, checked, tpl).and_then(|b| {
-            done.warnings.extend(b.warnings.iter().cloned());
+            not_yet_told(&mut done.warnings, &b.warnings);
             // One thread per worker: DOCX, then PDF.
             write_outputs(
                 b,

@@ -390,6 +390,18 @@ fn cases() -> Vec<Case> {
         ),
         ("empty-text", line("dia_danh:", "dia_danh: \"\""), "", Any),
         (
+            "tilde-text",
+            line("dia_danh:", "dia_danh: ~"),
+            "trường `dia_danh`: cần một đoạn chữ; gặp `~`",
+            Line("dia_danh:"),
+        ),
+        (
+            "null-text",
+            rep("ho_ten: Nguyễn Xuân Lâm", "ho_ten: null"),
+            "trường `ky.ho_ten`: cần một đoạn chữ; gặp `null`",
+            Line("ho_ten:"),
+        ),
+        (
             "blank-unit",
             rep("chu_tri: tpht", "chu_tri: \" \""),
             "",
@@ -833,19 +845,6 @@ fn prepare(c: &Case, dir: &Path) {
         Edit::None => plan.into_bytes(),
     };
     std::fs::write(dir.join("plan.yaml"), text).unwrap();
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let p = e.path();
-        if p.is_dir() {
-            copy_dir(&p, &to.join(e.file_name()));
-        } else {
-            std::fs::copy(&p, to.join(e.file_name())).unwrap();
-        }
-    }
 }
 
 /// The 1-based line of the first line containing `needle` in the case's data file.

@@ -141,7 +141,7 @@ fn cut_off_decides_on_time_late_and_overdue() {
     ));
     assert!(paras
         .iter()
-        .any(|p| p.starts_with("- Việc A (Mục I. của Kế hoạch, nhiệm vụ (1), hạn 10/3/2024)")));
+        .any(|p| p.starts_with("- Việc A (Mục I của Kế hoạch, nhiệm vụ (1), hạn 10/3/2024)")));
 
     // Moving the Q1 cut-off to 9/3 (a setting) puts A's deadline after it.
     std::fs::write(
@@ -1030,4 +1030,30 @@ fn report_data_warnings_are_located() {
         assert!(e.contains("chung.yaml:4:5: `luu[1]`"), "{e}");
         assert_eq!(e.matches("`luu[1]`").count(), 1, "told once: {e}");
     }
+}
+
+/// `--ky tat-ca` makes one report per period; what the plan and its report data warn of is
+/// told once, not once per period.
+#[test]
+fn every_period_at_once_tells_each_warning_once() {
+    let dir = scratch("tat-ca-once");
+    copy_dir(&root().join(SEED), &dir);
+    let o = run_report(&dir, "tat-ca");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let e = stderr(&o);
+    for key in ["2024-q1", "2024-6t", "2024-9t", "2024"] {
+        assert!(
+            dir.join(format!("out/bao-cao-{key}.pdf")).is_file(),
+            "{key}"
+        );
+    }
+    // The seed's task without a lead unit is a plan warning every period would repeat.
+    assert_eq!(
+        e.matches("`par-sang-kien` chưa có đơn vị chủ trì").count(),
+        1,
+        "{e}"
+    );
+    let lines: Vec<&str> = e.lines().filter(|l| l.starts_with("cảnh báo:")).collect();
+    let unique: std::collections::BTreeSet<&&str> = lines.iter().collect();
+    assert_eq!(lines.len(), unique.len(), "{e}");
 }

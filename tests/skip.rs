@@ -70,16 +70,3 @@ fn report_data_is_an_input_of_the_report() {
     std::fs::write(&f, format!("{text}\n# sửa\n")).unwrap();
     assert!(run(&["report", p, "--ky", "2024-Q1", "-o", o]).contains("đã ghi"));
 }
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.path().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), target).unwrap();
-        }
-    }
-}

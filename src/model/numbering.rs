@@ -41,6 +41,21 @@ pub fn item_number(path: &[u32]) -> String {
     }
 }
 
+/// How the text refers to an item, without the heading's final dot and with its part so
+/// that "1.1" of two parts cannot be confused: "II" (a part), "II.1.1".
+pub fn item_reference(path: &[u32]) -> String {
+    match path {
+        [] => String::new(),
+        [top, rest @ ..] => {
+            let mut s = roman(*top);
+            for n in rest {
+                s.push_str(&format!(".{n}"));
+            }
+            s
+        }
+    }
+}
+
 /// Task number inside its item: (1), (2)…
 pub fn task_number(n: u32) -> String {
     format!("({n})")
@@ -49,6 +64,13 @@ pub fn task_number(n: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn references_carry_the_part_and_no_final_dot() {
+        assert_eq!(item_reference(&[1]), "I");
+        assert_eq!(item_reference(&[2, 1, 1]), "II.1.1");
+        assert_eq!(item_number(&[2, 1, 1]), "1.1.");
+    }
 
     #[test]
     fn romans() {

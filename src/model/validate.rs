@@ -43,8 +43,17 @@ impl Checker<'_> {
     }
 
     fn text(&mut self, path: &str, s: &str) {
-        if s.trim().is_empty() {
+        let t = s.trim();
+        if t.is_empty() {
             self.fail(path, "một đoạn chữ", Some("chuỗi rỗng".into()));
+        } else if t == "~" || t.eq_ignore_ascii_case("null") {
+            // YAML's "no value": serde hands it to a text field as the letters themselves,
+            // which would be printed.
+            self.fail(
+                path,
+                "một đoạn chữ",
+                Some(format!("`{t}` (trong YAML nghĩa là để trống)")),
+            );
         }
     }
 

@@ -32,7 +32,7 @@ pub struct Tracked {
     pub deadline_source: Option<DeadlineSource>,
     /// A body task (true) or an appendix row.
     pub is_task: bool,
-    /// Where it stands in the plan: "Mục 1.1. của Kế hoạch, nhiệm vụ (3)", "Phụ lục I của
+    /// Where it stands in the plan: "Mục II.1.1 của Kế hoạch, nhiệm vụ (3)", "Phụ lục I của
     /// Kế hoạch, dòng 1.2".
     pub place: String,
 }
@@ -75,7 +75,7 @@ fn walk(items: &[Item], path: &str, nums: &[u32], inherited: &[String], out: &mu
                 path: tp,
                 place: format!(
                     "Mục {} của Kế hoạch, nhiệm vụ {number}",
-                    crate::model::numbering::item_number(&num)
+                    crate::model::numbering::item_reference(&num)
                 ),
                 number,
                 content: task.noi_dung.trim().to_string(),
