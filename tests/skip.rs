@@ -3,7 +3,6 @@
 
 mod common;
 use common::*;
-use std::path::Path;
 
 fn run(args: &[&str]) -> String {
     let o = vanban(args);
