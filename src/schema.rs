@@ -270,7 +270,10 @@ const QUALIFIED: &[(&str, &str)] = &[
         "Ngày ban hành kế hoạch, dạng ngày/tháng/năm (ví dụ 28/02/2023).",
     ),
     ("PeriodFile.so", "Số của báo cáo; để trống khi chưa cấp số."),
-    ("PeriodFile.ngay", "Ngày của báo cáo: {ngay, thang, nam}."),
+    (
+        "PeriodFile.ngay",
+        "Ngày của báo cáo: 18/6/2025, hoặc {ngay, thang, nam} khi để trống ngày (~) cho văn thư điền.",
+    ),
     (
         "PeriodFile.ket_qua",
         "II. Kết quả thực hiện theo 6 nội dung cải cách hành chính.",

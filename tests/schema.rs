@@ -117,6 +117,16 @@ fn report_data_of_the_example_is_valid() {
     }
     let share = "tien_do:\n  x:\n    trang_thai: đang thực hiện\n    ty_le: 150\n";
     assert!(errors(&period, share).contains("ty_le"));
+    // The report's date: a day's text or the table, as the loader reads it.
+    for date in [
+        "18/6/2025",
+        "2025-06-18",
+        "{ngay: 18, thang: 6, nam: 2025}",
+        "{ngay: ~, thang: 6, nam: 2025}",
+    ] {
+        assert_eq!(errors(&period, &format!("ngay: {date}\n")), "", "{date}");
+    }
+    assert!(errors(&period, "ngay: hôm qua\n").contains("ngay"));
 }
 
 #[test]
