@@ -37,11 +37,106 @@ pub struct ReportData {
     pub warnings: Vec<String>,
 }
 
-fn day_month(text: &str) -> Option<(u32, u32)> {
-    let (d, m) = text.trim().split_once('/')?;
-    let (d, m): (u32, u32) = (d.trim().parse().ok()?, m.trim().parse().ok()?);
-    // A leap year, so 29/2 is a possible setting.
-    NaiveDate::from_ymd_opt(2024, m, d).map(|_| (d, m))
+/// A cut-off "14/3": a day and month that every year has, or why not. 29/2 is refused: the
+/// periods of three years in four would have no cut-off.
+fn day_month(text: &str) -> std::result::Result<(u32, u32), String> {
+    let shown = format!("\"{text}\"");
+    let parsed = text.trim().split_once('/').and_then(|(d, m)| {
+        let d: u32 = d.trim().parse().ok()?;
+        let m: u32 = m.trim().parse().ok()?;
+        Some((d, m))
+    });
+    let Some((d, m)) = parsed else {
+        return Err(shown);
+    };
+    if NaiveDate::from_ymd_opt(2023, m, d).is_some() {
+        Ok((d, m))
+    } else if NaiveDate::from_ymd_opt(2024, m, d).is_some() {
+        Err(format!(
+            "{shown} (ngày {d}/{m} chỉ có trong năm nhuận, các năm khác sẽ không có ngày chốt; dùng 28/2 hoặc 1/3)"
+        ))
+    } else if (1..=12).contains(&m) {
+        Err(format!("{shown} (tháng {m} không có ngày {d})"))
+    } else {
+        Err(format!("{shown} (không có tháng {m})"))
+    }
+}
+
+/// The cut-offs `chung.yaml` sets (the others keep BNV 581's), each a day every year has,
+/// in the order of the periods.
+fn cut_offs(
+    file: &Path,
+    loc: &crate::model::locate::Locations,
+    n: &data::CutOffSettings,
+) -> Result<CutOffs> {
+    let mut c = CutOffs::default();
+    let mut errors = Vec::new();
+    let error = |field: &str, expected: String, found: String| {
+        let path = format!("ngay_chot.{field}");
+        DataError {
+            file: file.to_path_buf(),
+            location: loc.find(&path),
+            path: Some(path),
+            expected,
+            found: Some(found),
+        }
+    };
+    for (field, value, slot) in [
+        ("quy_1", &n.quy_1, &mut c.q1),
+        ("6_thang", &n.sau_thang, &mut c.h1),
+        ("9_thang", &n.chin_thang, &mut c.q3),
+        ("nam", &n.nam, &mut c.year),
+    ] {
+        let Some(v) = value else { continue };
+        match day_month(v) {
+            Ok(dm) => *slot = dm,
+            Err(found) => errors.push(error(
+                field,
+                "ngày/tháng chốt số liệu có trong mọi năm, ví dụ \"14/3\"".into(),
+                found,
+            )),
+        }
+    }
+    if errors.is_empty() {
+        for (field, found) in out_of_order(&c, n) {
+            errors.push(error(
+                field,
+                "các ngày chốt theo thứ tự trong năm: quý I, 6 tháng, 9 tháng, năm".into(),
+                found,
+            ));
+        }
+    }
+    if errors.is_empty() {
+        Ok(c)
+    } else {
+        Err(Error::Data(errors))
+    }
+}
+
+/// Cut-offs not after the one before them, each as (field to fix, what was found).
+fn out_of_order(c: &CutOffs, n: &data::CutOffSettings) -> Vec<(&'static str, String)> {
+    let order = [
+        ("quy_1", c.q1, n.quy_1.is_some()),
+        ("6_thang", c.h1, n.sau_thang.is_some()),
+        ("9_thang", c.q3, n.chin_thang.is_some()),
+        ("nam", c.year, n.nam.is_some()),
+    ];
+    let shown = |(name, (d, m), given): (&str, (u32, u32), bool)| {
+        let default = if given { "" } else { ", mặc định" };
+        format!("`{name}` ({d}/{m}{default})")
+    };
+    let mut found = Vec::new();
+    for pair in order.windows(2) {
+        let [early, late] = *pair else { continue };
+        let ((ed, em), (ld, lm)) = (early.1, late.1);
+        if (lm, ld) > (em, ed) {
+            continue;
+        }
+        // The place to fix is the later cut-off, unless only the earlier one is written.
+        let at = if late.2 || !early.2 { late } else { early };
+        found.push((at.0, format!("{} không sau {}", shown(late), shown(early))));
+    }
+    found
 }
 
 /// Reads `bao-cao/` beside the plan: `chung.yaml` and the list of periods.
@@ -52,36 +147,11 @@ pub fn open(plan_file: &Path) -> Result<ReportData> {
     let common = match load::load_common(&dir)? {
         None => Common::default(),
         Some((file, loaded)) => {
-            let (common, loc) = (loaded.value, loaded.locations);
             warnings.extend(loaded.warnings);
-            if let Some(n) = &common.ngay_chot {
-                let mut errors = Vec::new();
-                for (field, value, slot) in [
-                    ("quy_1", &n.quy_1, &mut cut_offs.q1),
-                    ("6_thang", &n.sau_thang, &mut cut_offs.h1),
-                    ("9_thang", &n.chin_thang, &mut cut_offs.q3),
-                    ("nam", &n.nam, &mut cut_offs.year),
-                ] {
-                    let Some(v) = value else { continue };
-                    match day_month(v) {
-                        Some(dm) => *slot = dm,
-                        None => {
-                            let path = format!("ngay_chot.{field}");
-                            errors.push(DataError {
-                                file: file.clone(),
-                                location: loc.find(&path),
-                                path: Some(path),
-                                expected: "ngày/tháng chốt số liệu, ví dụ \"14/3\"".into(),
-                                found: Some(format!("\"{v}\"")),
-                            });
-                        }
-                    }
-                }
-                if !errors.is_empty() {
-                    return Err(Error::Data(errors));
-                }
+            if let Some(n) = &loaded.value.ngay_chot {
+                cut_offs = self::cut_offs(&file, &loaded.locations, n)?;
             }
-            common
+            loaded.value
         }
     };
     Ok(ReportData {
@@ -200,6 +270,32 @@ fn progress(items: &[Tracked], entries: &[Option<&Entry>], cut_off: NaiveDate) -
         .collect()
 }
 
+/// The warning naming the tasks of period `p` that no data set reports, if any.
+fn unreported(dir: &Path, p: Period, items: &[Tracked], progress: &[Progress]) -> Option<String> {
+    let missing: Vec<&str> = items
+        .iter()
+        .zip(progress)
+        .filter(|(_, p)| **p == Progress::NotReported)
+        .map(|(it, _)| it.id.as_str())
+        .collect();
+    if missing.is_empty() {
+        return None;
+    }
+    let shown: Vec<&str> = missing.iter().take(8).copied().collect();
+    let more = if missing.len() > shown.len() {
+        format!(" và {} nhiệm vụ khác", missing.len() - shown.len())
+    } else {
+        String::new()
+    };
+    Some(format!(
+        "{}: kỳ {}: {} nhiệm vụ chưa báo cáo, ghi \"Chưa báo cáo\" trong báo cáo: {}{more}",
+        dir.display(),
+        p.key(),
+        missing.len(),
+        shown.join(", ")
+    ))
+}
+
 /// A report's computed content before it becomes a view.
 pub struct Computed<'a> {
     pub items: Vec<Tracked>,
@@ -272,27 +368,7 @@ pub fn compute<'a>(plan: &Plan, data: &'a ReportData, p: Period) -> Result<Compu
             p.key()
         ));
     }
-    let missing: Vec<&str> = items
-        .iter()
-        .zip(&progress)
-        .filter(|(_, p)| **p == Progress::NotReported)
-        .map(|(it, _)| it.id.as_str())
-        .collect();
-    if !missing.is_empty() {
-        let shown: Vec<&str> = missing.iter().take(8).copied().collect();
-        let more = if missing.len() > shown.len() {
-            format!(" và {} nhiệm vụ khác", missing.len() - shown.len())
-        } else {
-            String::new()
-        };
-        warnings.push(format!(
-            "{}: kỳ {}: {} nhiệm vụ chưa báo cáo, ghi \"Chưa báo cáo\" trong báo cáo: {}{more}",
-            data.dir.display(),
-            p.key(),
-            missing.len(),
-            shown.join(", ")
-        ));
-    }
+    warnings.extend(unreported(&data.dir, p, &items, &progress));
     Ok(Computed {
         items,
         sets,
@@ -688,6 +764,7 @@ pub fn check_all(plan_file: &Path, plan: &Plan) -> Result<(Vec<String>, Vec<Peri
     let items = items::tracked(plan);
     let mut errors = Vec::new();
     let mut warnings = data.warnings.clone();
+    let mut all = Vec::new();
     for s in &data.sources {
         let m = match load::load_period(s) {
             Ok(m) => m,
@@ -701,10 +778,17 @@ pub fn check_all(plan_file: &Path, plan: &Plan) -> Result<(Vec<String>, Vec<Peri
         let (e, wr) = check::check(&m, &items, &w);
         errors.extend(e);
         warnings.extend(wr);
+        all.push(m);
     }
-    if errors.is_empty() {
-        Ok((warnings, data.sources.iter().map(|s| s.period).collect()))
-    } else {
-        Err(Error::Data(errors))
+    if !errors.is_empty() {
+        return Err(Error::Data(errors));
     }
+    // What `report` would say of each period's unreported tasks, counted the same way.
+    for s in &data.sources {
+        let w = data.window(plan, s.period)?;
+        let entries = latest(&items, &data.within(&all, &w));
+        let progress = progress(&items, &entries, w.cut_off);
+        warnings.extend(unreported(&data.dir, s.period, &items, &progress));
+    }
+    Ok((warnings, data.sources.iter().map(|s| s.period).collect()))
 }
