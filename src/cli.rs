@@ -297,7 +297,7 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32
     match run(cli.command) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("lỗi: {e}");
+            crate::error::eprint(&e);
             e.exit_code()
         }
     }

@@ -437,15 +437,50 @@ fn unit_files_are_merged_and_a_task_reported_twice_names_both_files() {
     let e = stderr(&o);
     // Files are read in name order (tp.yaml, then vp.yaml): the second place is the error,
     // and it names the first.
+    let q1 = q1.display();
     assert!(
-        e.contains("vp.yaml:14:3: trường `tien_do.a-qua-han`"),
+        e.contains(&format!("lỗi: {q1}/vp.yaml:14:3: trường `tien_do.a-qua-han`: cần mỗi nhiệm vụ chỉ báo cáo ở một tệp của kỳ; gặp `a-qua-han` báo cáo cả ở đây và ở {q1}/tp.yaml:5:3\n")),
         "{e}"
     );
+}
+
+/// A task written twice in one file is refused where it is written the second time, naming
+/// the first line; so is a key written twice in chung.yaml or a period's file.
+#[test]
+fn a_key_written_twice_in_one_file_names_both_lines() {
+    let e = rejected("twice-in-file", |d| {
+        let mut vp = std::fs::read_to_string(vp(d)).unwrap();
+        vp.push_str("  a-qua-han: {trang_thai: hoàn thành, ngay_hoan_thanh: 1/3/2024}\n");
+        std::fs::write(self::vp(d), vp).unwrap();
+    });
     assert!(
-        e.contains("đã báo cáo ở ") && e.contains("tp.yaml:5:3"),
+        e.contains("vp.yaml:17:3: trường `tien_do.a-qua-han`: cần mỗi mã chỉ ghi một lần trong `tien_do`; xóa hoặc gộp một trong hai; gặp `a-qua-han` ghi lần thứ hai (lần đầu ở dòng 14)\n"),
         "{e}"
     );
-    assert!(e.contains("vp.yaml:14:3"), "{e}");
+
+    let e = rejected("twice-in-common", |d| {
+        std::fs::write(
+            d.join("bao-cao/chung.yaml"),
+            "luu: [VT]\nkinh_gui: UBND huyện\nluu: [VT, VP]\n",
+        )
+        .unwrap();
+    });
+    assert!(
+        e.contains("chung.yaml:3:1: trường `luu`: cần mỗi trường chỉ ghi một lần trong cùng một khối; xóa hoặc gộp một trong hai; gặp `luu` ghi lần thứ hai (lần đầu ở dòng 1)\n"),
+        "{e}"
+    );
+
+    let e = rejected("twice-in-entry", |d| {
+        replace_in(
+            &vp(d),
+            "{trang_thai: Đang thực hiện}",
+            "{trang_thai: Đang thực hiện, ty_le: 10, trang_thai: hoàn thành}",
+        )
+    });
+    assert!(
+        e.contains("vp.yaml:15:60: trường `tien_do.b-han-ngay-chot.trang_thai`: cần mỗi trường chỉ ghi một lần trong cùng một khối; xóa hoặc gộp một trong hai; gặp `trang_thai` ghi lần thứ hai (lần đầu ở dòng 15)\n"),
+        "{e}"
+    );
 }
 
 /// Runs a report on a fixture changed by `edit`; returns the exit code and stderr, and
@@ -487,14 +522,41 @@ fn bad_progress_data_is_located_and_explained() {
     );
     assert!(e.contains("có phải `b-han-ngay-chot`?"), "{e}");
 
+    // A value serde reads itself is placed at the value, with its own field.
     let e = rejected("bad-status", |d| {
         replace_in(&vp(d), "trang_thai: Đang thực hiện", "trang_thai: xong rồi")
     });
     assert!(
-        e.contains("vp.yaml:15:20: trường `tien_do.b-han-ngay-chot`"),
+        e.contains("vp.yaml:15:33: trường `tien_do.b-han-ngay-chot.trang_thai`: cần trạng thái là một trong: hoàn thành, đang thực hiện, chưa thực hiện; gặp \"xong rồi\"\n"),
         "{e}"
     );
-    assert!(e.contains("cần trạng thái là một trong: hoàn thành, đang thực hiện, chưa thực hiện; gặp \"xong rồi\""), "{e}");
+    for (bad, found) in [
+        ("31/2/2024", "\"31/2/2024\""),
+        ("hôm qua", "\"hôm qua\""),
+        ("[5/3/2024]", "một danh sách"),
+    ] {
+        let e = rejected("bad-done-day", |d| {
+            replace_in(&d.join("bao-cao/2024-q1/tp.yaml"), "5/3/2024", bad)
+        });
+        assert!(
+            e.contains(&format!("tp.yaml:2:56: trường `tien_do.c-tre-han.ngay_hoan_thanh`: cần ngày có thật viết dạng ngày/tháng/năm (ví dụ 12/3/2024); gặp {found}\n")),
+            "{e}"
+        );
+    }
+    let e = rejected("bad-tthc-count", |d| {
+        replace_in(&vp(d), "truc_tuyen: 20,", "truc_tuyen: hai mươi,")
+    });
+    assert!(
+        e.contains("vp.yaml:10:29: trường `tthc[1].tiep_nhan.truc_tuyen`: cần một số nguyên không âm (chỉ gồm chữ số); gặp chuỗi \"hai mươi\"\n"),
+        "{e}"
+    );
+    let e = rejected("big-number", |d| {
+        replace_in(&vp(d), "so: 03", "so: 9999999999")
+    });
+    assert!(
+        e.contains("vp.yaml:1:5: trường `so`: cần một số nguyên không quá 4294967295; gặp số 9999999999 (quá lớn)\n"),
+        "{e}"
+    );
 
     let e = rejected("after-cutoff", |d| {
         replace_in(&d.join("bao-cao/2024-q1/tp.yaml"), "5/3/2024", "20/3/2024")
@@ -1056,4 +1118,146 @@ fn every_period_at_once_tells_each_warning_once() {
     let lines: Vec<&str> = e.lines().filter(|l| l.starts_with("cảnh báo:")).collect();
     let unique: std::collections::BTreeSet<&&str> = lines.iter().collect();
     assert_eq!(lines.len(), unique.len(), "{e}");
+}
+
+/// The report's own date also takes the "18/3/2024" form `ngay_hoan_thanh` takes; a wrong
+/// one is refused at the value.
+#[test]
+fn the_report_date_may_be_written_as_a_day() {
+    let dir = fixture("date-text");
+    replace_in(
+        &vp(&dir),
+        "ngay: {ngay: 18, thang: 3, nam: 2024}",
+        "ngay: 18/3/2024",
+    );
+    let t = tables_of(&docx_of(&report(&dir, "2024-Q1")));
+    assert_eq!(
+        t[0][1],
+        ["Số: 03/BC-UBND", "Tân An, ngày 18 tháng 3 năm 2024"]
+    );
+    let e = rejected("date-text-bad", |d| {
+        replace_in(
+            &vp(d),
+            "ngay: {ngay: 18, thang: 3, nam: 2024}",
+            "ngay: 18/3",
+        )
+    });
+    assert!(
+        e.contains("vp.yaml:2:7: trường `ngay`: cần ngày có thật viết dạng ngày/tháng/năm (ví dụ 18/6/2025) hoặc bảng {ngay: 18, thang: 6, nam: 2025}; gặp \"18/3\"\n"),
+        "{e}"
+    );
+}
+
+/// A cut-off some years lack (29/2) is refused where it is written, by `check` as by
+/// `report`, not later as a period "outside the calendar"; each of several errors is a
+/// line of its own starting with "lỗi: ".
+#[test]
+fn a_cut_off_every_year_has_and_one_line_per_error() {
+    let dir = fixture("cut-off-29-2");
+    std::fs::write(
+        dir.join("bao-cao/chung.yaml"),
+        "ngay_chot:\n  quy_1: \"29/2\"\n  nam: 31/4\n",
+    )
+    .unwrap();
+    let chung = dir.join("bao-cao/chung.yaml");
+    let want = format!(
+        "lỗi: {0}:2:3: trường `ngay_chot.quy_1`: cần ngày/tháng chốt số liệu có trong mọi năm, ví dụ \"14/3\"; gặp \"29/2\" (ngày 29/2 chỉ có trong năm nhuận, các năm khác sẽ không có ngày chốt; dùng 28/2 hoặc 1/3)\n\
+         lỗi: {0}:3:3: trường `ngay_chot.nam`: cần ngày/tháng chốt số liệu có trong mọi năm, ví dụ \"14/3\"; gặp \"31/4\" (tháng 4 không có ngày 31)\n",
+        chung.display()
+    );
+    for o in [
+        vanban(&["check", dir.to_str().unwrap()]),
+        run_report(&dir, "2024-Q1"),
+    ] {
+        assert_eq!(o.status.code(), Some(1));
+        assert_eq!(stderr(&o), want);
+    }
+    // Cut-offs out of order are refused too, naming the default they run into.
+    std::fs::write(&chung, "ngay_chot: {6_thang: 1/3}\n").unwrap();
+    let o = vanban(&["check", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains(&format!(
+        "lỗi: {}:1:13: trường `ngay_chot.6_thang`: cần các ngày chốt theo thứ tự trong năm: quý I, 6 tháng, 9 tháng, năm; gặp `6_thang` (1/3) không sau `quy_1` (14/3, mặc định)\n",
+        chung.display()
+    )), "{}", stderr(&o));
+}
+
+/// `--ky tat-ca`: an error in a file several periods read is told once, the run fails, and
+/// a period that does not read the file is still made; the same with several plans.
+#[test]
+fn every_period_at_once_tells_each_error_once() {
+    let dir = fixture("tat-ca-errors");
+    for key in ["2024-6t", "2025-q2"] {
+        std::fs::write(
+            dir.join(format!("bao-cao/{key}.yaml")),
+            "tien_do:\n  g-chua-bao-cao: {trang_thai: chưa thực hiện}\n",
+        )
+        .unwrap();
+    }
+    replace_in(&vp(&dir), "trang_thai: Đang thực hiện", "trang_thai: xong");
+    let line = format!(
+        "lỗi: {}:15:33: trường `tien_do.b-han-ngay-chot.trang_thai`: cần trạng thái là một trong: hoàn thành, đang thực hiện, chưa thực hiện; gặp \"xong\"",
+        vp(&dir).display()
+    );
+    let o = run_report(&dir, "tat-ca");
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    let errors: Vec<&str> = e.lines().filter(|l| l.starts_with("lỗi:")).collect();
+    assert_eq!(errors, [line.as_str()], "{e}");
+    // Q1 and 6 months read the bad Q1 file; Q2 of 2025 compares with Q1 of 2025 only.
+    assert!(dir.join("out/bao-cao-2025-q2.docx").is_file(), "{e}");
+    assert!(!dir.join("out/bao-cao-2024-q1.docx").exists());
+    assert!(!dir.join("out/bao-cao-2024-6t.docx").exists());
+
+    // Two plans: each plan's errors once, under its name.
+    let other = fixture("tat-ca-errors-2");
+    let out = dir.join("out-many");
+    let o = vanban(&[
+        "report",
+        dir.to_str().unwrap(),
+        other.to_str().unwrap(),
+        "--ky",
+        "tat-ca",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    let errors: Vec<&str> = e.lines().filter(|l| l.starts_with("lỗi:")).collect();
+    let named = line.replacen("lỗi: ", "lỗi: report-tat-ca-errors: ", 1);
+    assert_eq!(errors, [named.as_str()], "{e}");
+    assert!(out
+        .join("report-tat-ca-errors/bao-cao-2025-q2.pdf")
+        .is_file());
+    assert!(out
+        .join("report-tat-ca-errors-2/bao-cao-2024-q1.pdf")
+        .is_file());
+}
+
+/// `check` tells, per period, the tasks no data reports, in the words `report` uses.
+#[test]
+fn check_names_the_unreported_tasks_of_each_period() {
+    let dir = fixture("check-unreported");
+    std::fs::write(
+        dir.join("bao-cao/2024-6t.yaml"),
+        "tien_do:\n  g-chua-bao-cao: {trang_thai: chưa thực hiện}\n  a-qua-han: {trang_thai: hoàn thành, ngay_hoan_thanh: 1/6/2024}\n",
+    )
+    .unwrap();
+    let want = format!(
+        "cảnh báo: {}: kỳ 2024-q1: 1 nhiệm vụ chưa báo cáo, ghi \"Chưa báo cáo\" trong báo cáo: g-chua-bao-cao\n",
+        dir.join("bao-cao").display()
+    );
+    let check = vanban(&["check", dir.to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    let report = run_report(&dir, "2024-Q1");
+    assert_eq!(report.status.code(), Some(0), "{}", stderr(&report));
+    for e in [stderr(&check), stderr(&report)] {
+        assert!(e.contains(&want), "{e}");
+    }
+    // The 6-month period reads Q1 too: every task has an entry, nothing to tell.
+    assert!(
+        !stderr(&check).contains("kỳ 2024-6t:"),
+        "{}",
+        stderr(&check)
+    );
 }

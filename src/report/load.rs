@@ -194,7 +194,10 @@ fn single<T>(
             location: l.find(&at.path),
             path: Some(at.path.clone()),
             expected: format!("`{field}` chỉ ghi ở một tệp của kỳ"),
-            found: Some(format!("đã có ở {}{first_at}", ff.display())),
+            found: Some(format!(
+                "`{field}` ghi cả ở đây và ở {}{first_at}",
+                ff.display()
+            )),
         });
         return;
     }
@@ -285,7 +288,10 @@ pub fn load_period(source: &Source) -> Result<Merged> {
                     location: l.find(&here.path),
                     path: Some(here.path.clone()),
                     expected: "mỗi nhiệm vụ chỉ báo cáo ở một tệp của kỳ".into(),
-                    found: Some(format!("`{id}` đã báo cáo ở {}{first_at}", ff.display())),
+                    found: Some(format!(
+                        "`{id}` báo cáo cả ở đây và ở {}{first_at}",
+                        ff.display()
+                    )),
                 });
                 continue;
             }
