@@ -128,7 +128,7 @@ fn cut_off_decides_on_time_late_and_overdue() {
     for want in [
         "- Đã hoàn thành 2 nhiệm vụ, đạt 28,6%, trong đó đúng hạn 1, trễ hạn 1;",
         "- Đang thực hiện 2 nhiệm vụ, trong đó trong hạn 1, quá hạn 1;",
-        "- Chưa thực hiện 2 nhiệm vụ, trong đó quá hạn 1;",
+        "- Chưa thực hiện 2 nhiệm vụ, trong đó chưa quá hạn 1, quá hạn 1;",
         "- Chưa báo cáo 1 nhiệm vụ;",
         "- Số nhiệm vụ quá hạn tại thời điểm chốt số liệu: 2.",
     ] {
@@ -152,16 +152,46 @@ fn cut_off_decides_on_time_late_and_overdue() {
     // C was done on 5/3, before the new cut-off; nothing else moves but A.
     let paras = paragraphs(&docx_of(&report(&dir, "2024-Q1")));
     assert!(
-        has(
-            &paras,
-            "- Đang thực hiện 2 nhiệm vụ, trong đó trong hạn 2, quá hạn 0;"
-        ),
+        has(&paras, "- Đang thực hiện 2 nhiệm vụ, đều trong hạn;"),
         "{paras:#?}"
     );
     assert!(has(
         &paras,
         "- Số nhiệm vụ quá hạn tại thời điểm chốt số liệu: 1."
     ));
+
+    // Leaving E (due in January, not started) out of the data does not hide it: it is
+    // counted as not reported and overdue, and named in III.2.
+    replace_in(
+        &vp(&dir),
+        "  e-chua-lam-qua-han: {trang_thai: chưa thực hiện, kho_khan: Thiếu kinh phí}\n",
+        "",
+    );
+    let b = report(&dir, "2024-Q1");
+    let paras = paragraphs(&docx_of(&b));
+    for want in [
+        "- Chưa thực hiện 1 nhiệm vụ, chưa quá hạn;",
+        "- Chưa báo cáo 2 nhiệm vụ, trong đó quá hạn 1;",
+        "- Số nhiệm vụ quá hạn tại thời điểm chốt số liệu: 1.",
+        "Còn 1 nhiệm vụ quá hạn tại thời điểm chốt số liệu:",
+    ] {
+        assert!(has(&paras, want), "missing {want:?} in {paras:#?}");
+    }
+    assert!(
+        paras
+            .iter()
+            .any(|p| p.starts_with("- Việc E (Mục I của Kế hoạch, nhiệm vụ (5), hạn 31/01/2024)")),
+        "{paras:#?}"
+    );
+    let rows: Vec<Vec<String>> = tables_of(&docx_of(&b)).into_iter().flatten().collect();
+    let e_row = rows
+        .iter()
+        .find(|r| r.get(1).is_some_and(|c| c == "Việc E."));
+    assert_eq!(
+        e_row.map(|r| r[3].as_str()),
+        Some("Chưa báo cáo, quá hạn (hạn 31/01/2024)"),
+        "{rows:#?}"
+    );
 }
 
 #[test]
@@ -309,9 +339,30 @@ fn every_period_kind_has_its_wording_and_file_name() {
         &six,
         "Tỷ lệ hoàn thành không đổi so với quý I năm 2024 (28,6%)."
     ));
-    // Q3 alone covers 15/6–14/9: Q1's statuses are outside its window.
+    // Q3 alone covers 15/6–14/9 and its files are empty: the one-off tasks completed in Q1
+    // (C, D) stay completed; the rest must be reported again, and A, B, E (due by 14/3) and
+    // G (due 30/6) are overdue by 14/9. F is ongoing: reported anew every period, never late.
     let q3 = paragraphs(&std::fs::read(out.join("bao-cao-2024-q3.docx")).unwrap());
-    assert!(has(&q3, "- Chưa báo cáo 7 nhiệm vụ;"), "{q3:#?}");
+    for want in [
+        "- Đã hoàn thành 2 nhiệm vụ, đạt 28,6%, trong đó đúng hạn 1, trễ hạn 1;",
+        "- Chưa báo cáo 5 nhiệm vụ, trong đó quá hạn 4;",
+        "- Số nhiệm vụ quá hạn tại thời điểm chốt số liệu: 4.",
+    ] {
+        assert!(has(&q3, want), "missing {want:?} in {q3:#?}");
+    }
+    let rows: Vec<Vec<String>> =
+        tables_of(&std::fs::read(out.join("bao-cao-2024-q3.docx")).unwrap())
+            .into_iter()
+            .flatten()
+            .collect();
+    let c_row = rows
+        .iter()
+        .find(|r| r.get(1).is_some_and(|c| c == "Việc C."));
+    assert!(
+        c_row.is_some_and(|r| r[3].starts_with("Hoàn thành trễ hạn")
+            && r[5].contains("Theo báo cáo quý I năm 2024")),
+        "{c_row:#?}"
+    );
 }
 
 #[test]
@@ -404,10 +455,9 @@ fn bieu_06_has_the_merged_three_row_header_and_a_bold_total() {
     // The body quotes the ratios: online 80 of 308 received in the period, 304 of 305 in time.
     let paras = paragraphs(&docx);
     assert!(
-        paras
-            .iter()
-            .any(|p| p.contains("tỷ lệ hồ sơ trực tuyến đạt 26%")
-                && p.contains("trước hạn và đúng hạn 304 (đạt 99,7%), quá hạn 1")),
+        paras.iter().any(|p| p
+            .contains("tỷ lệ hồ sơ trực tuyến trên số hồ sơ tiếp nhận mới đạt 26%")
+            && p.contains("trước hạn và đúng hạn 304 (đạt 99,7%), quá hạn 1")),
         "{paras:#?}"
     );
 }
@@ -1056,4 +1106,33 @@ fn every_period_at_once_tells_each_warning_once() {
     let lines: Vec<&str> = e.lines().filter(|l| l.starts_with("cảnh báo:")).collect();
     let unique: std::collections::BTreeSet<&&str> = lines.iter().collect();
     assert_eq!(lines.len(), unique.len(), "{e}");
+}
+
+/// A one-off task completed in Q1 and written "in progress" in the 6-month file (a copy of
+/// an old file, most likely): the later word counts, and the clerk is told where it is.
+#[test]
+fn a_completed_task_reported_again_as_unfinished_is_warned() {
+    let dir = fixture("reopened");
+    std::fs::write(
+        dir.join("bao-cao/2024-6t.yaml"),
+        "tien_do:\n  c-tre-han: {trang_thai: đang thực hiện, ty_le: 50}\n",
+    )
+    .unwrap();
+    let o = run_report(&dir, "2024-6T");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let file = dir.join("bao-cao/2024-6t.yaml");
+    assert!(
+        stderr(&o).contains(&format!(
+            "cảnh báo: {}:2:15: `tien_do.c-tre-han.trang_thai`: nhiệm vụ đã báo cáo hoàn thành ở kỳ quý I năm 2024 nay ghi chưa hoàn thành",
+            file.display()
+        )),
+        "{}",
+        stderr(&o)
+    );
+    // Only D (done on time in Q1) is still completed.
+    let paras = paragraphs(&std::fs::read(dir.join("out/bao-cao-2024-6t.docx")).unwrap());
+    assert!(
+        has(&paras, "- Đã hoàn thành 1 nhiệm vụ, đạt 14,3%, đúng hạn;"),
+        "{paras:#?}"
+    );
 }
