@@ -1136,3 +1136,18 @@ fn a_completed_task_reported_again_as_unfinished_is_warned() {
         "{paras:#?}"
     );
 }
+
+/// A plan without a number is referred to by its trích yếu, once.
+#[test]
+fn a_plan_without_a_number_is_named_once_in_the_opening() {
+    let dir = fixture("no-number");
+    replace_in(&dir.join("plan.yaml"), "so: 7\n", "");
+    let paras = paragraphs(&docx_of(&report(&dir, "2024-Q1")));
+    assert!(
+        has(
+            &paras,
+            "Thực hiện Kế hoạch thực hiện cải cách hành chính năm 2024 của Ủy ban nhân dân xã Tân An, Ủy ban nhân dân xã Tân An báo cáo kết quả thực hiện quý I năm 2024 như sau:"
+        ),
+        "{paras:#?}"
+    );
+}

@@ -501,6 +501,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_change_is_the_difference_of_the_printed_rates() {
+        // 68/108 prints 63%, 51/108 prints 47,2%: the change printed is 15,8, not the
+        // 15,7 of the unrounded rates.
+        let (now, then) = (68.0 * 100.0 / 108.0, 51.0 * 100.0 / 108.0);
+        assert_eq!(percent(now), "63%");
+        assert_eq!(percent(then), "47,2%");
+        assert_eq!(change(now - then), "+15,7");
+        assert_eq!(change(points_between(now, then)), "+15,8");
+    }
+
+    #[test]
+    fn splits_name_both_parts_or_say_all() {
+        assert_eq!(split(7, ("đúng hạn", 7), ("trễ hạn", 0)), ", đều đúng hạn");
+        assert_eq!(split(1, ("đúng hạn", 0), ("trễ hạn", 1)), ", trễ hạn");
+        assert_eq!(
+            split(3, ("trong hạn", 2), ("quá hạn", 1)),
+            ", trong đó trong hạn 2, quá hạn 1"
+        );
+    }
+
+    #[test]
     fn kinh_gui_punctuation() {
         assert_eq!(
             recipient_lines(&["UBND thị xã Bỉm Sơn".into()]),
