@@ -1151,3 +1151,47 @@ fn a_plan_without_a_number_is_named_once_in_the_opening() {
         "{paras:#?}"
     );
 }
+
+/// The outline's headings are template text: a province's wording is an edit of
+/// `_de-cuong-bao-cao.xml`, not a new build of the tool.
+#[test]
+fn outline_headings_come_from_the_template() {
+    let dir = fixture("outline");
+    let tpl = dir.join("mau");
+    let o = vanban(&["templates", "export", tpl.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    replace_in(
+        &tpl.join("_de-cuong-bao-cao.xml"),
+        "ĐÁNH GIÁ CHUNG",
+        "ĐÁNH GIÁ, NHẬN XÉT",
+    );
+    let out = dir.join("out");
+    let o = vanban(&[
+        "report",
+        dir.to_str().unwrap(),
+        "--ky",
+        "2024-Q1",
+        "-o",
+        out.to_str().unwrap(),
+        "--templates",
+        tpl.to_str().unwrap(),
+        "--format",
+        "docx",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let paras = paragraphs(&std::fs::read(out.join("bao-cao-2024-q1.docx")).unwrap());
+    // II holds the fixture's TTHC figures, III its overdue tasks.
+    let headings: Vec<&String> = paras
+        .iter()
+        .filter(|p| p.starts_with("I.") || p.starts_with("II.") || p.starts_with("III."))
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH",
+            "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH",
+            "III. ĐÁNH GIÁ, NHẬN XÉT"
+        ],
+        "{paras:#?}"
+    );
+}

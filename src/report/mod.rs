@@ -520,17 +520,16 @@ pub fn report_view(plan: &Plan, c: &Computed, p: Period) -> ReportView {
             .filter(|s| !s.is_empty())
             .collect()
     };
-    let sub = |n: usize, title: &str, doan: Vec<String>, loai: &'static str| SubView {
-        so: format!("{n}."),
-        tieu_de: title.to_string(),
-        doan,
-        loai,
-    };
-    let numbered = |list: Vec<(&str, Vec<String>, &'static str)>| -> Vec<SubView> {
+    // Items without text are left out, except the computed figures; numbers follow.
+    let numbered = |list: Vec<(&'static str, Vec<String>)>| -> Vec<SubView> {
         list.into_iter()
-            .filter(|(_, d, loai)| !d.is_empty() || !loai.is_empty())
+            .filter(|(k, d)| !d.is_empty() || *k == "ke-hoach")
             .enumerate()
-            .map(|(i, (t, d, l))| sub(i + 1, t, d, l))
+            .map(|(i, (khoa, doan))| SubView {
+                so: format!("{}.", i + 1),
+                khoa,
+                doan,
+            })
             .collect()
     };
     let mut tthc_para = texts(&r.ket_qua.thu_tuc_hanh_chinh);
@@ -567,86 +566,55 @@ pub fn report_view(plan: &Plan, c: &Computed, p: Period) -> ReportView {
         }));
     }
     weaknesses.extend(texts(&r.nguyen_nhan));
-    let parts: Vec<(&str, Vec<SubView>)> = vec![
+    let parts: Vec<(&'static str, Vec<SubView>)> = vec![
         (
-            "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH",
+            "chi-dao-dieu-hanh",
             numbered(vec![
-                ("Kết quả thực hiện Kế hoạch", Vec::new(), "ke-hoach"),
-                (
-                    "Công tác chỉ đạo, điều hành",
-                    texts(&r.chi_dao_dieu_hanh),
-                    "",
-                ),
+                ("ke-hoach", Vec::new()),
+                ("chi-dao", texts(&r.chi_dao_dieu_hanh)),
             ]),
         ),
         (
-            "KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH",
+            "ket-qua",
             numbered(vec![
-                ("Cải cách thể chế", texts(&r.ket_qua.the_che), ""),
-                ("Cải cách thủ tục hành chính", tthc_para, ""),
-                (
-                    "Cải cách tổ chức bộ máy hành chính nhà nước",
-                    texts(&r.ket_qua.to_chuc_bo_may),
-                    "",
-                ),
-                (
-                    "Cải cách chế độ công vụ",
-                    texts(&r.ket_qua.che_do_cong_vu),
-                    "",
-                ),
-                (
-                    "Cải cách tài chính công",
-                    texts(&r.ket_qua.tai_chinh_cong),
-                    "",
-                ),
-                (
-                    "Xây dựng và phát triển chính quyền điện tử, chính quyền số",
-                    texts(&r.ket_qua.chinh_quyen_so),
-                    "",
-                ),
+                ("the-che", texts(&r.ket_qua.the_che)),
+                ("thu-tuc-hanh-chinh", tthc_para),
+                ("to-chuc-bo-may", texts(&r.ket_qua.to_chuc_bo_may)),
+                ("che-do-cong-vu", texts(&r.ket_qua.che_do_cong_vu)),
+                ("tai-chinh-cong", texts(&r.ket_qua.tai_chinh_cong)),
+                ("chinh-quyen-so", texts(&r.ket_qua.chinh_quyen_so)),
             ]),
         ),
         (
-            "ĐÁNH GIÁ CHUNG",
+            "danh-gia",
             numbered(vec![
-                ("Ưu điểm", texts(&r.uu_diem), ""),
-                ("Tồn tại, hạn chế và nguyên nhân", weaknesses, ""),
+                ("uu-diem", texts(&r.uu_diem)),
+                ("ton-tai", weaknesses),
             ]),
         ),
-        (
-            "PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM KỲ TỚI",
-            numbered(vec![("", texts(&r.phuong_huong), "")]),
-        ),
-        (
-            "ĐỀ XUẤT, KIẾN NGHỊ",
-            numbered(vec![("", texts(&r.de_xuat), "")]),
-        ),
+        ("phuong-huong", numbered(vec![("", texts(&r.phuong_huong))])),
+        ("de-xuat", numbered(vec![("", texts(&r.de_xuat))])),
     ];
     let phan = parts
         .into_iter()
         .filter(|(_, m)| !m.is_empty())
         .enumerate()
-        .map(|(i, (t, muc))| PartView {
+        .map(|(i, (khoa, muc))| PartView {
             so: format!("{}.", crate::model::numbering::roman(i as u32 + 1)),
-            tieu_de: t.to_string(),
+            khoa,
             muc,
         })
         .collect();
 
-    let mo_dau = {
-        let given = texts(&r.mo_dau);
-        if given.is_empty() {
-            // Without a number the reference is already "Kế hoạch <trích yếu>".
-            let about = match plan_issue(plan, common).0 {
-                Some(_) => format!(" về {}", lower_first(plan.trich_yeu.trim())),
-                None => String::new(),
-            };
-            vec![format!(
-                "Thực hiện {plan_ref} của {agency}{about}, {agency} báo cáo kết quả thực hiện {wording} như sau:"
-            )]
-        } else {
-            given
-        }
+    // Without a number the reference is already "Kế hoạch <trích yếu>".
+    let tham_chieu = References {
+        ke_hoach: plan_ref.clone(),
+        ke_hoach_ngan: plan_short_reference(plan, common),
+        ve: match plan_issue(plan, common).0 {
+            Some(_) => format!(" về {}", lower_first(plan.trich_yeu.trim())),
+            None => String::new(),
+        },
+        ky: wording.clone(),
     };
     let kinh_gui = recipient_lines(
         &r.kinh_gui
@@ -666,13 +634,10 @@ pub fn report_view(plan: &Plan, c: &Computed, p: Period) -> ReportView {
     ReportView {
         frame,
         kinh_gui,
-        mo_dau,
+        mo_dau: texts(&r.mo_dau),
+        tham_chieu,
         phan,
         so_lieu,
-        ket_luan: crate::model::view::closing(&format!(
-            "Trên đây là báo cáo kết quả thực hiện {} {wording} của {agency}",
-            plan_short_reference(plan, common)
-        )),
         phu_luc_tien_do: progress_appendix(
             plan,
             c,

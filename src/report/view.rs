@@ -19,30 +19,47 @@ pub struct ReportView {
     pub frame: FrameView,
     /// "Kính gửi" lines: one recipient, or "- A;" … "- B." for several.
     pub kinh_gui: Vec<String>,
+    /// The opening paragraphs the data gives; none: the template writes the usual one.
     pub mo_dau: Vec<String>,
+    /// What the template's own sentences (opening, closing) refer to.
+    pub tham_chieu: References,
     /// I. … V.
     pub phan: Vec<PartView>,
     pub so_lieu: FiguresView,
-    pub ket_luan: String,
     pub phu_luc_tien_do: ProgressAppendix,
     pub phu_luc_tthc: Option<TthcAppendix>,
     pub so_trang_dau_phu_luc: bool,
 }
 
+/// The names the template's sentences use.
+#[derive(Debug, Serialize)]
+pub struct References {
+    /// "Kế hoạch số 189/KH-UBND ngày 20/12/2023".
+    pub ke_hoach: String,
+    /// "Kế hoạch số 189/KH-UBND" (no date, before the period's words).
+    pub ke_hoach_ngan: String,
+    /// " về duy trì, cải thiện …" (the plan's trích yếu), empty when `ke_hoach` already
+    /// names the plan by it.
+    pub ve: String,
+    /// "quý I năm 2024".
+    pub ky: String,
+}
+
+/// A part of the outline, I. … V.; its heading is the template's (`_de-cuong-bao-cao.xml`).
 #[derive(Debug, Serialize)]
 pub struct PartView {
     pub so: String,
-    pub tieu_de: String,
+    pub khoa: &'static str,
     pub muc: Vec<SubView>,
 }
 
+/// A numbered item of a part, 1., 2. …; `khoa` "" for an untitled one. Under "ke-hoach"
+/// the template places the computed task figures, tables and charts.
 #[derive(Debug, Serialize)]
 pub struct SubView {
     pub so: String,
-    pub tieu_de: String,
+    pub khoa: &'static str,
     pub doan: Vec<String>,
-    /// Computed content placed here: "ke-hoach" (task figures, tables, charts), or "".
-    pub loai: &'static str,
 }
 
 #[derive(Debug, Serialize)]
