@@ -128,7 +128,7 @@ fn cut_off_decides_on_time_late_and_overdue() {
     for want in [
         "- Đã hoàn thành 2 nhiệm vụ, đạt 28,6%, trong đó đúng hạn 1, trễ hạn 1;",
         "- Đang thực hiện 2 nhiệm vụ, trong đó trong hạn 1, quá hạn 1;",
-        "- Chưa thực hiện 2 nhiệm vụ, trong đó quá hạn 1;",
+        "- Chưa thực hiện 2 nhiệm vụ, trong đó chưa quá hạn 1, quá hạn 1;",
         "- Chưa báo cáo 1 nhiệm vụ;",
         "- Số nhiệm vụ quá hạn tại thời điểm chốt số liệu: 2.",
     ] {
@@ -152,16 +152,46 @@ fn cut_off_decides_on_time_late_and_overdue() {
     // C was done on 5/3, before the new cut-off; nothing else moves but A.
     let paras = paragraphs(&docx_of(&report(&dir, "2024-Q1")));
     assert!(
-        has(
-            &paras,
-            "- Đang thực hiện 2 nhiệm vụ, trong đó trong hạn 2, quá hạn 0;"
-        ),
+        has(&paras, "- Đang thực hiện 2 nhiệm vụ, đều trong hạn;"),
         "{paras:#?}"
     );
     assert!(has(
         &paras,
         "- Số nhiệm vụ quá hạn tại thời điểm chốt số liệu: 1."
     ));
+
+    // Leaving E (due in January, not started) out of the data does not hide it: it is
+    // counted as not reported and overdue, and named in III.2.
+    replace_in(
+        &vp(&dir),
+        "  e-chua-lam-qua-han: {trang_thai: chưa thực hiện, kho_khan: Thiếu kinh phí}\n",
+        "",
+    );
+    let b = report(&dir, "2024-Q1");
+    let paras = paragraphs(&docx_of(&b));
+    for want in [
+        "- Chưa thực hiện 1 nhiệm vụ, chưa quá hạn;",
+        "- Chưa báo cáo 2 nhiệm vụ, trong đó quá hạn 1;",
+        "- Số nhiệm vụ quá hạn tại thời điểm chốt số liệu: 1.",
+        "Còn 1 nhiệm vụ quá hạn tại thời điểm chốt số liệu:",
+    ] {
+        assert!(has(&paras, want), "missing {want:?} in {paras:#?}");
+    }
+    assert!(
+        paras
+            .iter()
+            .any(|p| p.starts_with("- Việc E (Mục I của Kế hoạch, nhiệm vụ (5), hạn 31/01/2024)")),
+        "{paras:#?}"
+    );
+    let rows: Vec<Vec<String>> = tables_of(&docx_of(&b)).into_iter().flatten().collect();
+    let e_row = rows
+        .iter()
+        .find(|r| r.get(1).is_some_and(|c| c == "Việc E."));
+    assert_eq!(
+        e_row.map(|r| r[3].as_str()),
+        Some("Chưa báo cáo, quá hạn (hạn 31/01/2024)"),
+        "{rows:#?}"
+    );
 }
 
 #[test]
@@ -309,9 +339,30 @@ fn every_period_kind_has_its_wording_and_file_name() {
         &six,
         "Tỷ lệ hoàn thành không đổi so với quý I năm 2024 (28,6%)."
     ));
-    // Q3 alone covers 15/6–14/9: Q1's statuses are outside its window.
+    // Q3 alone covers 15/6–14/9 and its files are empty: the one-off tasks completed in Q1
+    // (C, D) stay completed; the rest must be reported again, and A, B, E (due by 14/3) and
+    // G (due 30/6) are overdue by 14/9. F is ongoing: reported anew every period, never late.
     let q3 = paragraphs(&std::fs::read(out.join("bao-cao-2024-q3.docx")).unwrap());
-    assert!(has(&q3, "- Chưa báo cáo 7 nhiệm vụ;"), "{q3:#?}");
+    for want in [
+        "- Đã hoàn thành 2 nhiệm vụ, đạt 28,6%, trong đó đúng hạn 1, trễ hạn 1;",
+        "- Chưa báo cáo 5 nhiệm vụ, trong đó quá hạn 4;",
+        "- Số nhiệm vụ quá hạn tại thời điểm chốt số liệu: 4.",
+    ] {
+        assert!(has(&q3, want), "missing {want:?} in {q3:#?}");
+    }
+    let rows: Vec<Vec<String>> =
+        tables_of(&std::fs::read(out.join("bao-cao-2024-q3.docx")).unwrap())
+            .into_iter()
+            .flatten()
+            .collect();
+    let c_row = rows
+        .iter()
+        .find(|r| r.get(1).is_some_and(|c| c == "Việc C."));
+    assert!(
+        c_row.is_some_and(|r| r[3].starts_with("Hoàn thành trễ hạn")
+            && r[5].contains("Theo báo cáo quý I năm 2024")),
+        "{c_row:#?}"
+    );
 }
 
 #[test]
@@ -404,10 +455,9 @@ fn bieu_06_has_the_merged_three_row_header_and_a_bold_total() {
     // The body quotes the ratios: online 80 of 308 received in the period, 304 of 305 in time.
     let paras = paragraphs(&docx);
     assert!(
-        paras
-            .iter()
-            .any(|p| p.contains("tỷ lệ hồ sơ trực tuyến đạt 26%")
-                && p.contains("trước hạn và đúng hạn 304 (đạt 99,7%), quá hạn 1")),
+        paras.iter().any(|p| p
+            .contains("tỷ lệ hồ sơ trực tuyến trên số hồ sơ tiếp nhận mới đạt 26%")
+            && p.contains("trước hạn và đúng hạn 304 (đạt 99,7%), quá hạn 1")),
         "{paras:#?}"
     );
 }
@@ -1187,27 +1237,34 @@ fn a_cut_off_every_year_has_and_one_line_per_error() {
 #[test]
 fn every_period_at_once_tells_each_error_once() {
     let dir = fixture("tat-ca-errors");
-    for key in ["2024-6t", "2025-q2"] {
+    // The 6-month file is read by the 6-month, 9-month and year reports, not by Q1's.
+    for (key, status) in [
+        ("2024-6t", "xong"),
+        ("2024-9t", "chưa thực hiện"),
+        ("2024", "chưa thực hiện"),
+    ] {
         std::fs::write(
             dir.join(format!("bao-cao/{key}.yaml")),
-            "tien_do:\n  g-chua-bao-cao: {trang_thai: chưa thực hiện}\n",
+            format!("tien_do:\n  g-chua-bao-cao: {{trang_thai: {status}}}\n"),
         )
         .unwrap();
     }
-    replace_in(&vp(&dir), "trang_thai: Đang thực hiện", "trang_thai: xong");
     let line = format!(
-        "lỗi: {}:15:33: trường `tien_do.b-han-ngay-chot.trang_thai`: cần trạng thái là một trong: hoàn thành, đang thực hiện, chưa thực hiện; gặp \"xong\"",
-        vp(&dir).display()
+        "lỗi: {}:2:32: trường `tien_do.g-chua-bao-cao.trang_thai`: cần trạng thái là một trong: hoàn thành, đang thực hiện, chưa thực hiện; gặp \"xong\"",
+        dir.join("bao-cao/2024-6t.yaml").display()
     );
     let o = run_report(&dir, "tat-ca");
     assert_eq!(o.status.code(), Some(1));
     let e = stderr(&o);
     let errors: Vec<&str> = e.lines().filter(|l| l.starts_with("lỗi:")).collect();
     assert_eq!(errors, [line.as_str()], "{e}");
-    // Q1 and 6 months read the bad Q1 file; Q2 of 2025 compares with Q1 of 2025 only.
-    assert!(dir.join("out/bao-cao-2025-q2.docx").is_file(), "{e}");
-    assert!(!dir.join("out/bao-cao-2024-q1.docx").exists());
-    assert!(!dir.join("out/bao-cao-2024-6t.docx").exists());
+    assert!(dir.join("out/bao-cao-2024-q1.docx").is_file(), "{e}");
+    for key in ["2024-6t", "2024-9t", "2024"] {
+        assert!(
+            !dir.join(format!("out/bao-cao-{key}.docx")).exists(),
+            "{key}"
+        );
+    }
 
     // Two plans: each plan's errors once, under its name.
     let other = fixture("tat-ca-errors-2");
@@ -1227,7 +1284,7 @@ fn every_period_at_once_tells_each_error_once() {
     let named = line.replacen("lỗi: ", "lỗi: report-tat-ca-errors: ", 1);
     assert_eq!(errors, [named.as_str()], "{e}");
     assert!(out
-        .join("report-tat-ca-errors/bao-cao-2025-q2.pdf")
+        .join("report-tat-ca-errors/bao-cao-2024-q1.pdf")
         .is_file());
     assert!(out
         .join("report-tat-ca-errors-2/bao-cao-2024-q1.pdf")
@@ -1259,5 +1316,93 @@ fn check_names_the_unreported_tasks_of_each_period() {
         !stderr(&check).contains("kỳ 2024-6t:"),
         "{}",
         stderr(&check)
+    );
+}
+
+/// A one-off task completed in Q1 and written "in progress" in the 6-month file (a copy of
+/// an old file, most likely): the later word counts, and the clerk is told where it is.
+#[test]
+fn a_completed_task_reported_again_as_unfinished_is_warned() {
+    let dir = fixture("reopened");
+    std::fs::write(
+        dir.join("bao-cao/2024-6t.yaml"),
+        "tien_do:\n  c-tre-han: {trang_thai: đang thực hiện, ty_le: 50}\n",
+    )
+    .unwrap();
+    let o = run_report(&dir, "2024-6T");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let file = dir.join("bao-cao/2024-6t.yaml");
+    assert!(
+        stderr(&o).contains(&format!(
+            "cảnh báo: {}:2:15: `tien_do.c-tre-han.trang_thai`: nhiệm vụ đã báo cáo hoàn thành ở kỳ quý I năm 2024 nay ghi chưa hoàn thành",
+            file.display()
+        )),
+        "{}",
+        stderr(&o)
+    );
+    // Only D (done on time in Q1) is still completed.
+    let paras = paragraphs(&std::fs::read(dir.join("out/bao-cao-2024-6t.docx")).unwrap());
+    assert!(
+        has(&paras, "- Đã hoàn thành 1 nhiệm vụ, đạt 14,3%, đúng hạn;"),
+        "{paras:#?}"
+    );
+}
+
+/// A plan without a number is referred to by its trích yếu, once.
+#[test]
+fn a_plan_without_a_number_is_named_once_in_the_opening() {
+    let dir = fixture("no-number");
+    replace_in(&dir.join("plan.yaml"), "so: 7\n", "");
+    let paras = paragraphs(&docx_of(&report(&dir, "2024-Q1")));
+    assert!(
+        has(
+            &paras,
+            "Thực hiện Kế hoạch thực hiện cải cách hành chính năm 2024 của Ủy ban nhân dân xã Tân An, Ủy ban nhân dân xã Tân An báo cáo kết quả thực hiện quý I năm 2024 như sau:"
+        ),
+        "{paras:#?}"
+    );
+}
+
+/// The outline's headings are template text: a province's wording is an edit of
+/// `_de-cuong-bao-cao.xml`, not a new build of the tool.
+#[test]
+fn outline_headings_come_from_the_template() {
+    let dir = fixture("outline");
+    let tpl = dir.join("mau");
+    let o = vanban(&["templates", "export", tpl.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    replace_in(
+        &tpl.join("_de-cuong-bao-cao.xml"),
+        "ĐÁNH GIÁ CHUNG",
+        "ĐÁNH GIÁ, NHẬN XÉT",
+    );
+    let out = dir.join("out");
+    let o = vanban(&[
+        "report",
+        dir.to_str().unwrap(),
+        "--ky",
+        "2024-Q1",
+        "-o",
+        out.to_str().unwrap(),
+        "--templates",
+        tpl.to_str().unwrap(),
+        "--format",
+        "docx",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let paras = paragraphs(&std::fs::read(out.join("bao-cao-2024-q1.docx")).unwrap());
+    // II holds the fixture's TTHC figures, III its overdue tasks.
+    let headings: Vec<&String> = paras
+        .iter()
+        .filter(|p| p.starts_with("I.") || p.starts_with("II.") || p.starts_with("III."))
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH",
+            "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH",
+            "III. ĐÁNH GIÁ, NHẬN XÉT"
+        ],
+        "{paras:#?}"
     );
 }

@@ -60,6 +60,14 @@ pub fn read_text(path: &Path) -> Result<String> {
         Some(rest) => rest.to_string(),
         None => text,
     };
+    // Old Mac files end lines with CR alone; YAML allows it but a leading comment then
+    // swallows the whole file, so every line break is made LF.
+    let lone_cr = text
+        .match_indices('\r')
+        .any(|(i, _)| text.as_bytes().get(i + 1) != Some(&b'\n'));
+    if lone_cr {
+        text = text.replace("\r\n", "\n").replace('\r', "\n");
+    }
     // YAML takes the Unicode line and paragraph separators for line breaks, which breaks the
     // structure of a plain value; inside a paragraph they mean a space (model/scan.rs).
     if text.contains(['\u{2028}', '\u{2029}']) {
