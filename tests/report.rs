@@ -1408,3 +1408,47 @@ fn outline_headings_come_from_the_template() {
         "{paras:#?}"
     );
 }
+
+/// Each công chức may give the TTHC rows of their own lĩnh vực in their unit file: Biểu 06
+/// gathers them; one lĩnh vực written in two files is refused with both places.
+#[test]
+fn tthc_rows_of_unit_files_are_gathered_and_a_field_given_twice_is_refused() {
+    let dir = fixture("tthc-units");
+    let tp = dir.join("bao-cao/2024-q1/tp.yaml");
+    let own = "tthc:\n  - linh_vuc: Đất đai\n    tiep_nhan: {truc_tuyen: 4, truc_tiep: 6}\n    da_giai_quyet: {dung_han: 9}\n    dang_giai_quyet: {trong_han: 1}\n";
+    let text = std::fs::read_to_string(&tp).unwrap();
+    std::fs::write(&tp, format!("{own}{text}")).unwrap();
+    let b = report(&dir, "2024-Q1");
+    let docx = docx_of(&b);
+    let bieu = tables_of(&docx)
+        .into_iter()
+        .find(|t| t.iter().any(|r| r.iter().any(|c| c == "Tổng cộng")))
+        .expect("Biểu 06");
+    let names: Vec<&str> = bieu
+        .iter()
+        .filter_map(|r| r.get(1))
+        .map(String::as_str)
+        .collect();
+    assert!(
+        names.contains(&"Đất đai") && names.contains(&"Hộ tịch"),
+        "{bieu:#?}"
+    );
+    // Received: 110 + 200 (vp.yaml) + 10 (tp.yaml) = 320.
+    let total = bieu
+        .iter()
+        .find(|r| r.iter().any(|c| c == "Tổng cộng"))
+        .unwrap();
+    assert!(total.contains(&"320".to_string()), "{total:?}");
+
+    let err = rejected("tthc-twice", |dir| {
+        let tp = dir.join("bao-cao/2024-q1/tp.yaml");
+        let text = std::fs::read_to_string(&tp).unwrap();
+        std::fs::write(&tp, format!("{}{text}", own.replace("Đất đai", "hộ tịch"))).unwrap();
+    });
+    assert!(
+        // Unit files are read in name order: tp.yaml first, so vp.yaml's row is the second.
+        err.contains("vp.yaml:5:5: trường `tthc[0].linh_vuc`: cần mỗi lĩnh vực TTHC chỉ ghi một lần trong kỳ; gặp \"Hộ tịch\" ghi cả ở đây và ở ")
+            && err.contains("tp.yaml:2:5"),
+        "{err}"
+    );
+}

@@ -564,7 +564,8 @@ pub fn report_view(plan: &Plan, c: &Computed, p: Period) -> ReportView {
         .iter()
         .rev()
         .find(|m| m.period == p)
-        .and_then(|m| m.tthc.as_ref());
+        .and_then(|m| m.tthc.as_ref())
+        .map(|rows| rows.iter().map(|(r, _)| r.clone()).collect::<Vec<_>>());
     let appendix_count = 1 + usize::from(tthc.is_some());
     let label = |i| crate::model::view::appendix_label(i, appendix_count, numbering);
     let kem_theo = format!(
@@ -609,7 +610,7 @@ pub fn report_view(plan: &Plan, c: &Computed, p: Period) -> ReportView {
             .collect()
     };
     let mut tthc_para = texts(&r.ket_qua.thu_tuc_hanh_chinh);
-    if let Some((rows, _)) = tthc {
+    if let Some(rows) = &tthc {
         tthc_para.push(tthc_sentence(rows, &detail(1)));
     }
     let overdue: Vec<String> = c
@@ -719,9 +720,9 @@ pub fn report_view(plan: &Plan, c: &Computed, p: Period) -> ReportView {
             c,
             head(0, "TIẾN ĐỘ THỰC HIỆN CÁC NHIỆM VỤ CỦA KẾ HOẠCH"),
         ),
-        phu_luc_tthc: tthc.map(|(rows, _)| {
+        phu_luc_tthc: tthc.map(|rows| {
             tthc_appendix(
-                rows,
+                &rows,
                 head(1, "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"),
                 (c.window.start, c.window.cut_off),
                 agency,
