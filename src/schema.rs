@@ -176,8 +176,11 @@ fn describe_properties(obj: &mut Map<String, Value>, type_name: &str) {
             continue;
         };
         // Draft-07 ignores keywords beside a `$ref`: wrap the reference so the text shows.
-        if let Some(r) = prop.get("$ref").cloned() {
-            *prop = serde_json::json!({ "allOf": [ { "$ref": r } ] });
+        // Other keywords beside it (a range) move with the wrap.
+        if let Some(p) = prop.as_object_mut() {
+            if let Some(r) = p.remove("$ref") {
+                p.insert("allOf".into(), serde_json::json!([{ "$ref": r }]));
+            }
         }
         if let Some(p) = prop.as_object_mut() {
             p.insert("description".into(), text.into());

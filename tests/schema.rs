@@ -52,6 +52,12 @@ fn the_example_and_generated_plans_are_valid_and_typos_are_not() {
         "{}",
         errors(&plan, &typo)
     );
+    // A month or year the loader refuses is underlined too.
+    for bad in ["thang: 13, nam: 2023", "thang: 12, nam: 1800"] {
+        let day = seed.replacen("thang: 12, nam: 2023", bad, 1);
+        assert_ne!(day, seed, "{bad}");
+        assert_ne!(errors(&plan, &day), "", "{bad}");
+    }
     let form = seed.replacen("hinh_thuc: TM", "hinh_thuc: XYZ", 1);
     assert_ne!(errors(&plan, &form), "", "unknown signing form");
     // Numbers as clerks type them are accepted, as the tool accepts them.

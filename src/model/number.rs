@@ -139,6 +139,24 @@ impl schemars::JsonSchema for WholeNumber {
     }
 }
 
+/// [`WholeNumber`] within `MIN..=MAX` (days, months, years), so an editor underlines
+/// `thang: 13` as the loader refuses it. Digits written as text are not range-checked here.
+pub struct WholeIn<const MIN: u64, const MAX: u64>;
+
+impl<const MIN: u64, const MAX: u64> schemars::JsonSchema for WholeIn<MIN, MAX> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        format!("SoNguyenTu{MIN}Den{MAX}").into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "anyOf": [
+                { "type": "integer", "minimum": MIN, "maximum": MAX },
+                { "type": "string", "pattern": "^\\s*[0-9]{1,18}\\s*$" }
+            ]
+        })
+    }
+}
+
 /// A year (or other whole number), leading zeros allowed.
 pub fn i32_lenient<'de, D: Deserializer<'de>>(d: D) -> Result<i32, D::Error> {
     let v = d.deserialize_any(Digits {
