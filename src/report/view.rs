@@ -332,11 +332,23 @@ pub fn figures_view(
     detail: &str,
 ) -> FiguresView {
     let a = &f.all;
+    // Only the kinds the plan has: a plan of appendix rows alone has no "0 nhiệm vụ trọng tâm".
+    let (tasks, rows) = (f.tasks.total as u64, f.rows.total as u64);
+    let what = match (tasks, rows) {
+        (_, 0) => format!("{} nhiệm vụ", count(tasks)),
+        (0, _) => format!(
+            "{} nhiệm vụ theo tiêu chí tại các phụ lục của Kế hoạch",
+            count(rows)
+        ),
+        _ => format!(
+            "{} nhiệm vụ ({} nhiệm vụ trọng tâm và {} nhiệm vụ theo tiêu chí tại các phụ lục của Kế hoạch)",
+            count(tasks + rows),
+            count(tasks),
+            count(rows)
+        ),
+    };
     let mut cau = vec![format!(
-        "{plan_ref} có {} nhiệm vụ ({} nhiệm vụ trọng tâm và {} nhiệm vụ theo tiêu chí tại các phụ lục của Kế hoạch). Tính đến ngày chốt số liệu {} ({detail}):",
-        count(a.total as u64),
-        count(f.tasks.total as u64),
-        count(f.rows.total as u64),
+        "{plan_ref} có {what}. Tính đến ngày chốt số liệu {} ({detail}):",
         short_date(cut_off)
     )];
     let done = a.done();
@@ -416,36 +428,44 @@ pub fn figures_view(
     }
     let unit = |k: &str| unit_label(plan, k);
     let index = |k: &str| index_name(k).to_string();
-    let table = |n: usize, what: &str, cot: &str, list, before, label: &dyn Fn(&str) -> String| {
-        FigureTable {
-            tieu_de: format!("Bảng {n}. Tỷ lệ hoàn thành nhiệm vụ theo {what}"),
-            cot: cot.to_string(),
-            dong: figure_rows(list, before, label),
-            bieu_do_tieu_de: format!("Biểu đồ {n}. Tỷ lệ hoàn thành nhiệm vụ theo {what} (%)"),
-            bieu_do: bars(list, label),
-        }
-    };
+    // A plan whose tasks name no index (or no unit) has nothing to show by it: that table and
+    // its chart are left out, and the others are numbered 1, 2 in order.
+    type Of<'a> = &'a [(String, Counts)];
+    let wanted: Vec<(&str, &str, Of, Option<Of>, &dyn Fn(&str) -> String)> = vec![
+        (
+            "chỉ số",
+            "Chỉ số",
+            &f.by_index,
+            prev.as_ref().map(|p| p.0.by_index.as_slice()),
+            &index,
+        ),
+        (
+            "đơn vị chủ trì",
+            "Đơn vị chủ trì",
+            &f.by_unit,
+            prev.as_ref().map(|p| p.0.by_unit.as_slice()),
+            &unit,
+        ),
+    ];
+    let bang = wanted
+        .into_iter()
+        .filter(|(_, _, list, _, _)| !list.is_empty())
+        .enumerate()
+        .map(|(i, (what, cot, list, before, label))| {
+            let n = i + 1;
+            FigureTable {
+                tieu_de: format!("Bảng {n}. Tỷ lệ hoàn thành nhiệm vụ theo {what}"),
+                cot: cot.to_string(),
+                dong: figure_rows(list, before, label),
+                bieu_do_tieu_de: format!("Biểu đồ {n}. Tỷ lệ hoàn thành nhiệm vụ theo {what} (%)"),
+                bieu_do: bars(list, label),
+            }
+        })
+        .collect();
     FiguresView {
         cau,
         ky_truoc: prev.as_ref().map(|(_, w)| w.clone()),
-        bang: vec![
-            table(
-                1,
-                "chỉ số",
-                "Chỉ số",
-                &f.by_index,
-                prev.as_ref().map(|p| p.0.by_index.as_slice()),
-                &index,
-            ),
-            table(
-                2,
-                "đơn vị chủ trì",
-                "Đơn vị chủ trì",
-                &f.by_unit,
-                prev.as_ref().map(|p| p.0.by_unit.as_slice()),
-                &unit,
-            ),
-        ],
+        bang,
     }
 }
 
