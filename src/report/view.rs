@@ -430,35 +430,41 @@ pub fn figures_view(
     let index = |k: &str| index_name(k).to_string();
     // A plan whose tasks name no index (or no unit) has nothing to show by it: that table and
     // its chart are left out, and the others are numbered 1, 2 in order.
-    type Of<'a> = &'a [(String, Counts)];
-    let wanted: Vec<(&str, &str, Of, Option<Of>, &dyn Fn(&str) -> String)> = vec![
-        (
-            "chỉ số",
-            "Chỉ số",
-            &f.by_index,
-            prev.as_ref().map(|p| p.0.by_index.as_slice()),
-            &index,
-        ),
-        (
-            "đơn vị chủ trì",
-            "Đơn vị chủ trì",
-            &f.by_unit,
-            prev.as_ref().map(|p| p.0.by_unit.as_slice()),
-            &unit,
-        ),
+    struct By<'a> {
+        what: &'a str,
+        cot: &'a str,
+        list: &'a [(String, Counts)],
+        before: Option<&'a [(String, Counts)]>,
+        label: &'a dyn Fn(&str) -> String,
+    }
+    let wanted = [
+        By {
+            what: "chỉ số",
+            cot: "Chỉ số",
+            list: &f.by_index,
+            before: prev.as_ref().map(|p| p.0.by_index.as_slice()),
+            label: &index,
+        },
+        By {
+            what: "đơn vị chủ trì",
+            cot: "Đơn vị chủ trì",
+            list: &f.by_unit,
+            before: prev.as_ref().map(|p| p.0.by_unit.as_slice()),
+            label: &unit,
+        },
     ];
     let bang = wanted
-        .into_iter()
-        .filter(|(_, _, list, _, _)| !list.is_empty())
+        .iter()
+        .filter(|b| !b.list.is_empty())
         .enumerate()
-        .map(|(i, (what, cot, list, before, label))| {
-            let n = i + 1;
+        .map(|(i, b)| {
+            let (n, what) = (i + 1, b.what);
             FigureTable {
                 tieu_de: format!("Bảng {n}. Tỷ lệ hoàn thành nhiệm vụ theo {what}"),
-                cot: cot.to_string(),
-                dong: figure_rows(list, before, label),
+                cot: b.cot.to_string(),
+                dong: figure_rows(b.list, b.before, b.label),
                 bieu_do_tieu_de: format!("Biểu đồ {n}. Tỷ lệ hoàn thành nhiệm vụ theo {what} (%)"),
-                bieu_do: bars(list, label),
+                bieu_do: bars(b.list, b.label),
             }
         })
         .collect();
