@@ -295,6 +295,20 @@ fn frame_period_wording_kinh_gui_and_signature() {
         foot[0][1],
         "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTrần Văn Bình"
     );
+
+    // Without a Kính gửi (a warning), "Như trên" would stand for no one: it is left out.
+    replace_in(
+        &vp(&dir),
+        "kinh_gui: [Ủy ban nhân dân huyện Tân Phú, Phòng Nội vụ huyện]\n",
+        "",
+    );
+    let t = tables_of(&docx_of(&report(&dir, "2024-q1")));
+    assert!(!t.iter().any(|t| t[0][0] == "Kính gửi:"));
+    let foot = t
+        .iter()
+        .find(|t| t[0][0].starts_with("Nơi nhận:"))
+        .expect("foot");
+    assert_eq!(foot[0][0], "Nơi nhận:\n- Lưu: VT.");
 }
 
 #[test]

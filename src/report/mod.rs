@@ -545,6 +545,13 @@ pub fn report_view(plan: &Plan, c: &Computed, p: Period) -> ReportView {
             plan_short_reference(plan, common)
         )
     });
+    let kinh_gui = recipient_lines(
+        &r.kinh_gui
+            .as_ref()
+            .or(common.kinh_gui.as_ref())
+            .map(|t| t.0.clone())
+            .unwrap_or_default(),
+    );
     let frame = FrameInput {
         names: BAO_CAO,
         agency: &plan.co_quan,
@@ -552,7 +559,8 @@ pub fn report_view(plan: &Plan, c: &Computed, p: Period) -> ReportView {
         dia_danh: &plan.dia_danh,
         ngay: &ngay,
         trich_yeu,
-        nhu_tren: true,
+        // "Như trên" stands for the Kính gửi: without one (a warning) it would name no one.
+        nhu_tren: !kinh_gui.is_empty(),
         noi_nhan,
         luu,
         ky,
@@ -693,13 +701,6 @@ pub fn report_view(plan: &Plan, c: &Computed, p: Period) -> ReportView {
         },
         ky: wording.clone(),
     };
-    let kinh_gui = recipient_lines(
-        &r.kinh_gui
-            .as_ref()
-            .or(common.kinh_gui.as_ref())
-            .map(|t| t.0.clone())
-            .unwrap_or_default(),
-    );
     let receiver = kinh_gui
         .first()
         .map(|s| {
