@@ -1466,3 +1466,41 @@ fn tthc_rows_of_unit_files_are_gathered_and_a_field_given_twice_is_refused() {
         "{err}"
     );
 }
+
+/// A plan with neither tasks nor appendix rows tracks nothing: its report has no figures
+/// ("có 0 nhiệm vụ") and no empty progress appendix; Biểu 06 is the only appendix.
+#[test]
+fn a_plan_that_tracks_nothing_has_no_figures_and_no_progress_appendix() {
+    let dir = fixture("tracks-nothing");
+    let plan = FIXTURE_PLAN
+        .split("noi_dung:\n")
+        .next()
+        .unwrap()
+        .to_string()
+        + "noi_dung:\n  - tieu_de: NỘI DUNG\n    doan: \"Không có nhiệm vụ cụ thể.\"\n";
+    std::fs::write(dir.join("plan.yaml"), plan).unwrap();
+    std::fs::remove_file(dir.join("bao-cao/2024-q1/tp.yaml")).unwrap();
+    let head = FIXTURE_VP.split("tien_do:").next().unwrap();
+    std::fs::write(vp(&dir), format!("{head}tien_do: {{}}\n")).unwrap();
+    let docx = docx_of(&report(&dir, "2024-Q1"));
+    let paras = paragraphs(&docx);
+    assert!(
+        !paras
+            .iter()
+            .any(|p| p.contains("Tính đến ngày chốt số liệu") || p.contains("có 0 nhiệm vụ")),
+        "{paras:#?}"
+    );
+    assert!(
+        paras
+            .iter()
+            .any(|p| p.starts_with("Kết quả giải quyết thủ tục hành chính:")
+                && p.ends_with("(chi tiết tại Phụ lục).")),
+        "{paras:#?}"
+    );
+    assert!(has(&paras, "Phụ lục") && !has(&paras, "Phụ lục I"));
+    let t = tables_of(&docx);
+    assert!(!t.iter().any(|t| t[0].iter().any(|c| c == "Tiến độ")));
+    assert!(!part_names(&docx)
+        .iter()
+        .any(|p| p.starts_with("word/charts/")));
+}

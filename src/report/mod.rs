@@ -574,7 +574,11 @@ pub fn report_view(plan: &Plan, c: &Computed, p: Period) -> ReportView {
         .find(|m| m.period == p)
         .and_then(|m| m.tthc.as_ref())
         .map(|rows| rows.iter().map(|(r, _)| r.clone()).collect::<Vec<_>>());
-    let appendix_count = 1 + usize::from(tthc.is_some());
+    // A plan whose body has no tasks and no appendix rows tracks nothing: the report has no
+    // figures and no progress appendix, only what its data say (chỉ đạo, TTHC, …).
+    let tracks = !c.items.is_empty();
+    let tthc_at = usize::from(tracks);
+    let appendix_count = tthc_at + usize::from(tthc.is_some());
     let label = |i| crate::model::view::appendix_label(i, appendix_count, numbering);
     let kem_theo = format!(
         "(Kèm theo {} số {} {} của {agency})",
@@ -608,7 +612,7 @@ pub fn report_view(plan: &Plan, c: &Computed, p: Period) -> ReportView {
     // Items without text are left out, except the computed figures; numbers follow.
     let numbered = |list: Vec<(&'static str, Vec<String>)>| -> Vec<SubView> {
         list.into_iter()
-            .filter(|(k, d)| !d.is_empty() || *k == "ke-hoach")
+            .filter(|(k, d)| !d.is_empty() || (*k == "ke-hoach" && tracks))
             .enumerate()
             .map(|(i, (khoa, doan))| SubView {
                 so: format!("{}.", i + 1),
@@ -619,7 +623,7 @@ pub fn report_view(plan: &Plan, c: &Computed, p: Period) -> ReportView {
     };
     let mut tthc_para = texts(&r.ket_qua.thu_tuc_hanh_chinh);
     if let Some(rows) = &tthc {
-        tthc_para.push(tthc_sentence(rows, &detail(1)));
+        tthc_para.push(tthc_sentence(rows, &detail(tthc_at)));
     }
     let overdue: Vec<String> = c
         .items
@@ -716,15 +720,17 @@ pub fn report_view(plan: &Plan, c: &Computed, p: Period) -> ReportView {
         tham_chieu,
         phan,
         so_lieu,
-        phu_luc_tien_do: progress_appendix(
-            plan,
-            c,
-            head(0, "TIẾN ĐỘ THỰC HIỆN CÁC NHIỆM VỤ CỦA KẾ HOẠCH"),
-        ),
+        phu_luc_tien_do: tracks.then(|| {
+            progress_appendix(
+                plan,
+                c,
+                head(0, "TIẾN ĐỘ THỰC HIỆN CÁC NHIỆM VỤ CỦA KẾ HOẠCH"),
+            )
+        }),
         phu_luc_tthc: tthc.map(|rows| {
             tthc_appendix(
                 &rows,
-                head(1, "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"),
+                head(tthc_at, "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"),
                 (c.window.start, c.window.cut_off),
                 agency,
                 &receiver,

@@ -26,7 +26,8 @@ pub struct ReportView {
     /// I. … V.
     pub phan: Vec<PartView>,
     pub so_lieu: FiguresView,
-    pub phu_luc_tien_do: ProgressAppendix,
+    /// None when the plan tracks nothing (no tasks, no appendix rows).
+    pub phu_luc_tien_do: Option<ProgressAppendix>,
     pub phu_luc_tthc: Option<TthcAppendix>,
     pub so_trang_dau_phu_luc: bool,
 }
