@@ -29,15 +29,16 @@ fn print_warnings(warnings: &[String]) {
     }
 }
 
-/// Adds to `told` the warnings not yet in it and returns those: a plan's own warnings (and
-/// those of its report data) come with every document made of it, and `report --ky tat-ca`
-/// would otherwise tell each once per period.
-fn not_yet_told(told: &mut Vec<String>, warnings: &[String]) -> Vec<String> {
+/// Adds to `told` the lines not yet in it and returns those: a plan's own warnings (and
+/// those of its report data) come with every document made of it, and the errors of a
+/// period file with every report that reads it; `report --ky tat-ca` would otherwise tell
+/// each once per period.
+fn not_yet_told(told: &mut Vec<String>, lines: &[String]) -> Vec<String> {
     let mut new = Vec::new();
-    for w in warnings {
-        if !told.contains(w) {
-            told.push(w.clone());
-            new.push(w.clone());
+    for l in lines {
+        if !told.contains(l) {
+            told.push(l.clone());
+            new.push(l.clone());
         }
     }
     new
@@ -134,7 +135,7 @@ pub fn check(plans: &[PathBuf], templates: Option<&Path>) -> Result<i32> {
                 }
             }
             Err(e) => {
-                eprintln!("lỗi: {e}");
+                crate::error::eprint(&e);
                 failed += 1;
             }
         }
@@ -216,12 +217,14 @@ fn run_one(job: Job, output: &OutputArgs) -> Result<i32> {
     let checked = match checked {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("lỗi: {e}");
+            crate::error::eprint(&e);
             return Ok(1);
         }
     };
     let mut failed = 0;
     let mut told = Vec::new();
+    // A bad file several periods read fails each of them with the same lines.
+    let mut told_errors = Vec::new();
     let mut checked = Some(checked);
     for (i, kind) in kinds.iter().enumerate() {
         let last = i + 1 == kinds.len();
@@ -259,7 +262,9 @@ fn run_one(job: Job, output: &OutputArgs) -> Result<i32> {
         match result {
             Ok(written) => print_written(&written),
             Err(e) => {
-                eprintln!("lỗi: {e}");
+                for line in not_yet_told(&mut told_errors, &e.lines()) {
+                    eprintln!("lỗi: {line}");
+                }
                 failed += 1;
             }
         }
@@ -438,6 +443,7 @@ struct Done {
     /// "không đổi, giữ nguyên …" lines for outputs whose inputs did not change.
     skipped: Vec<String>,
     warnings: Vec<String>,
+    /// One line per problem, each told once.
     errors: Vec<String>,
 }
 
@@ -523,14 +529,14 @@ fn build_plan(
     let kinds = match &job.kinds {
         Ok(k) => k,
         Err(e) => {
-            done.errors.push(e.to_string());
+            done.errors = e.lines();
             return done;
         }
     };
     let checked = match crate::model::load_plan(&file) {
         Ok(c) => c,
         Err(e) => {
-            done.errors.push(e.to_string());
+            done.errors = e.lines();
             return done;
         }
     };
@@ -566,7 +572,10 @@ fn build_plan(
         });
         match result {
             Ok(w) => done.written.extend(w),
-            Err(e) => done.errors.push(e.to_string()),
+            // Each line once: a bad file several periods read fails them all alike.
+            Err(e) => {
+                not_yet_told(&mut done.errors, &e.lines());
+            }
         }
     }
     done

@@ -3,7 +3,7 @@
 use crate::batch;
 use crate::error::Result;
 use crate::pipeline::Kind;
-use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgAction, Args, Parser, Subcommand};
 use std::path::PathBuf;
 
 const HELP_TEMPLATE: &str = "\
@@ -207,15 +207,7 @@ pub enum TemplatesAction {
     },
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// Word (.docx)
-    Docx,
-    /// PDF
-    Pdf,
-    /// Cả hai
-    All,
-}
+pub use crate::output::Format;
 
 /// The commands, for messages.
 const COMMANDS: &str = "init, build, report, check, schema, templates, help";
@@ -297,7 +289,7 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32
     match run(cli.command) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("lỗi: {e}");
+            crate::error::eprint(&e);
             e.exit_code()
         }
     }

@@ -63,6 +63,11 @@ pub enum Error {
 pub const MAX_LISTED: usize = 20;
 
 fn join(errors: &[DataError]) -> String {
+    listed(errors).join("\n")
+}
+
+/// One line per problem, at most [`MAX_LISTED`] and a line saying how many more.
+fn listed(errors: &[DataError]) -> Vec<String> {
     let mut lines: Vec<String> = errors
         .iter()
         .take(MAX_LISTED)
@@ -74,7 +79,14 @@ fn join(errors: &[DataError]) -> String {
             errors.len() - MAX_LISTED
         ));
     }
-    lines.join("\n")
+    lines
+}
+
+/// Prints `e` on stderr, each problem on a line of its own starting with "lỗi: ".
+pub fn eprint(e: &Error) {
+    for line in e.lines() {
+        eprintln!("lỗi: {line}");
+    }
 }
 
 /// An I/O error's cause in Vietnamese (never the system's English text).
@@ -109,6 +121,14 @@ impl Error {
         Error::Io {
             path: path.into(),
             message: io_reason(e),
+        }
+    }
+
+    /// The lines the user is shown, one per problem; each is printed after "lỗi: ".
+    pub fn lines(&self) -> Vec<String> {
+        match self {
+            Error::Data(errors) => listed(errors),
+            e => vec![e.to_string()],
         }
     }
 

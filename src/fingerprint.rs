@@ -3,7 +3,7 @@
 //! the kind and the format), kept beside the outputs with the hashes of the files written.
 //! A build whose fingerprint matches, and whose outputs are still those files, is skipped.
 
-use crate::cli::Format;
+use crate::output::Format;
 use crate::pipeline::Kind;
 use crate::template::Templates;
 use sha2::{Digest, Sha256};
@@ -82,7 +82,7 @@ pub fn of(kind: &Kind, plan_file: &Path, templates: &Templates, format: Format) 
             &read_capped(&f, MAX_FONT, "phông chữ").ok()?,
         );
     }
-    if matches!(kind, Kind::Report(_)) {
+    if kind.reads_report_data() {
         let mut data = Vec::new();
         files_under(&crate::report::load::report_dir(plan_file), &mut data);
         for f in data {
@@ -100,13 +100,7 @@ pub fn of(kind: &Kind, plan_file: &Path, templates: &Templates, format: Format) 
 
 /// Where the fingerprint of a kind's outputs is kept in `dir`.
 fn record_path(dir: &Path, kind: &Kind) -> PathBuf {
-    let key = match kind {
-        Kind::Plan => "ke-hoach".to_string(),
-        Kind::Appendices(None) => "phu-luc".to_string(),
-        Kind::Appendices(Some(w)) => format!("phu-luc-{}", w.trim().to_lowercase()),
-        Kind::Report(p) => format!("bao-cao-{}", p.key()),
-    };
-    dir.join(format!(".{key}.vanban"))
+    dir.join(format!(".{}.vanban", kind.record_key()))
 }
 
 /// The outputs recorded for `fingerprint`, when they are all still there as written.

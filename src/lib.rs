@@ -11,6 +11,7 @@ pub mod fonts;
 pub mod init;
 pub mod input;
 pub mod ir;
+pub mod kind;
 pub mod markup;
 pub mod model;
 pub mod output;

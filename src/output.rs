@@ -4,6 +4,17 @@
 //! replaced get their old content back, so a build replaces all of its files or none.
 
 use crate::error::{Error, Result};
+
+/// Which files a build writes (`--format`).
+#[derive(Copy, Clone, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Word (.docx)
+    Docx,
+    /// PDF
+    Pdf,
+    /// Cả hai
+    All,
+}
 use std::io::Write;
 use std::path::{Path, PathBuf};
 

@@ -8,6 +8,9 @@ use crate::style::StyleSheet;
 use crate::template::Templates;
 use std::path::{Path, PathBuf};
 
+pub use crate::kind::Kind;
+use crate::kind::Rendered;
+
 /// The plan file of a plan folder, or the file itself.
 pub fn plan_file(input: &Path) -> PathBuf {
     if input.is_dir() {
@@ -40,20 +43,6 @@ pub fn style_for(plan: &Plan) -> StyleSheet {
     s
 }
 
-/// The document kinds: each is a view of the plan (and its data) plus a template, and
-/// this is the one place they are registered. Everything after the template — markup, IR,
-/// both writers, output — is shared.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Kind {
-    /// The plan itself with its appendices: `ke-hoach.xml`.
-    Plan,
-    /// The plan's appendices alone (all, or one by its number "II" or its id), to rebuild
-    /// them after edits: `phu-luc.xml`, the same pages as in the whole plan.
-    Appendices(Option<String>),
-    /// The periodic CCHC report from the plan's progress data: `bao-cao.xml`.
-    Report(crate::report::period::Period),
-}
-
 /// A plan turned into one of its documents.
 pub struct Built {
     pub plan: Plan,
@@ -83,67 +72,14 @@ pub fn build_loaded(
     let plan = checked.plan;
     let mut warnings = checked.warnings;
     let style = style_for(&plan);
-    // The files whose text the document prints, for locating a character a font lacks.
-    let mut text_files = vec![plan_path.to_path_buf()];
-    let (template, stem, markup) = match kind {
-        Kind::Plan => (
-            "ke-hoach.xml",
-            "ke-hoach".to_string(),
-            templates.render("ke-hoach.xml", &plan.view())?,
-        ),
-        Kind::Appendices(ref which) => {
-            let mut view = plan.view();
-            let stem = match which {
-                None => "phu-luc".to_string(),
-                Some(w) => {
-                    let wanted = w.trim();
-                    let keep = view.phu_luc.iter().position(|a| {
-                        a.id == wanted
-                            || a.so
-                                .strip_prefix("Phụ lục")
-                                .is_some_and(|n| n.trim().eq_ignore_ascii_case(wanted))
-                    });
-                    let Some(i) = keep else {
-                        let known: Vec<String> = view
-                            .phu_luc
-                            .iter()
-                            .map(|a| format!("{} ({})", a.so, a.id))
-                            .collect();
-                        return Err(Error::Usage(if known.is_empty() {
-                            "kế hoạch không có phụ lục nào".to_string()
-                        } else {
-                            format!(
-                                "không có phụ lục \"{wanted}\"; các phụ lục: {}",
-                                known.join(", ")
-                            )
-                        }));
-                    };
-                    let a = view.phu_luc.swap_remove(i);
-                    view.phu_luc = vec![a];
-                    format!("phu-luc-{}", view.phu_luc[0].id)
-                }
-            };
-            if view.phu_luc.is_empty() {
-                return Err(Error::Usage("kế hoạch không có phụ lục nào".into()));
-            }
-            ("phu-luc.xml", stem, templates.render("phu-luc.xml", &view)?)
-        }
-        Kind::Report(period) => {
-            let data = crate::report::open(plan_path)?;
-            // A character the plan's fonts lack may come from the report data.
-            text_files.push(data.dir.join(crate::report::load::COMMON_FILE));
-            text_files.extend(data.sources.iter().flat_map(|s| s.files.iter().cloned()));
-            warnings.extend(data.warnings.iter().cloned());
-            let computed = crate::report::compute(&plan, &data, period)?;
-            warnings.extend(computed.warnings.iter().cloned());
-            let view = crate::report::report_view(&plan, &computed, period);
-            (
-                "bao-cao.xml",
-                format!("bao-cao-{}", period.key()),
-                templates.render("bao-cao.xml", &view)?,
-            )
-        }
-    };
+    let Rendered {
+        template,
+        stem,
+        markup,
+        text_files,
+        warnings: more,
+    } = kind.render(&plan, plan_path, templates)?;
+    warnings.extend(more);
     let document = crate::markup::parse(&markup, &style).map_err(|e| Error::Template {
         name: template.to_string(),
         message: e.to_string(),
@@ -180,10 +116,10 @@ pub fn build_document(plan_path: &Path, templates: &Templates) -> Result<Built> 
 /// The output files of a built plan: (file name, bytes).
 pub fn render_outputs(
     b: &Built,
-    format: crate::cli::Format,
+    format: crate::output::Format,
     fonts: &crate::fonts::FontSet,
 ) -> Result<Vec<(String, Vec<u8>)>> {
-    use crate::cli::Format;
+    use crate::output::Format;
     let stem = &b.stem;
     let docx = || {
         crate::docx::write_docx(&b.document, &b.style, fonts).map_err(|message| Error::Render {

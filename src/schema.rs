@@ -176,8 +176,11 @@ fn describe_properties(obj: &mut Map<String, Value>, type_name: &str) {
             continue;
         };
         // Draft-07 ignores keywords beside a `$ref`: wrap the reference so the text shows.
-        if let Some(r) = prop.get("$ref").cloned() {
-            *prop = serde_json::json!({ "allOf": [ { "$ref": r } ] });
+        // Other keywords beside it (a range) move with the wrap.
+        if let Some(p) = prop.as_object_mut() {
+            if let Some(r) = p.remove("$ref") {
+                p.insert("allOf".into(), serde_json::json!([{ "$ref": r }]));
+            }
         }
         if let Some(p) = prop.as_object_mut() {
             p.insert("description".into(), text.into());
@@ -270,7 +273,10 @@ const QUALIFIED: &[(&str, &str)] = &[
         "Ngày ban hành kế hoạch, dạng ngày/tháng/năm (ví dụ 28/02/2023).",
     ),
     ("PeriodFile.so", "Số của báo cáo; để trống khi chưa cấp số."),
-    ("PeriodFile.ngay", "Ngày của báo cáo: {ngay, thang, nam}."),
+    (
+        "PeriodFile.ngay",
+        "Ngày của báo cáo: 18/6/2025, hoặc {ngay, thang, nam} khi để trống ngày (~) cho văn thư điền.",
+    ),
     (
         "PeriodFile.ket_qua",
         "II. Kết quả thực hiện theo 6 nội dung cải cách hành chính.",

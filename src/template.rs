@@ -36,6 +36,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../templates/_phu-luc-tien-do.xml"),
     ),
     ("_bieu-06.xml", include_str!("../templates/_bieu-06.xml")),
+    (
+        "_de-cuong-bao-cao.xml",
+        include_str!("../templates/_de-cuong-bao-cao.xml"),
+    ),
 ];
 
 pub struct Templates {

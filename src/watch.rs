@@ -82,7 +82,7 @@ fn run_once(plans: &[PathBuf], kinds: &[Kind], output: &OutputArgs) {
         Ok(0) => println!("{now} đã sinh lại xong ({ms} ms)"),
         Ok(_) => println!("{now} sinh lại có lỗi ({ms} ms); các tệp cũ giữ nguyên"),
         Err(e) => {
-            eprintln!("lỗi: {e}");
+            crate::error::eprint(&e);
             println!("{now} sinh lại có lỗi ({ms} ms); các tệp cũ giữ nguyên");
         }
     }

@@ -347,3 +347,32 @@ fn init_writes_a_commented_plan_that_checks_and_refuses_to_overwrite() {
     );
     assert!(!other.join("plan.yaml").exists());
 }
+
+/// A file saved with old Mac line ends (CR alone) reads like any other, even when it starts
+/// with a comment, and its mistakes are placed on their lines.
+#[test]
+fn cr_only_line_ends_are_read_and_located() {
+    let dir = scratch("cr-only");
+    let text = format!("# ghi chú đầu tệp\n{}", seed_text()).replace('\n', "\r");
+    std::fs::write(dir.join("plan.yaml"), &text).unwrap();
+    let o = vanban(&["check", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("hợp lệ — 3 mục lớn, 22 nhiệm vụ"));
+
+    let bad = text.replacen("dia_danh: Phú Sơn", "dia_danh: ~", 1);
+    std::fs::write(dir.join("plan.yaml"), &bad).unwrap();
+    let line = bad
+        .split('\r')
+        .position(|l| l.starts_with("dia_danh:"))
+        .unwrap()
+        + 1;
+    let o = vanban(&["check", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains(&format!(
+            "plan.yaml:{line}:1: trường `dia_danh`: cần một đoạn chữ"
+        )),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -218,6 +218,15 @@ fn cases() -> Vec<Case> {
             Any,
         ),
         (
+            "duplicate-unit-key",
+            rep(
+                "  vptk: {ten: Văn phòng - thống kê,",
+                "  vptk: {ten: VP, ngan: VP}\n  vptk: {ten: Văn phòng - thống kê,",
+            ),
+            "trường `don_vi.vptk`: cần mỗi mã chỉ ghi một lần trong `don_vi`; xóa hoặc gộp một trong hai; gặp `vptk` ghi lần thứ hai (lần đầu ở dòng 17)",
+            At("vptk: {ten: Văn phòng - thống kê", 3),
+        ),
+        (
             "two-colons-key",
             line("dia_danh:", "dia_danh: Phú: Sơn: x"),
             "dấu nháy kép",
@@ -688,12 +697,13 @@ fn cases() -> Vec<Case> {
         v.push(case(&format!("pass-{n}"), e, msg, loc, 0));
     }
     // --- Progress data (report), loaded by the same parser.
-    for (n, from, to, msg, code) in [
+    for (n, from, to, msg, loc, code) in [
         (
             "escape",
             "so: 88",
             "so: 88\ntrich_yeu: \"a\\x01b\"",
             "ký tự điều khiển",
+            Any,
             1,
         ),
         (
@@ -701,13 +711,31 @@ fn cases() -> Vec<Case> {
             "so: 88",
             "so: 88\nso: 89",
             "ghi lần thứ hai",
+            At("so: 89", 1),
+            1,
+        ),
+        (
+            "task-twice",
+            "  papi-de-an-06-an-ninh-trat-tu:",
+            "  par-sang-kien: {trang_thai: chưa thực hiện}\n  papi-de-an-06-an-ninh-trat-tu:",
+            "trường `tien_do.par-sang-kien`: cần mỗi mã chỉ ghi một lần trong `tien_do`; xóa hoặc gộp một trong hai; gặp `par-sang-kien` ghi lần thứ hai (lần đầu ở dòng 139)",
+            At("par-sang-kien: {trang_thai: chưa", 3),
             1,
         ),
         (
             "status",
             "trang_thai: hoàn thành",
             "trang_thai: xong rồi",
-            "",
+            "trường `tien_do.par-sang-kien.trang_thai`: cần trạng thái là một trong: hoàn thành, đang thực hiện, chưa thực hiện; gặp \"xong rồi\"",
+            At("trang_thai: xong rồi", 17),
+            1,
+        ),
+        (
+            "done-day",
+            "ngay_hoan_thanh: 28/8/2024",
+            "ngay_hoan_thanh: 31/2/2024",
+            "trường `tien_do.par-sang-kien.ngay_hoan_thanh`: cần ngày có thật viết dạng ngày/tháng/năm (ví dụ 12/3/2024); gặp \"31/2/2024\"",
+            At("ngay_hoan_thanh: 31/2/2024", 22),
             1,
         ),
         (
@@ -715,19 +743,27 @@ fn cases() -> Vec<Case> {
             "  par-sang-kien:",
             "  par-sang-kienn:",
             "par-sang-kien",
+            Any,
             1,
         ),
-        ("syntax", "so: 88", "so: 88: 89", "dấu nháy kép", 1),
-        ("so-07", "so: 88", "so: 07", "", 0),
+        ("syntax", "so: 88", "so: 88: 89", "dấu nháy kép", Any, 1),
+        ("so-07", "so: 88", "so: 07", "", Any, 0),
+        (
+            "date-as-text",
+            "ngay:\n  ngay: 16\n  thang: 9\n  nam: 2024",
+            "ngay: 16/9/2024",
+            "",
+            Any,
+            0,
+        ),
     ] {
-        let c = case(
+        v.push(case(
             &format!("report-{n}"),
             Edit::Report(from, to),
             msg,
-            Any,
+            loc,
             code,
-        );
-        v.push(c);
+        ));
     }
     // --- Command line and output folder.
     let cli: Vec<(&str, Vec<&'static str>, &'static str, i32)> = vec![

@@ -128,7 +128,7 @@ fn cut_off_decides_on_time_late_and_overdue() {
     for want in [
         "- Đã hoàn thành 2 nhiệm vụ, đạt 28,6%, trong đó đúng hạn 1, trễ hạn 1;",
         "- Đang thực hiện 2 nhiệm vụ, trong đó trong hạn 1, quá hạn 1;",
-        "- Chưa thực hiện 2 nhiệm vụ, trong đó quá hạn 1;",
+        "- Chưa thực hiện 2 nhiệm vụ, trong đó chưa quá hạn 1, quá hạn 1;",
         "- Chưa báo cáo 1 nhiệm vụ;",
         "- Số nhiệm vụ quá hạn tại thời điểm chốt số liệu: 2.",
     ] {
@@ -152,16 +152,46 @@ fn cut_off_decides_on_time_late_and_overdue() {
     // C was done on 5/3, before the new cut-off; nothing else moves but A.
     let paras = paragraphs(&docx_of(&report(&dir, "2024-Q1")));
     assert!(
-        has(
-            &paras,
-            "- Đang thực hiện 2 nhiệm vụ, trong đó trong hạn 2, quá hạn 0;"
-        ),
+        has(&paras, "- Đang thực hiện 2 nhiệm vụ, đều trong hạn;"),
         "{paras:#?}"
     );
     assert!(has(
         &paras,
         "- Số nhiệm vụ quá hạn tại thời điểm chốt số liệu: 1."
     ));
+
+    // Leaving E (due in January, not started) out of the data does not hide it: it is
+    // counted as not reported and overdue, and named in III.2.
+    replace_in(
+        &vp(&dir),
+        "  e-chua-lam-qua-han: {trang_thai: chưa thực hiện, kho_khan: Thiếu kinh phí}\n",
+        "",
+    );
+    let b = report(&dir, "2024-Q1");
+    let paras = paragraphs(&docx_of(&b));
+    for want in [
+        "- Chưa thực hiện 1 nhiệm vụ, chưa quá hạn;",
+        "- Chưa báo cáo 2 nhiệm vụ, trong đó quá hạn 1;",
+        "- Số nhiệm vụ quá hạn tại thời điểm chốt số liệu: 1.",
+        "Còn 1 nhiệm vụ quá hạn tại thời điểm chốt số liệu:",
+    ] {
+        assert!(has(&paras, want), "missing {want:?} in {paras:#?}");
+    }
+    assert!(
+        paras
+            .iter()
+            .any(|p| p.starts_with("- Việc E (Mục I của Kế hoạch, nhiệm vụ (5), hạn 31/01/2024)")),
+        "{paras:#?}"
+    );
+    let rows: Vec<Vec<String>> = tables_of(&docx_of(&b)).into_iter().flatten().collect();
+    let e_row = rows
+        .iter()
+        .find(|r| r.get(1).is_some_and(|c| c == "Việc E."));
+    assert_eq!(
+        e_row.map(|r| r[3].as_str()),
+        Some("Chưa báo cáo, quá hạn (hạn 31/01/2024)"),
+        "{rows:#?}"
+    );
 }
 
 #[test]
@@ -309,9 +339,30 @@ fn every_period_kind_has_its_wording_and_file_name() {
         &six,
         "Tỷ lệ hoàn thành không đổi so với quý I năm 2024 (28,6%)."
     ));
-    // Q3 alone covers 15/6–14/9: Q1's statuses are outside its window.
+    // Q3 alone covers 15/6–14/9 and its files are empty: the one-off tasks completed in Q1
+    // (C, D) stay completed; the rest must be reported again, and A, B, E (due by 14/3) and
+    // G (due 30/6) are overdue by 14/9. F is ongoing: reported anew every period, never late.
     let q3 = paragraphs(&std::fs::read(out.join("bao-cao-2024-q3.docx")).unwrap());
-    assert!(has(&q3, "- Chưa báo cáo 7 nhiệm vụ;"), "{q3:#?}");
+    for want in [
+        "- Đã hoàn thành 2 nhiệm vụ, đạt 28,6%, trong đó đúng hạn 1, trễ hạn 1;",
+        "- Chưa báo cáo 5 nhiệm vụ, trong đó quá hạn 4;",
+        "- Số nhiệm vụ quá hạn tại thời điểm chốt số liệu: 4.",
+    ] {
+        assert!(has(&q3, want), "missing {want:?} in {q3:#?}");
+    }
+    let rows: Vec<Vec<String>> =
+        tables_of(&std::fs::read(out.join("bao-cao-2024-q3.docx")).unwrap())
+            .into_iter()
+            .flatten()
+            .collect();
+    let c_row = rows
+        .iter()
+        .find(|r| r.get(1).is_some_and(|c| c == "Việc C."));
+    assert!(
+        c_row.is_some_and(|r| r[3].starts_with("Hoàn thành trễ hạn")
+            && r[5].contains("Theo báo cáo quý I năm 2024")),
+        "{c_row:#?}"
+    );
 }
 
 #[test]
@@ -404,10 +455,9 @@ fn bieu_06_has_the_merged_three_row_header_and_a_bold_total() {
     // The body quotes the ratios: online 80 of 308 received in the period, 304 of 305 in time.
     let paras = paragraphs(&docx);
     assert!(
-        paras
-            .iter()
-            .any(|p| p.contains("tỷ lệ hồ sơ trực tuyến đạt 26%")
-                && p.contains("trước hạn và đúng hạn 304 (đạt 99,7%), quá hạn 1")),
+        paras.iter().any(|p| p
+            .contains("tỷ lệ hồ sơ trực tuyến trên số hồ sơ tiếp nhận mới đạt 26%")
+            && p.contains("trước hạn và đúng hạn 304 (đạt 99,7%), quá hạn 1")),
         "{paras:#?}"
     );
 }
@@ -437,15 +487,50 @@ fn unit_files_are_merged_and_a_task_reported_twice_names_both_files() {
     let e = stderr(&o);
     // Files are read in name order (tp.yaml, then vp.yaml): the second place is the error,
     // and it names the first.
+    let q1 = q1.display();
     assert!(
-        e.contains("vp.yaml:14:3: trường `tien_do.a-qua-han`"),
+        e.contains(&format!("lỗi: {q1}/vp.yaml:14:3: trường `tien_do.a-qua-han`: cần mỗi nhiệm vụ chỉ báo cáo ở một tệp của kỳ; gặp `a-qua-han` báo cáo cả ở đây và ở {q1}/tp.yaml:5:3\n")),
         "{e}"
     );
+}
+
+/// A task written twice in one file is refused where it is written the second time, naming
+/// the first line; so is a key written twice in chung.yaml or a period's file.
+#[test]
+fn a_key_written_twice_in_one_file_names_both_lines() {
+    let e = rejected("twice-in-file", |d| {
+        let mut vp = std::fs::read_to_string(vp(d)).unwrap();
+        vp.push_str("  a-qua-han: {trang_thai: hoàn thành, ngay_hoan_thanh: 1/3/2024}\n");
+        std::fs::write(self::vp(d), vp).unwrap();
+    });
     assert!(
-        e.contains("đã báo cáo ở ") && e.contains("tp.yaml:5:3"),
+        e.contains("vp.yaml:17:3: trường `tien_do.a-qua-han`: cần mỗi mã chỉ ghi một lần trong `tien_do`; xóa hoặc gộp một trong hai; gặp `a-qua-han` ghi lần thứ hai (lần đầu ở dòng 14)\n"),
         "{e}"
     );
-    assert!(e.contains("vp.yaml:14:3"), "{e}");
+
+    let e = rejected("twice-in-common", |d| {
+        std::fs::write(
+            d.join("bao-cao/chung.yaml"),
+            "luu: [VT]\nkinh_gui: UBND huyện\nluu: [VT, VP]\n",
+        )
+        .unwrap();
+    });
+    assert!(
+        e.contains("chung.yaml:3:1: trường `luu`: cần mỗi trường chỉ ghi một lần trong cùng một khối; xóa hoặc gộp một trong hai; gặp `luu` ghi lần thứ hai (lần đầu ở dòng 1)\n"),
+        "{e}"
+    );
+
+    let e = rejected("twice-in-entry", |d| {
+        replace_in(
+            &vp(d),
+            "{trang_thai: Đang thực hiện}",
+            "{trang_thai: Đang thực hiện, ty_le: 10, trang_thai: hoàn thành}",
+        )
+    });
+    assert!(
+        e.contains("vp.yaml:15:60: trường `tien_do.b-han-ngay-chot.trang_thai`: cần mỗi trường chỉ ghi một lần trong cùng một khối; xóa hoặc gộp một trong hai; gặp `trang_thai` ghi lần thứ hai (lần đầu ở dòng 15)\n"),
+        "{e}"
+    );
 }
 
 /// Runs a report on a fixture changed by `edit`; returns the exit code and stderr, and
@@ -487,14 +572,41 @@ fn bad_progress_data_is_located_and_explained() {
     );
     assert!(e.contains("có phải `b-han-ngay-chot`?"), "{e}");
 
+    // A value serde reads itself is placed at the value, with its own field.
     let e = rejected("bad-status", |d| {
         replace_in(&vp(d), "trang_thai: Đang thực hiện", "trang_thai: xong rồi")
     });
     assert!(
-        e.contains("vp.yaml:15:20: trường `tien_do.b-han-ngay-chot`"),
+        e.contains("vp.yaml:15:33: trường `tien_do.b-han-ngay-chot.trang_thai`: cần trạng thái là một trong: hoàn thành, đang thực hiện, chưa thực hiện; gặp \"xong rồi\"\n"),
         "{e}"
     );
-    assert!(e.contains("cần trạng thái là một trong: hoàn thành, đang thực hiện, chưa thực hiện; gặp \"xong rồi\""), "{e}");
+    for (bad, found) in [
+        ("31/2/2024", "\"31/2/2024\""),
+        ("hôm qua", "\"hôm qua\""),
+        ("[5/3/2024]", "một danh sách"),
+    ] {
+        let e = rejected("bad-done-day", |d| {
+            replace_in(&d.join("bao-cao/2024-q1/tp.yaml"), "5/3/2024", bad)
+        });
+        assert!(
+            e.contains(&format!("tp.yaml:2:56: trường `tien_do.c-tre-han.ngay_hoan_thanh`: cần ngày có thật viết dạng ngày/tháng/năm (ví dụ 12/3/2024); gặp {found}\n")),
+            "{e}"
+        );
+    }
+    let e = rejected("bad-tthc-count", |d| {
+        replace_in(&vp(d), "truc_tuyen: 20,", "truc_tuyen: hai mươi,")
+    });
+    assert!(
+        e.contains("vp.yaml:10:29: trường `tthc[1].tiep_nhan.truc_tuyen`: cần một số nguyên không âm (chỉ gồm chữ số); gặp chuỗi \"hai mươi\"\n"),
+        "{e}"
+    );
+    let e = rejected("big-number", |d| {
+        replace_in(&vp(d), "so: 03", "so: 9999999999")
+    });
+    assert!(
+        e.contains("vp.yaml:1:5: trường `so`: cần một số nguyên không quá 4294967295; gặp số 9999999999 (quá lớn)\n"),
+        "{e}"
+    );
 
     let e = rejected("after-cutoff", |d| {
         replace_in(&d.join("bao-cao/2024-q1/tp.yaml"), "5/3/2024", "20/3/2024")
@@ -1168,4 +1280,287 @@ fn every_period_at_once_tells_each_warning_once() {
     let lines: Vec<&str> = e.lines().filter(|l| l.starts_with("cảnh báo:")).collect();
     let unique: std::collections::BTreeSet<&&str> = lines.iter().collect();
     assert_eq!(lines.len(), unique.len(), "{e}");
+}
+
+/// The report's own date also takes the "18/3/2024" form `ngay_hoan_thanh` takes; a wrong
+/// one is refused at the value.
+#[test]
+fn the_report_date_may_be_written_as_a_day() {
+    let dir = fixture("date-text");
+    replace_in(
+        &vp(&dir),
+        "ngay: {ngay: 18, thang: 3, nam: 2024}",
+        "ngay: 18/3/2024",
+    );
+    let t = tables_of(&docx_of(&report(&dir, "2024-Q1")));
+    assert_eq!(
+        t[0][1],
+        ["Số: 03/BC-UBND", "Tân An, ngày 18 tháng 3 năm 2024"]
+    );
+    let e = rejected("date-text-bad", |d| {
+        replace_in(
+            &vp(d),
+            "ngay: {ngay: 18, thang: 3, nam: 2024}",
+            "ngay: 18/3",
+        )
+    });
+    assert!(
+        e.contains("vp.yaml:2:7: trường `ngay`: cần ngày có thật viết dạng ngày/tháng/năm (ví dụ 18/6/2025) hoặc bảng {ngay: 18, thang: 6, nam: 2025}; gặp \"18/3\"\n"),
+        "{e}"
+    );
+}
+
+/// A cut-off some years lack (29/2) is refused where it is written, by `check` as by
+/// `report`, not later as a period "outside the calendar"; each of several errors is a
+/// line of its own starting with "lỗi: ".
+#[test]
+fn a_cut_off_every_year_has_and_one_line_per_error() {
+    let dir = fixture("cut-off-29-2");
+    std::fs::write(
+        dir.join("bao-cao/chung.yaml"),
+        "ngay_chot:\n  quy_1: \"29/2\"\n  nam: 31/4\n",
+    )
+    .unwrap();
+    let chung = dir.join("bao-cao/chung.yaml");
+    let want = format!(
+        "lỗi: {0}:2:3: trường `ngay_chot.quy_1`: cần ngày/tháng chốt số liệu có trong mọi năm, ví dụ \"14/3\"; gặp \"29/2\" (ngày 29/2 chỉ có trong năm nhuận, các năm khác sẽ không có ngày chốt; dùng 28/2 hoặc 1/3)\n\
+         lỗi: {0}:3:3: trường `ngay_chot.nam`: cần ngày/tháng chốt số liệu có trong mọi năm, ví dụ \"14/3\"; gặp \"31/4\" (tháng 4 không có ngày 31)\n",
+        chung.display()
+    );
+    for o in [
+        vanban(&["check", dir.to_str().unwrap()]),
+        run_report(&dir, "2024-Q1"),
+    ] {
+        assert_eq!(o.status.code(), Some(1));
+        assert_eq!(stderr(&o), want);
+    }
+    // Cut-offs out of order are refused too, naming the default they run into.
+    std::fs::write(&chung, "ngay_chot: {6_thang: 1/3}\n").unwrap();
+    let o = vanban(&["check", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains(&format!(
+        "lỗi: {}:1:13: trường `ngay_chot.6_thang`: cần các ngày chốt theo thứ tự trong năm: quý I, 6 tháng, 9 tháng, năm; gặp `6_thang` (1/3) không sau `quy_1` (14/3, mặc định)\n",
+        chung.display()
+    )), "{}", stderr(&o));
+}
+
+/// `--ky tat-ca`: an error in a file several periods read is told once, the run fails, and
+/// a period that does not read the file is still made; the same with several plans.
+#[test]
+fn every_period_at_once_tells_each_error_once() {
+    let dir = fixture("tat-ca-errors");
+    // The 6-month file is read by the 6-month, 9-month and year reports, not by Q1's.
+    for (key, status) in [
+        ("2024-6t", "xong"),
+        ("2024-9t", "chưa thực hiện"),
+        ("2024", "chưa thực hiện"),
+    ] {
+        std::fs::write(
+            dir.join(format!("bao-cao/{key}.yaml")),
+            format!("tien_do:\n  g-chua-bao-cao: {{trang_thai: {status}}}\n"),
+        )
+        .unwrap();
+    }
+    let line = format!(
+        "lỗi: {}:2:32: trường `tien_do.g-chua-bao-cao.trang_thai`: cần trạng thái là một trong: hoàn thành, đang thực hiện, chưa thực hiện; gặp \"xong\"",
+        dir.join("bao-cao/2024-6t.yaml").display()
+    );
+    let o = run_report(&dir, "tat-ca");
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    let errors: Vec<&str> = e.lines().filter(|l| l.starts_with("lỗi:")).collect();
+    assert_eq!(errors, [line.as_str()], "{e}");
+    assert!(dir.join("out/bao-cao-2024-q1.docx").is_file(), "{e}");
+    for key in ["2024-6t", "2024-9t", "2024"] {
+        assert!(
+            !dir.join(format!("out/bao-cao-{key}.docx")).exists(),
+            "{key}"
+        );
+    }
+
+    // Two plans: each plan's errors once, under its name.
+    let other = fixture("tat-ca-errors-2");
+    let out = dir.join("out-many");
+    let o = vanban(&[
+        "report",
+        dir.to_str().unwrap(),
+        other.to_str().unwrap(),
+        "--ky",
+        "tat-ca",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    let errors: Vec<&str> = e.lines().filter(|l| l.starts_with("lỗi:")).collect();
+    let named = line.replacen("lỗi: ", "lỗi: report-tat-ca-errors: ", 1);
+    assert_eq!(errors, [named.as_str()], "{e}");
+    assert!(out
+        .join("report-tat-ca-errors/bao-cao-2024-q1.pdf")
+        .is_file());
+    assert!(out
+        .join("report-tat-ca-errors-2/bao-cao-2024-q1.pdf")
+        .is_file());
+}
+
+/// `check` tells, per period, the tasks no data reports, in the words `report` uses.
+#[test]
+fn check_names_the_unreported_tasks_of_each_period() {
+    let dir = fixture("check-unreported");
+    std::fs::write(
+        dir.join("bao-cao/2024-6t.yaml"),
+        "tien_do:\n  g-chua-bao-cao: {trang_thai: chưa thực hiện}\n  a-qua-han: {trang_thai: hoàn thành, ngay_hoan_thanh: 1/6/2024}\n",
+    )
+    .unwrap();
+    let want = format!(
+        "cảnh báo: {}: kỳ 2024-q1: 1 nhiệm vụ chưa báo cáo, ghi \"Chưa báo cáo\" trong báo cáo: g-chua-bao-cao\n",
+        dir.join("bao-cao").display()
+    );
+    let check = vanban(&["check", dir.to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    let report = run_report(&dir, "2024-Q1");
+    assert_eq!(report.status.code(), Some(0), "{}", stderr(&report));
+    for e in [stderr(&check), stderr(&report)] {
+        assert!(e.contains(&want), "{e}");
+    }
+    // The 6-month period reads Q1 too: every task has an entry, nothing to tell.
+    assert!(
+        !stderr(&check).contains("kỳ 2024-6t:"),
+        "{}",
+        stderr(&check)
+    );
+}
+
+/// A one-off task completed in Q1 and written "in progress" in the 6-month file (a copy of
+/// an old file, most likely): the later word counts, and the clerk is told where it is.
+#[test]
+fn a_completed_task_reported_again_as_unfinished_is_warned() {
+    let dir = fixture("reopened");
+    std::fs::write(
+        dir.join("bao-cao/2024-6t.yaml"),
+        "tien_do:\n  c-tre-han: {trang_thai: đang thực hiện, ty_le: 50}\n",
+    )
+    .unwrap();
+    let o = run_report(&dir, "2024-6T");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let file = dir.join("bao-cao/2024-6t.yaml");
+    // `check` tells it too, once.
+    let check = vanban(&["check", dir.to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    for e in [stderr(&o), stderr(&check)] {
+        let want = format!(
+            "cảnh báo: {}:2:15: `tien_do.c-tre-han.trang_thai`: nhiệm vụ đã báo cáo hoàn thành ở kỳ quý I năm 2024 nay ghi chưa hoàn thành",
+            file.display()
+        );
+        assert_eq!(e.matches(&want).count(), 1, "{e}");
+    }
+    // Only D (done on time in Q1) is still completed.
+    let paras = paragraphs(&std::fs::read(dir.join("out/bao-cao-2024-6t.docx")).unwrap());
+    assert!(
+        has(&paras, "- Đã hoàn thành 1 nhiệm vụ, đạt 14,3%, đúng hạn;"),
+        "{paras:#?}"
+    );
+}
+
+/// A plan without a number is referred to by its trích yếu, once.
+#[test]
+fn a_plan_without_a_number_is_named_once_in_the_opening() {
+    let dir = fixture("no-number");
+    replace_in(&dir.join("plan.yaml"), "so: 7\n", "");
+    let paras = paragraphs(&docx_of(&report(&dir, "2024-Q1")));
+    assert!(
+        has(
+            &paras,
+            "Thực hiện Kế hoạch thực hiện cải cách hành chính năm 2024 của Ủy ban nhân dân xã Tân An, Ủy ban nhân dân xã Tân An báo cáo kết quả thực hiện quý I năm 2024 như sau:"
+        ),
+        "{paras:#?}"
+    );
+}
+
+/// The outline's headings are template text: a province's wording is an edit of
+/// `_de-cuong-bao-cao.xml`, not a new build of the tool.
+#[test]
+fn outline_headings_come_from_the_template() {
+    let dir = fixture("outline");
+    let tpl = dir.join("mau");
+    let o = vanban(&["templates", "export", tpl.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    replace_in(
+        &tpl.join("_de-cuong-bao-cao.xml"),
+        "ĐÁNH GIÁ CHUNG",
+        "ĐÁNH GIÁ, NHẬN XÉT",
+    );
+    let out = dir.join("out");
+    let o = vanban(&[
+        "report",
+        dir.to_str().unwrap(),
+        "--ky",
+        "2024-Q1",
+        "-o",
+        out.to_str().unwrap(),
+        "--templates",
+        tpl.to_str().unwrap(),
+        "--format",
+        "docx",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let paras = paragraphs(&std::fs::read(out.join("bao-cao-2024-q1.docx")).unwrap());
+    // II holds the fixture's TTHC figures, III its overdue tasks.
+    let headings: Vec<&String> = paras
+        .iter()
+        .filter(|p| p.starts_with("I.") || p.starts_with("II.") || p.starts_with("III."))
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH",
+            "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH",
+            "III. ĐÁNH GIÁ, NHẬN XÉT"
+        ],
+        "{paras:#?}"
+    );
+}
+
+/// Each công chức may give the TTHC rows of their own lĩnh vực in their unit file: Biểu 06
+/// gathers them; one lĩnh vực written in two files is refused with both places.
+#[test]
+fn tthc_rows_of_unit_files_are_gathered_and_a_field_given_twice_is_refused() {
+    let dir = fixture("tthc-units");
+    let tp = dir.join("bao-cao/2024-q1/tp.yaml");
+    let own = "tthc:\n  - linh_vuc: Đất đai\n    tiep_nhan: {truc_tuyen: 4, truc_tiep: 6}\n    da_giai_quyet: {dung_han: 9}\n    dang_giai_quyet: {trong_han: 1}\n";
+    let text = std::fs::read_to_string(&tp).unwrap();
+    std::fs::write(&tp, format!("{own}{text}")).unwrap();
+    let b = report(&dir, "2024-Q1");
+    let docx = docx_of(&b);
+    let bieu = tables_of(&docx)
+        .into_iter()
+        .find(|t| t.iter().any(|r| r.iter().any(|c| c == "Tổng cộng")))
+        .expect("Biểu 06");
+    let names: Vec<&str> = bieu
+        .iter()
+        .filter_map(|r| r.get(1))
+        .map(String::as_str)
+        .collect();
+    assert!(
+        names.contains(&"Đất đai") && names.contains(&"Hộ tịch"),
+        "{bieu:#?}"
+    );
+    // Received: 110 + 200 (vp.yaml) + 10 (tp.yaml) = 320.
+    let total = bieu
+        .iter()
+        .find(|r| r.iter().any(|c| c == "Tổng cộng"))
+        .unwrap();
+    assert!(total.contains(&"320".to_string()), "{total:?}");
+
+    let err = rejected("tthc-twice", |dir| {
+        let tp = dir.join("bao-cao/2024-q1/tp.yaml");
+        let text = std::fs::read_to_string(&tp).unwrap();
+        std::fs::write(&tp, format!("{}{text}", own.replace("Đất đai", "hộ tịch"))).unwrap();
+    });
+    assert!(
+        // Unit files are read in name order: tp.yaml first, so vp.yaml's row is the second.
+        err.contains("vp.yaml:5:5: trường `tthc[0].linh_vuc`: cần mỗi lĩnh vực TTHC chỉ ghi một lần trong kỳ; gặp \"Hộ tịch\" ghi cả ở đây và ở ")
+            && err.contains("tp.yaml:2:5"),
+        "{err}"
+    );
 }

@@ -52,6 +52,12 @@ fn the_example_and_generated_plans_are_valid_and_typos_are_not() {
         "{}",
         errors(&plan, &typo)
     );
+    // A month or year the loader refuses is underlined too.
+    for bad in ["thang: 13, nam: 2023", "thang: 12, nam: 1800"] {
+        let day = seed.replacen("thang: 12, nam: 2023", bad, 1);
+        assert_ne!(day, seed, "{bad}");
+        assert_ne!(errors(&plan, &day), "", "{bad}");
+    }
     let form = seed.replacen("hinh_thuc: TM", "hinh_thuc: XYZ", 1);
     assert_ne!(errors(&plan, &form), "", "unknown signing form");
     // Numbers as clerks type them are accepted, as the tool accepts them.
@@ -117,6 +123,16 @@ fn report_data_of_the_example_is_valid() {
     }
     let share = "tien_do:\n  x:\n    trang_thai: đang thực hiện\n    ty_le: 150\n";
     assert!(errors(&period, share).contains("ty_le"));
+    // The report's date: a day's text or the table, as the loader reads it.
+    for date in [
+        "18/6/2025",
+        "2025-06-18",
+        "{ngay: 18, thang: 6, nam: 2025}",
+        "{ngay: ~, thang: 6, nam: 2025}",
+    ] {
+        assert_eq!(errors(&period, &format!("ngay: {date}\n")), "", "{date}");
+    }
+    assert!(errors(&period, "ngay: hôm qua\n").contains("ngay"));
 }
 
 #[test]

@@ -12,13 +12,13 @@ pub const BLANK: &str = "      ";
 #[serde(deny_unknown_fields)]
 pub struct PartialDate {
     #[serde(default, deserialize_with = "super::number::opt_u32")]
-    #[schemars(with = "Option<super::number::WholeNumber>")]
+    #[schemars(with = "Option<super::number::WholeIn<1, 31>>")]
     pub ngay: Option<u32>,
     #[serde(default, deserialize_with = "super::number::opt_u32")]
-    #[schemars(with = "Option<super::number::WholeNumber>")]
+    #[schemars(with = "Option<super::number::WholeIn<1, 12>>")]
     pub thang: Option<u32>,
     #[serde(deserialize_with = "super::number::i32_lenient")]
-    #[schemars(with = "super::number::WholeNumber")]
+    #[schemars(with = "super::number::WholeIn<1900, 2200>")]
     pub nam: i32,
 }
 

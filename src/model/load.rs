@@ -5,6 +5,7 @@ use super::locate::{Location, Locations};
 use super::plan::Plan;
 use crate::error::{DataError, Error, Result};
 use serde::de::DeserializeOwned;
+use std::collections::BTreeMap;
 use std::path::Path;
 use unicode_normalization::UnicodeNormalization;
 
@@ -59,6 +60,14 @@ pub fn read_text(path: &Path) -> Result<String> {
         Some(rest) => rest.to_string(),
         None => text,
     };
+    // Old Mac files end lines with CR alone; YAML allows it but a leading comment then
+    // swallows the whole file, so every line break is made LF.
+    let lone_cr = text
+        .match_indices('\r')
+        .any(|(i, _)| text.as_bytes().get(i + 1) != Some(&b'\n'));
+    if lone_cr {
+        text = text.replace("\r\n", "\n").replace('\r', "\n");
+    }
     // YAML takes the Unicode line and paragraph separators for line breaks, which breaks the
     // structure of a plain value; inside a paragraph they mean a space (model/scan.rs).
     if text.contains(['\u{2028}', '\u{2029}']) {
@@ -101,6 +110,41 @@ pub fn load_plan(path: &Path) -> Result<Loaded<Plan>> {
     parse(path, &text)
 }
 
+/// How [`unique_keys`] reports a key written twice; [`translate`] turns it into a message
+/// naming both places.
+const DUPLICATE_KEY: &str = "duplicate entry with key";
+
+/// A map whose keys are written once each: serde keeps the last of two equal keys, which
+/// would silently drop the first (a task reported twice in one file, a unit defined twice).
+pub fn unique_keys<'de, D, T>(d: D) -> std::result::Result<BTreeMap<String, T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    struct V<T>(std::marker::PhantomData<T>);
+    impl<'de, T: serde::Deserialize<'de>> serde::de::Visitor<'de> for V<T> {
+        type Value = BTreeMap<String, T>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a map")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut m: A,
+        ) -> std::result::Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some(k) = m.next_key::<String>()? {
+                if out.contains_key(&k) {
+                    return Err(serde::de::Error::custom(format!("{DUPLICATE_KEY} `{k}`")));
+                }
+                let v = m.next_value()?;
+                out.insert(k, v);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(V(std::marker::PhantomData))
+}
+
 /// "… at line 3 column 5" → that place.
 fn place_after(msg: &str, marker: &str) -> Option<Location> {
     let rest = &msg[msg.find(marker)? + marker.len()..];
@@ -132,7 +176,13 @@ fn translate(file: &Path, text: &str, e: &serde_yaml::Error) -> DataError {
     };
     let (expected, found) = if let Some(s) = syntax(text, &full, body, &mut location) {
         s
-    } else if body.starts_with("duplicate field ") || body.starts_with("duplicate entry") {
+    } else if body.starts_with("duplicate field ") || body.starts_with(DUPLICATE_KEY) {
+        // A struct's field, or a key of a map such as `tien_do` (serde's path is the map's).
+        let what = match (&path, body.starts_with(DUPLICATE_KEY)) {
+            (Some(map), true) => format!("mỗi mã chỉ ghi một lần trong `{map}`"),
+            (None, true) => "mỗi mã chỉ ghi một lần trong cùng một khối".to_string(),
+            (_, false) => "mỗi trường chỉ ghi một lần trong cùng một khối".to_string(),
+        };
         let dup = super::scan::first_duplicate(text);
         let first = dup.as_ref().and_then(|d| d.2);
         if let Some((p, at, _)) = &dup {
@@ -145,7 +195,7 @@ fn translate(file: &Path, text: &str, e: &serde_yaml::Error) -> DataError {
             .or_else(|| body.split('"').nth(1).map(str::to_string))
             .unwrap_or_default();
         (
-            "mỗi trường chỉ ghi một lần trong cùng một khối; xóa hoặc gộp một trong hai".into(),
+            format!("{what}; xóa hoặc gộp một trong hai"),
             Some(match first {
                 Some(l) => format!("`{name}` ghi lần thứ hai (lần đầu ở dòng {})", l.line),
                 None => format!("`{name}` ghi hai lần"),

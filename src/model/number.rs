@@ -4,7 +4,31 @@
 use serde::de::Visitor;
 use serde::Deserializer;
 
-struct Digits;
+/// A whole number up to `max`. The bound is checked in the visitor, so the YAML parser
+/// places an error at the number, not at the mapping holding it.
+#[derive(Clone, Copy)]
+struct Digits {
+    max: u64,
+}
+
+impl Digits {
+    fn within<E: serde::de::Error>(self, v: u64) -> Result<u64, E> {
+        if v > self.max {
+            return Err(too_large(v, self.max));
+        }
+        Ok(v)
+    }
+}
+
+fn too_large<E: serde::de::Error>(v: impl std::fmt::Display, max: u64) -> E {
+    if max == u64::MAX {
+        E::custom(format!("cần một số nguyên không âm; gặp số {v} (quá lớn)"))
+    } else {
+        E::custom(format!(
+            "cần một số nguyên không quá {max}; gặp số {v} (quá lớn)"
+        ))
+    }
+}
 
 impl Visitor<'_> for Digits {
     type Value = u64;
@@ -12,25 +36,23 @@ impl Visitor<'_> for Digits {
         f.write_str("một số nguyên không âm")
     }
     fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<u64, E> {
-        Err(E::custom(format!(
-            "cần một số nguyên không âm; gặp số {v} (quá lớn)"
-        )))
+        Err(too_large(v, self.max))
     }
     fn visit_i128<E: serde::de::Error>(self, v: i128) -> Result<u64, E> {
-        Err(E::custom(format!(
-            "cần một số nguyên không âm; gặp số {v} (quá lớn)"
-        )))
+        Err(too_large(v, self.max))
     }
     fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<u64, E> {
-        Ok(v)
+        self.within(v)
     }
     fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<u64, E> {
-        u64::try_from(v).map_err(|_| E::custom(format!("cần một số nguyên không âm; gặp số {v}")))
+        let v = u64::try_from(v)
+            .map_err(|_| E::custom(format!("cần một số nguyên không âm; gặp số {v}")))?;
+        self.within(v)
     }
     fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<u64, E> {
         let t = s.trim();
         if !t.is_empty() && t.len() <= 18 && t.bytes().all(|b| b.is_ascii_digit()) {
-            return t.parse().map_err(E::custom);
+            return self.within(t.parse().map_err(E::custom)?);
         }
         Err(E::custom(format!(
             "cần một số nguyên không âm (chỉ gồm chữ số); gặp chuỗi \"{s}\""
@@ -38,16 +60,13 @@ impl Visitor<'_> for Digits {
     }
 }
 
+/// `v`, read by a [`Digits`] bounded by `T`'s maximum, as a `T` (the error cannot happen).
 fn fit<T: TryFrom<u64>, E: serde::de::Error>(v: u64) -> Result<T, E> {
-    T::try_from(v).map_err(|_| {
-        E::custom(format!(
-            "cần một số nguyên nhỏ hơn {}; gặp số {v} (quá lớn)",
-            u32::MAX
-        ))
-    })
+    T::try_from(v)
+        .map_err(|_| E::custom(format!("cần một số nguyên nhỏ hơn; gặp số {v} (quá lớn)")))
 }
 
-struct OptDigits;
+struct OptDigits(Digits);
 
 impl<'de> Visitor<'de> for OptDigits {
     type Value = Option<u64>;
@@ -55,10 +74,10 @@ impl<'de> Visitor<'de> for OptDigits {
         f.write_str("một số nguyên không âm hoặc ~")
     }
     fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<Self::Value, E> {
-        Digits.visit_u128(v).map(Some)
+        self.0.visit_u128(v).map(Some)
     }
     fn visit_i128<E: serde::de::Error>(self, v: i128) -> Result<Self::Value, E> {
-        Digits.visit_i128(v).map(Some)
+        self.0.visit_i128(v).map(Some)
     }
     fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
         Ok(None)
@@ -67,22 +86,27 @@ impl<'de> Visitor<'de> for OptDigits {
         Ok(None)
     }
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(Digits).map(Some)
+        d.deserialize_any(self.0).map(Some)
     }
     fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Digits.visit_u64(v).map(Some)
+        self.0.visit_u64(v).map(Some)
     }
     fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Digits.visit_i64(v).map(Some)
+        self.0.visit_i64(v).map(Some)
     }
     fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Self::Value, E> {
-        Digits.visit_str(s).map(Some)
+        self.0.visit_str(s).map(Some)
     }
 }
 
+const U32: Digits = Digits {
+    max: u32::MAX as u64,
+};
+const ANY: Digits = Digits { max: u64::MAX };
+
 /// An optional whole number, leading zeros allowed.
 pub fn opt_u32<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
-    match d.deserialize_option(OptDigits)? {
+    match d.deserialize_option(OptDigits(U32))? {
         None => Ok(None),
         Some(v) => fit(v).map(Some),
     }
@@ -90,12 +114,12 @@ pub fn opt_u32<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error>
 
 /// An optional whole number of any size up to u64, leading zeros allowed (TTHC counts).
 pub fn opt_u64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
-    d.deserialize_option(OptDigits)
+    d.deserialize_option(OptDigits(ANY))
 }
 
 /// A whole number, leading zeros allowed.
 pub fn u64_lenient<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
-    d.deserialize_any(Digits)
+    d.deserialize_any(ANY)
 }
 
 /// The schema of a number read by this module: an integer, or digits written as text (`07`).
@@ -115,9 +139,29 @@ impl schemars::JsonSchema for WholeNumber {
     }
 }
 
+/// [`WholeNumber`] within `MIN..=MAX` (days, months, years), so an editor underlines
+/// `thang: 13` as the loader refuses it. Digits written as text are not range-checked here.
+pub struct WholeIn<const MIN: u64, const MAX: u64>;
+
+impl<const MIN: u64, const MAX: u64> schemars::JsonSchema for WholeIn<MIN, MAX> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        format!("SoNguyenTu{MIN}Den{MAX}").into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "anyOf": [
+                { "type": "integer", "minimum": MIN, "maximum": MAX },
+                { "type": "string", "pattern": "^\\s*[0-9]{1,18}\\s*$" }
+            ]
+        })
+    }
+}
+
 /// A year (or other whole number), leading zeros allowed.
 pub fn i32_lenient<'de, D: Deserializer<'de>>(d: D) -> Result<i32, D::Error> {
-    let v = d.deserialize_any(Digits)?;
+    let v = d.deserialize_any(Digits {
+        max: i32::MAX as u64,
+    })?;
     fit(v)
 }
 

@@ -20,7 +20,7 @@ pub struct Plan {
     pub dia_danh: String,
     pub ngay: PartialDate,
     pub trich_yeu: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::load::unique_keys")]
     pub don_vi: BTreeMap<String, Unit>,
     #[serde(default)]
     pub nhan: Labels,

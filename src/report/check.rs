@@ -120,8 +120,8 @@ pub fn check(m: &Merged, items: &[Tracked], w: &Window) -> (Vec<DataError>, Vec<
             (_, None) => {}
         }
     }
-    if let Some((rows, at)) = &m.tthc {
-        check_tthc(m, rows, at, &mut errors);
+    for (row, at) in m.tthc.iter().flatten() {
+        check_tthc(m, row, at, &mut errors);
     }
     if let (Some(ngay), Some(at)) = (&m.report.ngay, m.origins.get("ngay")) {
         if let Err(e) = ngay.check() {
@@ -157,68 +157,66 @@ pub fn check(m: &Merged, items: &[Tracked], w: &Window) -> (Vec<DataError>, Vec<
 /// Biểu 06's balances, per row: received = online + direct + carried over; resolved =
 /// early + on time + late; pending = within + past the deadline; received = resolved +
 /// pending.
-fn check_tthc(m: &Merged, rows: &[TthcRow], at: &Origin, errors: &mut Vec<DataError>) {
-    for (i, r) in rows.iter().enumerate() {
-        let rp = format!("{}[{i}]", at.path);
-        let here = |f: &str| Origin {
-            file: at.file,
-            path: format!("{rp}.{f}"),
-        };
-        let name = r.linh_vuc.trim();
-        if name.is_empty() {
-            errors.push(m.error(&here("linh_vuc"), "tên lĩnh vực", Some("chuỗi rỗng".into())));
-        }
-        let sums = [
-            (
-                "tiep_nhan.tong",
-                r.tiep_nhan.tong,
-                r.tiep_nhan.truc_tuyen + r.tiep_nhan.truc_tiep + r.tiep_nhan.tu_ky_truoc,
-                "trực tuyến + trực tiếp + từ kỳ trước",
-            ),
-            (
-                "da_giai_quyet.tong",
-                r.da_giai_quyet.tong,
-                r.da_giai_quyet.truoc_han + r.da_giai_quyet.dung_han + r.da_giai_quyet.qua_han,
-                "trước hạn + đúng hạn + quá hạn",
-            ),
-            (
-                "dang_giai_quyet.tong",
-                r.dang_giai_quyet.tong,
-                r.dang_giai_quyet.trong_han + r.dang_giai_quyet.qua_han,
-                "trong hạn + quá hạn",
-            ),
-        ];
-        let mut ok = true;
-        for (field, given, computed, formula) in sums {
-            if let Some(g) = given {
-                if g != computed {
-                    ok = false;
-                    errors.push(m.error(
-                        &here(field),
-                        format!("tổng số = {formula} = {computed} (dòng \"{name}\")"),
-                        Some(g.to_string()),
-                    ));
-                }
-            }
-        }
-        if ok {
-            let t = tthc_totals(r);
-            if t.received != t.resolved + t.pending {
+fn check_tthc(m: &Merged, r: &TthcRow, at: &Origin, errors: &mut Vec<DataError>) {
+    let rp = &at.path;
+    let here = |f: &str| Origin {
+        file: at.file,
+        path: format!("{rp}.{f}"),
+    };
+    let name = r.linh_vuc.trim();
+    if name.is_empty() {
+        errors.push(m.error(&here("linh_vuc"), "tên lĩnh vực", Some("chuỗi rỗng".into())));
+    }
+    let sums = [
+        (
+            "tiep_nhan.tong",
+            r.tiep_nhan.tong,
+            r.tiep_nhan.truc_tuyen + r.tiep_nhan.truc_tiep + r.tiep_nhan.tu_ky_truoc,
+            "trực tuyến + trực tiếp + từ kỳ trước",
+        ),
+        (
+            "da_giai_quyet.tong",
+            r.da_giai_quyet.tong,
+            r.da_giai_quyet.truoc_han + r.da_giai_quyet.dung_han + r.da_giai_quyet.qua_han,
+            "trước hạn + đúng hạn + quá hạn",
+        ),
+        (
+            "dang_giai_quyet.tong",
+            r.dang_giai_quyet.tong,
+            r.dang_giai_quyet.trong_han + r.dang_giai_quyet.qua_han,
+            "trong hạn + quá hạn",
+        ),
+    ];
+    let mut ok = true;
+    for (field, given, computed, formula) in sums {
+        if let Some(g) = given {
+            if g != computed {
+                ok = false;
                 errors.push(m.error(
-                    &Origin {
-                        file: at.file,
-                        path: rp.clone(),
-                    },
-                    format!("số hồ sơ nhận = đã giải quyết + đang giải quyết (dòng \"{name}\")"),
-                    Some(format!(
-                        "nhận {}, đã giải quyết {} + đang giải quyết {} = {}",
-                        t.received,
-                        t.resolved,
-                        t.pending,
-                        t.resolved + t.pending
-                    )),
+                    &here(field),
+                    format!("tổng số = {formula} = {computed} (dòng \"{name}\")"),
+                    Some(g.to_string()),
                 ));
             }
+        }
+    }
+    if ok {
+        let t = tthc_totals(r);
+        if t.received != t.resolved + t.pending {
+            errors.push(m.error(
+                &Origin {
+                    file: at.file,
+                    path: rp.clone(),
+                },
+                format!("số hồ sơ nhận = đã giải quyết + đang giải quyết (dòng \"{name}\")"),
+                Some(format!(
+                    "nhận {}, đã giải quyết {} + đang giải quyết {} = {}",
+                    t.received,
+                    t.resolved,
+                    t.pending,
+                    t.resolved + t.pending
+                )),
+            ));
         }
     }
 }

@@ -97,7 +97,8 @@ pub struct PeriodFile {
     #[serde(default, deserialize_with = "crate::model::number::opt_u32")]
     #[schemars(with = "Option<crate::model::number::WholeNumber>")]
     pub so: Option<u32>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "report_date")]
+    #[schemars(with = "Option<ReportDate>")]
     pub ngay: Option<PartialDate>,
     #[serde(default)]
     pub kinh_gui: Option<Texts>,
@@ -134,7 +135,7 @@ pub struct PeriodFile {
     #[serde(default)]
     pub tthc: Option<Vec<TthcRow>>,
     /// Progress by task id or appendix row (`par-index/1.2`).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::load::unique_keys")]
     pub tien_do: BTreeMap<String, Entry>,
 }
 
@@ -163,8 +164,6 @@ pub enum Status {
     NotStarted,
 }
 
-pub const STATUS_WORDS: &str = "hoàn thành, đang thực hiện, chưa thực hiện";
-
 /// Lower case, Vietnamese marks and "đ" removed: "Hoàn thành" → "hoan thanh".
 pub fn fold(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
@@ -183,18 +182,47 @@ pub fn fold(s: &str) -> String {
         .join(" ")
 }
 
-impl<'de> Deserialize<'de> for Status {
-    /// "hoàn thành", "Hoàn thành", "hoan-thanh" all read the same.
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        match fold(&s).as_str() {
-            "hoan thanh" | "da hoan thanh" => Ok(Status::Done),
-            "dang thuc hien" | "dang trien khai" => Ok(Status::InProgress),
-            "chua thuc hien" | "chua trien khai" => Ok(Status::NotStarted),
-            _ => Err(serde::de::Error::custom(format!(
-                "cần trạng thái là một trong: {STATUS_WORDS}; gặp \"{s}\""
-            ))),
+/// Reads a text with `read`, refusing it with `cần {expected}; gặp "…"`. The text is read
+/// inside a visitor, so the YAML parser places an error at the value itself, not at the
+/// mapping holding it.
+fn from_text<'de, D: Deserializer<'de>, T>(
+    d: D,
+    expected: &'static str,
+    read: fn(&str) -> Option<T>,
+) -> Result<T, D::Error> {
+    struct V<T> {
+        expected: &'static str,
+        read: fn(&str) -> Option<T>,
+    }
+    impl<T> serde::de::Visitor<'_> for V<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str(self.expected)
         }
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<T, E> {
+            (self.read)(s).ok_or_else(|| E::custom(format!("cần {}; gặp \"{s}\"", self.expected)))
+        }
+    }
+    d.deserialize_str(V { expected, read })
+}
+
+impl Status {
+    /// "hoàn thành", "Hoàn thành", "hoan-thanh" all read the same.
+    pub fn parse(s: &str) -> Option<Status> {
+        match fold(s).as_str() {
+            "hoan thanh" | "da hoan thanh" => Some(Status::Done),
+            "dang thuc hien" | "dang trien khai" => Some(Status::InProgress),
+            "chua thuc hien" | "chua trien khai" => Some(Status::NotStarted),
+            _ => None,
+        }
+    }
+}
+
+const STATUS_EXPECTED: &str = "trạng thái là một trong: hoàn thành, đang thực hiện, chưa thực hiện";
+
+impl<'de> Deserialize<'de> for Status {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        from_text(d, STATUS_EXPECTED, Status::parse)
     }
 }
 
@@ -231,14 +259,11 @@ impl Day {
     }
 }
 
+const DAY_EXPECTED: &str = "ngày có thật viết dạng ngày/tháng/năm (ví dụ 12/3/2024)";
+
 impl<'de> Deserialize<'de> for Day {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Day::parse(&s).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "cần ngày có thật viết dạng ngày/tháng/năm (ví dụ 12/3/2024); gặp \"{s}\""
-            ))
-        })
+        from_text(d, DAY_EXPECTED, Day::parse)
     }
 }
 
@@ -252,6 +277,58 @@ impl JsonSchema for Day {
             "pattern": "^\\s*([0-9]+\\s*[/.-]\\s*[0-9]+\\s*[/.-]\\s*[0-9]{4}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2})\\s*$",
             "examples": ["12/3/2024"]
         })
+    }
+}
+
+const REPORT_DATE_EXPECTED: &str =
+    "ngày có thật viết dạng ngày/tháng/năm (ví dụ 18/6/2025) hoặc bảng {ngay: 18, thang: 6, nam: 2025}";
+
+/// The report's date: a day as [`Day`] reads it ("18/6/2025"), or the table plan.yaml uses,
+/// whose day and month may be left blank for the văn thư.
+fn report_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<PartialDate>, D::Error> {
+    struct V;
+    impl<'de> serde::de::Visitor<'de> for V {
+        type Value = Option<PartialDate>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str(REPORT_DATE_EXPECTED)
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Self::Value, E> {
+            let Some(Day(day)) = Day::parse(s) else {
+                return Err(E::custom(format!(
+                    "cần {REPORT_DATE_EXPECTED}; gặp \"{s}\""
+                )));
+            };
+            use chrono::Datelike;
+            Ok(Some(PartialDate {
+                ngay: Some(day.day()),
+                thang: Some(day.month()),
+                nam: day.year(),
+            }))
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, m: A) -> Result<Self::Value, A::Error> {
+            PartialDate::deserialize(serde::de::value::MapAccessDeserializer::new(m)).map(Some)
+        }
+    }
+    d.deserialize_any(V)
+}
+
+/// The schema of [`report_date`]: a day's text or the table.
+struct ReportDate;
+
+impl JsonSchema for ReportDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "NgayBaoCao".into()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let day = g.subschema_for::<Day>();
+        let table = g.subschema_for::<PartialDate>();
+        schemars::json_schema!({ "anyOf": [day, table] })
     }
 }
 

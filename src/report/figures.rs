@@ -16,6 +16,9 @@ pub enum Progress {
     NotStarted,
     NotStartedOverdue,
     NotReported,
+    /// No entry, and the deadline passed before the cut-off: still overdue, so leaving a
+    /// task out cannot hide it.
+    NotReportedOverdue,
 }
 
 impl Progress {
@@ -25,19 +28,28 @@ impl Progress {
     pub fn is_overdue(self) -> bool {
         matches!(
             self,
-            Progress::InProgressOverdue | Progress::NotStartedOverdue
+            Progress::InProgressOverdue
+                | Progress::NotStartedOverdue
+                | Progress::NotReportedOverdue
         )
+    }
+    pub fn is_reported(self) -> bool {
+        !matches!(self, Progress::NotReported | Progress::NotReportedOverdue)
     }
 }
 
 /// An item's progress at `cut_off`. A deadline on the cut-off day is not yet passed; work
 /// without a dated deadline (ongoing, recurring, none) is never overdue or late.
 pub fn evaluate(item: &Tracked, entry: Option<&Entry>, cut_off: NaiveDate) -> Progress {
-    let Some(e) = entry else {
-        return Progress::NotReported;
-    };
     let due = item.deadline.and_then(|d| d.due());
     let passed = due.is_some_and(|d| d < cut_off);
+    let Some(e) = entry else {
+        return if passed {
+            Progress::NotReportedOverdue
+        } else {
+            Progress::NotReported
+        };
+    };
     match e.trang_thai {
         Status::Done => match (due, e.ngay_hoan_thanh) {
             (Some(due), Some(day)) if day.0 > due => Progress::DoneLate,
@@ -60,6 +72,7 @@ pub struct Counts {
     pub not_started: usize,
     pub not_started_overdue: usize,
     pub not_reported: usize,
+    pub not_reported_overdue: usize,
 }
 
 impl Counts {
@@ -73,6 +86,7 @@ impl Counts {
             Progress::NotStarted => &mut self.not_started,
             Progress::NotStartedOverdue => &mut self.not_started_overdue,
             Progress::NotReported => &mut self.not_reported,
+            Progress::NotReportedOverdue => &mut self.not_reported_overdue,
         } += 1;
     }
     pub fn done(&self) -> usize {
@@ -84,8 +98,11 @@ impl Counts {
     pub fn not_started_all(&self) -> usize {
         self.not_started + self.not_started_overdue
     }
+    pub fn not_reported_all(&self) -> usize {
+        self.not_reported + self.not_reported_overdue
+    }
     pub fn overdue(&self) -> usize {
-        self.in_progress_overdue + self.not_started_overdue
+        self.in_progress_overdue + self.not_started_overdue + self.not_reported_overdue
     }
     /// Share of items done, per cent of all tracked items.
     pub fn percent_done(&self) -> f64 {
@@ -239,6 +256,11 @@ mod tests {
         assert_eq!(evaluate(&ongoing, Some(&idle), cut), Progress::NotStarted);
         assert_eq!(evaluate(&none, Some(&wip), cut), Progress::InProgress);
         assert_eq!(evaluate(&none, None, cut), Progress::NotReported);
+        assert_eq!(evaluate(&due_on, None, cut), Progress::NotReported);
+        assert_eq!(
+            evaluate(&due_before, None, cut),
+            Progress::NotReportedOverdue
+        );
     }
 
     #[test]

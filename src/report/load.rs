@@ -139,7 +139,8 @@ pub struct Merged {
     /// out into `entries` and `tthc`).
     pub report: PeriodFile,
     pub entries: BTreeMap<String, (Entry, Origin)>,
-    pub tthc: Option<(Vec<TthcRow>, Origin)>,
+    /// Biểu 06's rows, each where it was written: unit files may each give their lĩnh vực.
+    pub tthc: Option<Vec<(TthcRow, Origin)>>,
     /// Where each single value (`so`, `ngay`, `kinh_gui`, …) was given.
     pub origins: BTreeMap<&'static str, Origin>,
     /// The files' own warnings: text cut by a comment, characters no font draws.
@@ -194,7 +195,10 @@ fn single<T>(
             location: l.find(&at.path),
             path: Some(at.path.clone()),
             expected: format!("`{field}` chỉ ghi ở một tệp của kỳ"),
-            found: Some(format!("đã có ở {}{first_at}", ff.display())),
+            found: Some(format!(
+                "`{field}` ghi cả ở đây và ở {}{first_at}",
+                ff.display()
+            )),
         });
         return;
     }
@@ -228,7 +232,7 @@ pub fn load_period(source: &Source) -> Result<Merged> {
     }
     let mut report = PeriodFile::default();
     let mut entries: BTreeMap<String, (Entry, Origin)> = BTreeMap::new();
-    let mut tthc = None;
+    let mut tthc: Option<Vec<(TthcRow, Origin)>> = None;
     let (mut so, mut ngay, mut kinh_gui, mut trich_yeu) = (None, None, None, None);
     let (mut noi_nhan, mut luu, mut ky) = (None, None, None);
     for (i, mut c) in contents.into_iter().enumerate() {
@@ -264,14 +268,36 @@ pub fn load_period(source: &Source) -> Result<Merged> {
         );
         single(&mut luu, c.luu, at("luu"), "luu", &files, &mut errors);
         single(&mut ky, c.ky, at("ky"), "ky", &files, &mut errors);
-        single(
-            &mut tthc,
-            c.tthc.take(),
-            at("tthc"),
-            "tthc",
-            &files,
-            &mut errors,
-        );
+        for (j, row) in c.tthc.take().into_iter().flatten().enumerate() {
+            let here = at(&format!("tthc[{j}]"));
+            let list = tthc.get_or_insert_with(Vec::new);
+            let name = super::data::fold(&row.linh_vuc);
+            match list
+                .iter()
+                .find(|(r, _)| super::data::fold(&r.linh_vuc) == name)
+            {
+                Some((_, first)) => {
+                    let (ff, fl) = &files[first.file];
+                    let first_at = fl
+                        .find(&format!("{}.linh_vuc", first.path))
+                        .map_or(String::new(), |x| format!(":{}:{}", x.line, x.column));
+                    let (f, l) = &files[i];
+                    let path = format!("{}.linh_vuc", here.path);
+                    errors.push(DataError {
+                        file: f.clone(),
+                        location: l.find(&path),
+                        path: Some(path),
+                        expected: "mỗi lĩnh vực TTHC chỉ ghi một lần trong kỳ".into(),
+                        found: Some(format!(
+                            "\"{}\" ghi cả ở đây và ở {}{first_at}",
+                            row.linh_vuc.trim(),
+                            ff.display()
+                        )),
+                    });
+                }
+                None => list.push((row, here)),
+            }
+        }
         for (id, e) in std::mem::take(&mut c.tien_do) {
             let here = at(&format!("tien_do.{id}"));
             if let Some((_, first)) = entries.get(&id) {
@@ -285,7 +311,10 @@ pub fn load_period(source: &Source) -> Result<Merged> {
                     location: l.find(&here.path),
                     path: Some(here.path.clone()),
                     expected: "mỗi nhiệm vụ chỉ báo cáo ở một tệp của kỳ".into(),
-                    found: Some(format!("`{id}` đã báo cáo ở {}{first_at}", ff.display())),
+                    found: Some(format!(
+                        "`{id}` báo cáo cả ở đây và ở {}{first_at}",
+                        ff.display()
+                    )),
                 });
                 continue;
             }

@@ -37,11 +37,106 @@ pub struct ReportData {
     pub warnings: Vec<String>,
 }
 
-fn day_month(text: &str) -> Option<(u32, u32)> {
-    let (d, m) = text.trim().split_once('/')?;
-    let (d, m): (u32, u32) = (d.trim().parse().ok()?, m.trim().parse().ok()?);
-    // A leap year, so 29/2 is a possible setting.
-    NaiveDate::from_ymd_opt(2024, m, d).map(|_| (d, m))
+/// A cut-off "14/3": a day and month that every year has, or why not. 29/2 is refused: the
+/// periods of three years in four would have no cut-off.
+fn day_month(text: &str) -> std::result::Result<(u32, u32), String> {
+    let shown = format!("\"{text}\"");
+    let parsed = text.trim().split_once('/').and_then(|(d, m)| {
+        let d: u32 = d.trim().parse().ok()?;
+        let m: u32 = m.trim().parse().ok()?;
+        Some((d, m))
+    });
+    let Some((d, m)) = parsed else {
+        return Err(shown);
+    };
+    if NaiveDate::from_ymd_opt(2023, m, d).is_some() {
+        Ok((d, m))
+    } else if NaiveDate::from_ymd_opt(2024, m, d).is_some() {
+        Err(format!(
+            "{shown} (ngày {d}/{m} chỉ có trong năm nhuận, các năm khác sẽ không có ngày chốt; dùng 28/2 hoặc 1/3)"
+        ))
+    } else if (1..=12).contains(&m) {
+        Err(format!("{shown} (tháng {m} không có ngày {d})"))
+    } else {
+        Err(format!("{shown} (không có tháng {m})"))
+    }
+}
+
+/// The cut-offs `chung.yaml` sets (the others keep BNV 581's), each a day every year has,
+/// in the order of the periods.
+fn cut_offs(
+    file: &Path,
+    loc: &crate::model::locate::Locations,
+    n: &data::CutOffSettings,
+) -> Result<CutOffs> {
+    let mut c = CutOffs::default();
+    let mut errors = Vec::new();
+    let error = |field: &str, expected: String, found: String| {
+        let path = format!("ngay_chot.{field}");
+        DataError {
+            file: file.to_path_buf(),
+            location: loc.find(&path),
+            path: Some(path),
+            expected,
+            found: Some(found),
+        }
+    };
+    for (field, value, slot) in [
+        ("quy_1", &n.quy_1, &mut c.q1),
+        ("6_thang", &n.sau_thang, &mut c.h1),
+        ("9_thang", &n.chin_thang, &mut c.q3),
+        ("nam", &n.nam, &mut c.year),
+    ] {
+        let Some(v) = value else { continue };
+        match day_month(v) {
+            Ok(dm) => *slot = dm,
+            Err(found) => errors.push(error(
+                field,
+                "ngày/tháng chốt số liệu có trong mọi năm, ví dụ \"14/3\"".into(),
+                found,
+            )),
+        }
+    }
+    if errors.is_empty() {
+        for (field, found) in out_of_order(&c, n) {
+            errors.push(error(
+                field,
+                "các ngày chốt theo thứ tự trong năm: quý I, 6 tháng, 9 tháng, năm".into(),
+                found,
+            ));
+        }
+    }
+    if errors.is_empty() {
+        Ok(c)
+    } else {
+        Err(Error::Data(errors))
+    }
+}
+
+/// Cut-offs not after the one before them, each as (field to fix, what was found).
+fn out_of_order(c: &CutOffs, n: &data::CutOffSettings) -> Vec<(&'static str, String)> {
+    let order = [
+        ("quy_1", c.q1, n.quy_1.is_some()),
+        ("6_thang", c.h1, n.sau_thang.is_some()),
+        ("9_thang", c.q3, n.chin_thang.is_some()),
+        ("nam", c.year, n.nam.is_some()),
+    ];
+    let shown = |(name, (d, m), given): (&str, (u32, u32), bool)| {
+        let default = if given { "" } else { ", mặc định" };
+        format!("`{name}` ({d}/{m}{default})")
+    };
+    let mut found = Vec::new();
+    for pair in order.windows(2) {
+        let [early, late] = *pair else { continue };
+        let ((ed, em), (ld, lm)) = (early.1, late.1);
+        if (lm, ld) > (em, ed) {
+            continue;
+        }
+        // The place to fix is the later cut-off, unless only the earlier one is written.
+        let at = if late.2 || !early.2 { late } else { early };
+        found.push((at.0, format!("{} không sau {}", shown(late), shown(early))));
+    }
+    found
 }
 
 /// Reads `bao-cao/` beside the plan: `chung.yaml` and the list of periods.
@@ -52,36 +147,11 @@ pub fn open(plan_file: &Path) -> Result<ReportData> {
     let common = match load::load_common(&dir)? {
         None => Common::default(),
         Some((file, loaded)) => {
-            let (common, loc) = (loaded.value, loaded.locations);
             warnings.extend(loaded.warnings);
-            if let Some(n) = &common.ngay_chot {
-                let mut errors = Vec::new();
-                for (field, value, slot) in [
-                    ("quy_1", &n.quy_1, &mut cut_offs.q1),
-                    ("6_thang", &n.sau_thang, &mut cut_offs.h1),
-                    ("9_thang", &n.chin_thang, &mut cut_offs.q3),
-                    ("nam", &n.nam, &mut cut_offs.year),
-                ] {
-                    let Some(v) = value else { continue };
-                    match day_month(v) {
-                        Some(dm) => *slot = dm,
-                        None => {
-                            let path = format!("ngay_chot.{field}");
-                            errors.push(DataError {
-                                file: file.clone(),
-                                location: loc.find(&path),
-                                path: Some(path),
-                                expected: "ngày/tháng chốt số liệu, ví dụ \"14/3\"".into(),
-                                found: Some(format!("\"{v}\"")),
-                            });
-                        }
-                    }
-                }
-                if !errors.is_empty() {
-                    return Err(Error::Data(errors));
-                }
+            if let Some(n) = &loaded.value.ngay_chot {
+                cut_offs = self::cut_offs(&file, &loaded.locations, n)?;
             }
-            common
+            loaded.value
         }
     };
     Ok(ReportData {
@@ -180,30 +250,141 @@ impl ReportData {
     }
 }
 
-/// The latest entry of each item among `sets` (later sets win).
-fn latest<'a>(items: &[Tracked], sets: &[&'a Merged]) -> Vec<Option<&'a Entry>> {
+/// Where a report takes an item's entry from: one of the loaded data sets, and whether it
+/// was carried over from before the report's window.
+#[derive(Debug, Clone, Copy)]
+pub struct Pick {
+    pub set: usize,
+    pub carried: bool,
+}
+
+/// Work done again and again ("Thường xuyên", "Hằng quý") is reported anew every period;
+/// a one-off task once completed stays completed.
+fn recurring(item: &Tracked) -> bool {
+    matches!(
+        item.deadline,
+        Some(deadline::Deadline::Continuous | deadline::Deadline::Recurring(_))
+    )
+}
+
+/// Each item's entry for the window `w`: the latest among the sets of `all` cut off inside
+/// it; otherwise, for a one-off task, its latest entry before the window when that says
+/// completed, so a clerk who leaves a finished task out of a later file does not undo it.
+/// `all` is in calendar order.
+fn picks(items: &[Tracked], all: &[Merged], w: &Window, cut_offs: &CutOffs) -> Vec<Option<Pick>> {
+    let cut = |m: &Merged| m.period.cut_off(cut_offs);
+    let inside: Vec<usize> = (0..all.len())
+        .filter(|&i| cut(&all[i]).is_some_and(|c| w.holds(c)))
+        .collect();
+    let before: Vec<usize> = (0..all.len())
+        .filter(|&i| cut(&all[i]).is_some_and(|c| c < w.start))
+        .collect();
+    let latest = |sets: &[usize], id: &str| {
+        sets.iter()
+            .rev()
+            .find(|&&i| all[i].entries.contains_key(id))
+            .copied()
+    };
     items
         .iter()
-        .map(|it| {
-            sets.iter()
-                .rev()
-                .find_map(|m| m.entries.get(&it.id).map(|(e, _)| e))
+        .map(|it| match latest(&inside, &it.id) {
+            Some(set) => Some(Pick {
+                set,
+                carried: false,
+            }),
+            None if recurring(it) => None,
+            None => latest(&before, &it.id)
+                .filter(|&i| {
+                    all[i]
+                        .entries
+                        .get(&it.id)
+                        .is_some_and(|(e, _)| e.trang_thai == data::Status::Done)
+                })
+                .map(|set| Pick { set, carried: true }),
         })
         .collect()
 }
 
-fn progress(items: &[Tracked], entries: &[Option<&Entry>], cut_off: NaiveDate) -> Vec<Progress> {
+fn entry_of<'m>(all: &'m [Merged], item: &Tracked, pick: Option<Pick>) -> Option<&'m Entry> {
+    pick.and_then(|p| all[p.set].entries.get(&item.id).map(|(e, _)| e))
+}
+
+fn progress(
+    items: &[Tracked],
+    all: &[Merged],
+    picks: &[Option<Pick>],
+    cut_off: NaiveDate,
+) -> Vec<Progress> {
     items
         .iter()
-        .zip(entries)
-        .map(|(it, e)| figures::evaluate(it, *e, cut_off))
+        .zip(picks)
+        .map(|(it, p)| figures::evaluate(it, entry_of(all, it, *p), cut_off))
         .collect()
+}
+
+/// The warning naming the tasks of period `p` that no data set reports, if any.
+fn unreported(dir: &Path, p: Period, items: &[Tracked], progress: &[Progress]) -> Option<String> {
+    let missing: Vec<&str> = items
+        .iter()
+        .zip(progress)
+        .filter(|(_, p)| !p.is_reported())
+        .map(|(it, _)| it.id.as_str())
+        .collect();
+    if missing.is_empty() {
+        return None;
+    }
+    let shown: Vec<&str> = missing.iter().take(8).copied().collect();
+    let more = if missing.len() > shown.len() {
+        format!(" và {} nhiệm vụ khác", missing.len() - shown.len())
+    } else {
+        String::new()
+    };
+    Some(format!(
+        "{}: kỳ {}: {} nhiệm vụ chưa báo cáo, ghi \"Chưa báo cáo\" trong báo cáo: {}{more}",
+        dir.display(),
+        p.key(),
+        missing.len(),
+        shown.join(", ")
+    ))
+}
+
+/// A one-off task reported completed and later reported not completed: the later word wins,
+/// but it is most likely a copy of an older file, so the clerk is told where.
+fn reopened(items: &[Tracked], all: &[Merged]) -> Vec<String> {
+    let mut done_in: std::collections::HashMap<&str, Period> = std::collections::HashMap::new();
+    let mut out = Vec::new();
+    for m in all {
+        for it in items.iter().filter(|it| !recurring(it)) {
+            let Some((e, at)) = m.entries.get(&it.id) else {
+                continue;
+            };
+            if e.trang_thai == data::Status::Done {
+                done_in.insert(it.id.as_str(), m.period);
+            } else if let Some(p) = done_in.remove(it.id.as_str()) {
+                let field = load::Origin {
+                    file: at.file,
+                    path: format!("{}.trang_thai", at.path),
+                };
+                out.push(m.warning(
+                    &field,
+                    &format!(
+                        "nhiệm vụ đã báo cáo hoàn thành ở kỳ {} nay ghi chưa hoàn thành; báo cáo lấy trạng thái mới này — nếu tệp được chép từ kỳ cũ, hãy sửa lại",
+                        p.wording()
+                    ),
+                ));
+            }
+        }
+    }
+    out
 }
 
 /// A report's computed content before it becomes a view.
 pub struct Computed<'a> {
     pub items: Vec<Tracked>,
+    /// Every data set cut off up to the report's cut-off, in calendar order.
     pub sets: Vec<Merged>,
+    /// Per item, the set its entry comes from.
+    pub picks: Vec<Option<Pick>>,
     pub progress: Vec<Progress>,
     pub figures: Figures,
     pub previous: Option<(Figures, String)>,
@@ -235,31 +416,25 @@ pub fn compute<'a>(plan: &Plan, data: &'a ReportData, p: Period) -> Result<Compu
     let items = items::tracked(plan);
     let units: Vec<String> = plan.don_vi.keys().cloned().collect();
     let window = data.window(plan, p)?;
-    // The previous period's window is read in the same pass: no file is parsed twice.
-    let prev_window = data.window(plan, p.previous()).ok();
-    let windows: Vec<&Window> = std::iter::once(&window)
-        .chain(prev_window.as_ref())
-        .collect();
-    let (all, mut warnings) = data.snapshots(plan, &items, &windows)?;
-    let previous = prev_window.as_ref().and_then(|pw| {
-        let prev_sets = data.within(&all, pw);
-        (!prev_sets.is_empty()).then(|| {
-            let e = latest(&items, &prev_sets);
-            let pr = progress(&items, &e, pw.cut_off);
+    // Every set up to the cut-off, each parsed once: the window's, the previous period's,
+    // and the earlier ones completed tasks are carried over from.
+    let history = Window {
+        start: NaiveDate::MIN,
+        ..data.window(plan, p)?
+    };
+    let (all, mut warnings) = data.snapshots(plan, &items, &[&history])?;
+    warnings.extend(reopened(&items, &all));
+    let previous = data.window(plan, p.previous()).ok().and_then(|pw| {
+        (!data.within(&all, &pw).is_empty()).then(|| {
+            let pk = picks(&items, &all, &pw, &data.cut_offs);
+            let pr = progress(&items, &all, &pk, pw.cut_off);
             (figures::count(&items, &pr, &units), pw.wording.clone())
         })
     });
-    let sets: Vec<Merged> = all
-        .into_iter()
-        .filter(|m| {
-            m.period
-                .cut_off(&data.cut_offs)
-                .is_some_and(|c| window.holds(c))
-        })
-        .collect();
-    let entries = latest(&items, &sets.iter().collect::<Vec<_>>());
-    let progress = progress(&items, &entries, window.cut_off);
+    let picks = picks(&items, &all, &window, &data.cut_offs);
+    let progress = progress(&items, &all, &picks, window.cut_off);
     let figures = figures::count(&items, &progress, &units);
+    let sets = all;
     let own_kinh_gui = sets
         .iter()
         .find(|m| m.period == p)
@@ -272,30 +447,11 @@ pub fn compute<'a>(plan: &Plan, data: &'a ReportData, p: Period) -> Result<Compu
             p.key()
         ));
     }
-    let missing: Vec<&str> = items
-        .iter()
-        .zip(&progress)
-        .filter(|(_, p)| **p == Progress::NotReported)
-        .map(|(it, _)| it.id.as_str())
-        .collect();
-    if !missing.is_empty() {
-        let shown: Vec<&str> = missing.iter().take(8).copied().collect();
-        let more = if missing.len() > shown.len() {
-            format!(" và {} nhiệm vụ khác", missing.len() - shown.len())
-        } else {
-            String::new()
-        };
-        warnings.push(format!(
-            "{}: kỳ {}: {} nhiệm vụ chưa báo cáo, ghi \"Chưa báo cáo\" trong báo cáo: {}{more}",
-            data.dir.display(),
-            p.key(),
-            missing.len(),
-            shown.join(", ")
-        ));
-    }
+    warnings.extend(unreported(&data.dir, p, &items, &progress));
     Ok(Computed {
         items,
         sets,
+        picks,
         progress,
         figures,
         previous,
@@ -408,7 +564,8 @@ pub fn report_view(plan: &Plan, c: &Computed, p: Period) -> ReportView {
         .iter()
         .rev()
         .find(|m| m.period == p)
-        .and_then(|m| m.tthc.as_ref());
+        .and_then(|m| m.tthc.as_ref())
+        .map(|rows| rows.iter().map(|(r, _)| r.clone()).collect::<Vec<_>>());
     let appendix_count = 1 + usize::from(tthc.is_some());
     let label = |i| crate::model::view::appendix_label(i, appendix_count, numbering);
     let kem_theo = format!(
@@ -422,7 +579,7 @@ pub fn report_view(plan: &Plan, c: &Computed, p: Period) -> ReportView {
         tieu_de: title.to_string(),
         kem_theo: kem_theo.clone(),
     };
-    let detail = |i: usize| format!("(Chi tiết tại {})", label(i));
+    let detail = |i: usize| format!("chi tiết tại {}", label(i));
 
     let so_lieu = figures_view(
         plan,
@@ -430,7 +587,7 @@ pub fn report_view(plan: &Plan, c: &Computed, p: Period) -> ReportView {
         c.previous.as_ref().map(|(f, w)| (f, w.clone())),
         &plan_ref,
         c.window.cut_off,
-        format!("{}.", detail(0)),
+        &detail(0),
     );
 
     // I. … V. with their numbered sub-items; empty ones are left out.
@@ -440,21 +597,20 @@ pub fn report_view(plan: &Plan, c: &Computed, p: Period) -> ReportView {
             .filter(|s| !s.is_empty())
             .collect()
     };
-    let sub = |n: usize, title: &str, doan: Vec<String>, loai: &'static str| SubView {
-        so: format!("{n}."),
-        tieu_de: title.to_string(),
-        doan,
-        loai,
-    };
-    let numbered = |list: Vec<(&str, Vec<String>, &'static str)>| -> Vec<SubView> {
+    // Items without text are left out, except the computed figures; numbers follow.
+    let numbered = |list: Vec<(&'static str, Vec<String>)>| -> Vec<SubView> {
         list.into_iter()
-            .filter(|(_, d, loai)| !d.is_empty() || !loai.is_empty())
+            .filter(|(k, d)| !d.is_empty() || *k == "ke-hoach")
             .enumerate()
-            .map(|(i, (t, d, l))| sub(i + 1, t, d, l))
+            .map(|(i, (khoa, doan))| SubView {
+                so: format!("{}.", i + 1),
+                khoa,
+                doan,
+            })
             .collect()
     };
     let mut tthc_para = texts(&r.ket_qua.thu_tuc_hanh_chinh);
-    if let Some((rows, _)) = tthc {
+    if let Some(rows) = &tthc {
         tthc_para.push(tthc_sentence(rows, &detail(1)));
     }
     let overdue: Vec<String> = c
@@ -467,7 +623,8 @@ pub fn report_view(plan: &Plan, c: &Computed, p: Period) -> ReportView {
                 .deadline
                 .and_then(|d| d.due())
                 .map_or(String::new(), |d| format!(", hạn {}", short_date(d)));
-            format!("- {} ({}{due});", short(&it.content, 90), it.place)
+            let content = it.content.trim().trim_end_matches(['.', ';']);
+            format!("- {content} ({}{due});", it.place)
         })
         .collect();
     let mut weaknesses = texts(&r.ton_tai);
@@ -486,82 +643,55 @@ pub fn report_view(plan: &Plan, c: &Computed, p: Period) -> ReportView {
         }));
     }
     weaknesses.extend(texts(&r.nguyen_nhan));
-    let parts: Vec<(&str, Vec<SubView>)> = vec![
+    let parts: Vec<(&'static str, Vec<SubView>)> = vec![
         (
-            "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH",
+            "chi-dao-dieu-hanh",
             numbered(vec![
-                ("Kết quả thực hiện Kế hoạch", Vec::new(), "ke-hoach"),
-                (
-                    "Công tác chỉ đạo, điều hành",
-                    texts(&r.chi_dao_dieu_hanh),
-                    "",
-                ),
+                ("ke-hoach", Vec::new()),
+                ("chi-dao", texts(&r.chi_dao_dieu_hanh)),
             ]),
         ),
         (
-            "KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH",
+            "ket-qua",
             numbered(vec![
-                ("Cải cách thể chế", texts(&r.ket_qua.the_che), ""),
-                ("Cải cách thủ tục hành chính", tthc_para, ""),
-                (
-                    "Cải cách tổ chức bộ máy hành chính nhà nước",
-                    texts(&r.ket_qua.to_chuc_bo_may),
-                    "",
-                ),
-                (
-                    "Cải cách chế độ công vụ",
-                    texts(&r.ket_qua.che_do_cong_vu),
-                    "",
-                ),
-                (
-                    "Cải cách tài chính công",
-                    texts(&r.ket_qua.tai_chinh_cong),
-                    "",
-                ),
-                (
-                    "Xây dựng và phát triển chính quyền điện tử, chính quyền số",
-                    texts(&r.ket_qua.chinh_quyen_so),
-                    "",
-                ),
+                ("the-che", texts(&r.ket_qua.the_che)),
+                ("thu-tuc-hanh-chinh", tthc_para),
+                ("to-chuc-bo-may", texts(&r.ket_qua.to_chuc_bo_may)),
+                ("che-do-cong-vu", texts(&r.ket_qua.che_do_cong_vu)),
+                ("tai-chinh-cong", texts(&r.ket_qua.tai_chinh_cong)),
+                ("chinh-quyen-so", texts(&r.ket_qua.chinh_quyen_so)),
             ]),
         ),
         (
-            "ĐÁNH GIÁ CHUNG",
+            "danh-gia",
             numbered(vec![
-                ("Ưu điểm", texts(&r.uu_diem), ""),
-                ("Tồn tại, hạn chế và nguyên nhân", weaknesses, ""),
+                ("uu-diem", texts(&r.uu_diem)),
+                ("ton-tai", weaknesses),
             ]),
         ),
-        (
-            "PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM KỲ TỚI",
-            numbered(vec![("", texts(&r.phuong_huong), "")]),
-        ),
-        (
-            "ĐỀ XUẤT, KIẾN NGHỊ",
-            numbered(vec![("", texts(&r.de_xuat), "")]),
-        ),
+        ("phuong-huong", numbered(vec![("", texts(&r.phuong_huong))])),
+        ("de-xuat", numbered(vec![("", texts(&r.de_xuat))])),
     ];
     let phan = parts
         .into_iter()
         .filter(|(_, m)| !m.is_empty())
         .enumerate()
-        .map(|(i, (t, muc))| PartView {
+        .map(|(i, (khoa, muc))| PartView {
             so: format!("{}.", crate::model::numbering::roman(i as u32 + 1)),
-            tieu_de: t.to_string(),
+            khoa,
             muc,
         })
         .collect();
 
-    let mo_dau = {
-        let given = texts(&r.mo_dau);
-        if given.is_empty() {
-            vec![format!(
-                "Thực hiện {plan_ref} của {agency} về {}, {agency} báo cáo kết quả thực hiện {wording} như sau:",
-                lower_first(plan.trich_yeu.trim())
-            )]
-        } else {
-            given
-        }
+    // Without a number the reference is already "Kế hoạch <trích yếu>".
+    let tham_chieu = References {
+        ke_hoach: plan_ref.clone(),
+        ke_hoach_ngan: plan_short_reference(plan, common),
+        ve: match plan_issue(plan, common).0 {
+            Some(_) => format!(" về {}", lower_first(plan.trich_yeu.trim())),
+            None => String::new(),
+        },
+        ky: wording.clone(),
     };
     let kinh_gui = recipient_lines(
         &r.kinh_gui
@@ -581,21 +711,18 @@ pub fn report_view(plan: &Plan, c: &Computed, p: Period) -> ReportView {
     ReportView {
         frame,
         kinh_gui,
-        mo_dau,
+        mo_dau: texts(&r.mo_dau),
+        tham_chieu,
         phan,
         so_lieu,
-        ket_luan: crate::model::view::closing(&format!(
-            "Trên đây là báo cáo kết quả thực hiện {} {wording} của {agency}",
-            plan_short_reference(plan, common)
-        )),
         phu_luc_tien_do: progress_appendix(
             plan,
             c,
             head(0, "TIẾN ĐỘ THỰC HIỆN CÁC NHIỆM VỤ CỦA KẾ HOẠCH"),
         ),
-        phu_luc_tthc: tthc.map(|(rows, _)| {
+        phu_luc_tthc: tthc.map(|rows| {
             tthc_appendix(
-                rows,
+                &rows,
                 head(1, "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"),
                 (c.window.start, c.window.cut_off),
                 agency,
@@ -622,7 +749,12 @@ fn index_title(key: &str) -> String {
 /// Task progress grouped by each item's first index.
 fn progress_appendix(plan: &Plan, c: &Computed, pl: view::AppendixHead) -> view::ProgressAppendix {
     use view::*;
-    let entries = latest(&c.items, &c.sets.iter().collect::<Vec<_>>());
+    let entries: Vec<Option<&Entry>> = c
+        .items
+        .iter()
+        .zip(&c.picks)
+        .map(|(it, p)| entry_of(&c.sets, it, *p))
+        .collect();
     let mut keys: Vec<&str> = crate::model::validate::INDICES.to_vec();
     keys.push("");
     let nhom = keys
@@ -632,10 +764,10 @@ fn progress_appendix(plan: &Plan, c: &Computed, pl: view::AppendixHead) -> view:
                 .items
                 .iter()
                 .zip(&c.progress)
-                .zip(&entries)
+                .zip(entries.iter().zip(&c.picks))
                 .filter(|((it, _), _)| it.indices.first().map_or("", String::as_str) == key)
                 .enumerate()
-                .map(|(n, ((it, p), e))| {
+                .map(|(n, ((it, p), (e, pick)))| {
                     let mut ket_qua: Vec<String> = Vec::new();
                     if let Some(e) = e {
                         ket_qua.extend(e.ket_qua.as_ref().map(|s| s.trim().to_string()));
@@ -653,6 +785,9 @@ fn progress_appendix(plan: &Plan, c: &Computed, pl: view::AppendixHead) -> view:
                     }
                     if let Some(k) = e.and_then(|e| e.kho_khan.as_ref()) {
                         ghi_chu.push(format!("Khó khăn: {}", k.trim()));
+                    }
+                    if let Some(pk) = pick.filter(|pk| pk.carried) {
+                        ghi_chu.push(format!("Theo báo cáo {}", c.sets[pk.set].period.wording()));
                     }
                     ProgressRow {
                         so: (n + 1).to_string(),
@@ -688,6 +823,7 @@ pub fn check_all(plan_file: &Path, plan: &Plan) -> Result<(Vec<String>, Vec<Peri
     let items = items::tracked(plan);
     let mut errors = Vec::new();
     let mut warnings = data.warnings.clone();
+    let mut all = Vec::new();
     for s in &data.sources {
         let m = match load::load_period(s) {
             Ok(m) => m,
@@ -701,10 +837,19 @@ pub fn check_all(plan_file: &Path, plan: &Plan) -> Result<(Vec<String>, Vec<Peri
         let (e, wr) = check::check(&m, &items, &w);
         errors.extend(e);
         warnings.extend(wr);
+        all.push(m);
     }
-    if errors.is_empty() {
-        Ok((warnings, data.sources.iter().map(|s| s.period).collect()))
-    } else {
-        Err(Error::Data(errors))
+    if !errors.is_empty() {
+        return Err(Error::Data(errors));
     }
+    // What `report` says of the data, counted the same way: a task reported completed then
+    // not, and each period's unreported tasks. `all` is in calendar order, as `report`'s.
+    warnings.extend(reopened(&items, &all));
+    for s in &data.sources {
+        let w = data.window(plan, s.period)?;
+        let picks = picks(&items, &all, &w, &data.cut_offs);
+        let progress = progress(&items, &all, &picks, w.cut_off);
+        warnings.extend(unreported(&data.dir, s.period, &items, &progress));
+    }
+    Ok((warnings, data.sources.iter().map(|s| s.period).collect()))
 }

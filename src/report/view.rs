@@ -19,30 +19,47 @@ pub struct ReportView {
     pub frame: FrameView,
     /// "Kính gửi" lines: one recipient, or "- A;" … "- B." for several.
     pub kinh_gui: Vec<String>,
+    /// The opening paragraphs the data gives; none: the template writes the usual one.
     pub mo_dau: Vec<String>,
+    /// What the template's own sentences (opening, closing) refer to.
+    pub tham_chieu: References,
     /// I. … V.
     pub phan: Vec<PartView>,
     pub so_lieu: FiguresView,
-    pub ket_luan: String,
     pub phu_luc_tien_do: ProgressAppendix,
     pub phu_luc_tthc: Option<TthcAppendix>,
     pub so_trang_dau_phu_luc: bool,
 }
 
+/// The names the template's sentences use.
+#[derive(Debug, Serialize)]
+pub struct References {
+    /// "Kế hoạch số 189/KH-UBND ngày 20/12/2023".
+    pub ke_hoach: String,
+    /// "Kế hoạch số 189/KH-UBND" (no date, before the period's words).
+    pub ke_hoach_ngan: String,
+    /// " về duy trì, cải thiện …" (the plan's trích yếu), empty when `ke_hoach` already
+    /// names the plan by it.
+    pub ve: String,
+    /// "quý I năm 2024".
+    pub ky: String,
+}
+
+/// A part of the outline, I. … V.; its heading is the template's (`_de-cuong-bao-cao.xml`).
 #[derive(Debug, Serialize)]
 pub struct PartView {
     pub so: String,
-    pub tieu_de: String,
+    pub khoa: &'static str,
     pub muc: Vec<SubView>,
 }
 
+/// A numbered item of a part, 1., 2. …; `khoa` "" for an untitled one. Under "ke-hoach"
+/// the template places the computed task figures, tables and charts.
 #[derive(Debug, Serialize)]
 pub struct SubView {
     pub so: String,
-    pub tieu_de: String,
+    pub khoa: &'static str,
     pub doan: Vec<String>,
-    /// Computed content placed here: "ke-hoach" (task figures, tables, charts), or "".
-    pub loai: &'static str,
 }
 
 #[derive(Debug, Serialize)]
@@ -51,8 +68,6 @@ pub struct FiguresView {
     pub ky_truoc: Option<String>,
     /// Per index, then per lead unit.
     pub bang: Vec<FigureTable>,
-    /// "(Chi tiết tại Phụ lục I)."
-    pub chi_tiet: String,
 }
 
 /// A table of completion figures and its chart.
@@ -206,12 +221,15 @@ pub fn tthc_sentence(rows: &[TthcRow], detail: &str) -> String {
     };
     let (online, direct, carried) = (s[1], s[2], s[3]);
     let in_time = s[5] + s[6];
+    // The online share is of the files newly received in the period (Biểu 06 columns 4 and
+    // 5), so the sentence names that base.
     format!(
-        "Kết quả giải quyết thủ tục hành chính: tổng số hồ sơ tiếp nhận {} (trực tuyến {}, trực tiếp và qua dịch vụ bưu chính {}, từ kỳ trước chuyển sang {}); tỷ lệ hồ sơ trực tuyến đạt {}. Đã giải quyết {} hồ sơ, trong đó trước hạn và đúng hạn {} (đạt {}), quá hạn {}; đang giải quyết {} hồ sơ (trong hạn {}, quá hạn {}) {detail}.",
+        "Kết quả giải quyết thủ tục hành chính: tổng số hồ sơ tiếp nhận {}, trong đó từ kỳ trước chuyển sang {}, tiếp nhận mới trong kỳ {} (trực tuyến {}, trực tiếp và qua dịch vụ bưu chính {}); tỷ lệ hồ sơ trực tuyến trên số hồ sơ tiếp nhận mới đạt {}. Đã giải quyết {} hồ sơ, trong đó trước hạn và đúng hạn {} (đạt {}), quá hạn {}; đang giải quyết {} hồ sơ, trong đó trong hạn {}, quá hạn {} ({detail}).",
         count(t.received),
+        count(carried),
+        count(online + direct),
         count(online),
         count(direct),
-        count(carried),
         percent(super::figures::percent(online, online + direct)),
         count(t.resolved),
         count(in_time),
@@ -235,6 +253,37 @@ pub fn unit_label(plan: &Plan, key: &str) -> String {
     }
 }
 
+/// The change between two rates as the document prints them (one decimal), so that a reader
+/// who subtracts the printed rates gets the printed change.
+fn points_between(now: f64, then: f64) -> f64 {
+    let tenths = |v: f64| (v * 10.0).round();
+    (tenths(now) - tenths(then)) / 10.0
+}
+
+/// ", đều đúng hạn", ", trong đó đúng hạn 5, trễ hạn 2": how `n` items split in two.
+fn split(n: usize, a: (&str, usize), b: (&str, usize)) -> String {
+    match (a.1, b.1) {
+        (_, 0) => format!(", {}{}", all_of(n), a.0),
+        (0, _) => format!(", {}{}", all_of(n), b.0),
+        _ => format!(
+            ", trong đó {} {}, {} {}",
+            a.0,
+            count(a.1 as u64),
+            b.0,
+            count(b.1 as u64)
+        ),
+    }
+}
+
+/// "đều " before a shared property of several items; nothing for one.
+fn all_of(n: usize) -> &'static str {
+    if n > 1 {
+        "đều "
+    } else {
+        ""
+    }
+}
+
 fn figure_rows(
     list: &[(String, Counts)],
     prev: Option<&[(String, Counts)]>,
@@ -253,7 +302,7 @@ fn figure_rows(
                 ty_le: percent(c.percent_done()),
                 ky_truoc: before.map_or(String::new(), |b| percent(b.percent_done())),
                 thay_doi: before.map_or(String::new(), |b| {
-                    change(c.percent_done() - b.percent_done())
+                    change(points_between(c.percent_done(), b.percent_done()))
                 }),
             }
         })
@@ -280,38 +329,77 @@ pub fn figures_view(
     prev: Option<(&Figures, String)>,
     plan_ref: &str,
     cut_off: NaiveDate,
-    detail: String,
+    detail: &str,
 ) -> FiguresView {
     let a = &f.all;
+    // Only the kinds the plan has: a plan of appendix rows alone has no "0 nhiệm vụ trọng tâm".
+    let (tasks, rows) = (f.tasks.total as u64, f.rows.total as u64);
+    let what = match (tasks, rows) {
+        (_, 0) => format!("{} nhiệm vụ", count(tasks)),
+        (0, _) => format!(
+            "{} nhiệm vụ theo tiêu chí tại các phụ lục của Kế hoạch",
+            count(rows)
+        ),
+        _ => format!(
+            "{} nhiệm vụ ({} nhiệm vụ trọng tâm và {} nhiệm vụ theo tiêu chí tại các phụ lục của Kế hoạch)",
+            count(tasks + rows),
+            count(tasks),
+            count(rows)
+        ),
+    };
     let mut cau = vec![format!(
-        "{plan_ref} có {} nhiệm vụ ({} nhiệm vụ trọng tâm và {} nhiệm vụ theo tiêu chí tại các phụ lục của Kế hoạch). Tính đến ngày chốt số liệu {}:",
-        count(a.total as u64),
-        count(f.tasks.total as u64),
-        count(f.rows.total as u64),
+        "{plan_ref} có {what}. Tính đến ngày chốt số liệu {} ({detail}):",
         short_date(cut_off)
     )];
-    cau.push(format!(
-        "- Đã hoàn thành {} nhiệm vụ, đạt {}, trong đó đúng hạn {}, trễ hạn {};",
-        count(a.done() as u64),
-        percent(a.percent_done()),
-        count(a.done_on_time as u64),
-        count(a.done_late as u64)
-    ));
-    cau.push(format!(
-        "- Đang thực hiện {} nhiệm vụ, trong đó trong hạn {}, quá hạn {};",
-        count(a.in_progress_all() as u64),
-        count(a.in_progress as u64),
-        count(a.in_progress_overdue as u64)
-    ));
-    cau.push(format!(
-        "- Chưa thực hiện {} nhiệm vụ, trong đó quá hạn {};",
-        count(a.not_started_all() as u64),
-        count(a.not_started_overdue as u64)
-    ));
-    if a.not_reported > 0 {
+    let done = a.done();
+    cau.push(if done == 0 {
+        "- Chưa có nhiệm vụ hoàn thành;".to_string()
+    } else {
+        format!(
+            "- Đã hoàn thành {} nhiệm vụ, đạt {}{};",
+            count(done as u64),
+            percent(a.percent_done()),
+            split(done, ("đúng hạn", a.done_on_time), ("trễ hạn", a.done_late))
+        )
+    });
+    let wip = a.in_progress_all();
+    cau.push(if wip == 0 {
+        "- Không có nhiệm vụ đang thực hiện;".to_string()
+    } else {
+        format!(
+            "- Đang thực hiện {} nhiệm vụ{};",
+            count(wip as u64),
+            split(
+                wip,
+                ("trong hạn", a.in_progress),
+                ("quá hạn", a.in_progress_overdue)
+            )
+        )
+    });
+    let idle = a.not_started_all();
+    cau.push(if idle == 0 {
+        "- Không có nhiệm vụ chưa thực hiện;".to_string()
+    } else {
+        format!(
+            "- Chưa thực hiện {} nhiệm vụ{};",
+            count(idle as u64),
+            split(
+                idle,
+                ("chưa quá hạn", a.not_started),
+                ("quá hạn", a.not_started_overdue)
+            )
+        )
+    });
+    let silent = a.not_reported_all();
+    if silent > 0 {
         cau.push(format!(
-            "- Chưa báo cáo {} nhiệm vụ;",
-            count(a.not_reported as u64)
+            "- Chưa báo cáo {} nhiệm vụ{};",
+            count(silent as u64),
+            match a.not_reported_overdue {
+                0 => String::new(),
+                m if m == silent => format!(", {}quá hạn", all_of(silent)),
+                m => format!(", trong đó quá hạn {}", count(m as u64)),
+            }
         ));
     }
     cau.push(format!(
@@ -320,7 +408,7 @@ pub fn figures_view(
     ));
     if let Some((p, wording)) = &prev {
         let (now, then) = (a.percent_done(), p.all.percent_done());
-        let delta = now - then;
+        let delta = points_between(now, then);
         let how = if super::numbers::decimal(delta) == "0" {
             format!("không đổi so với {wording} ({})", percent(now))
         } else {
@@ -340,37 +428,50 @@ pub fn figures_view(
     }
     let unit = |k: &str| unit_label(plan, k);
     let index = |k: &str| index_name(k).to_string();
-    let table = |n: usize, what: &str, cot: &str, list, before, label: &dyn Fn(&str) -> String| {
-        FigureTable {
-            tieu_de: format!("Bảng {n}. Tỷ lệ hoàn thành nhiệm vụ theo {what}"),
-            cot: cot.to_string(),
-            dong: figure_rows(list, before, label),
-            bieu_do_tieu_de: format!("Biểu đồ {n}. Tỷ lệ hoàn thành nhiệm vụ theo {what} (%)"),
-            bieu_do: bars(list, label),
-        }
-    };
+    // A plan whose tasks name no index (or no unit) has nothing to show by it: that table and
+    // its chart are left out, and the others are numbered 1, 2 in order.
+    struct By<'a> {
+        what: &'a str,
+        cot: &'a str,
+        list: &'a [(String, Counts)],
+        before: Option<&'a [(String, Counts)]>,
+        label: &'a dyn Fn(&str) -> String,
+    }
+    let wanted = [
+        By {
+            what: "chỉ số",
+            cot: "Chỉ số",
+            list: &f.by_index,
+            before: prev.as_ref().map(|p| p.0.by_index.as_slice()),
+            label: &index,
+        },
+        By {
+            what: "đơn vị chủ trì",
+            cot: "Đơn vị chủ trì",
+            list: &f.by_unit,
+            before: prev.as_ref().map(|p| p.0.by_unit.as_slice()),
+            label: &unit,
+        },
+    ];
+    let bang = wanted
+        .iter()
+        .filter(|b| !b.list.is_empty())
+        .enumerate()
+        .map(|(i, b)| {
+            let (n, what) = (i + 1, b.what);
+            FigureTable {
+                tieu_de: format!("Bảng {n}. Tỷ lệ hoàn thành nhiệm vụ theo {what}"),
+                cot: b.cot.to_string(),
+                dong: figure_rows(b.list, b.before, b.label),
+                bieu_do_tieu_de: format!("Biểu đồ {n}. Tỷ lệ hoàn thành nhiệm vụ theo {what} (%)"),
+                bieu_do: bars(b.list, b.label),
+            }
+        })
+        .collect();
     FiguresView {
         cau,
         ky_truoc: prev.as_ref().map(|(_, w)| w.clone()),
-        bang: vec![
-            table(
-                1,
-                "chỉ số",
-                "Chỉ số",
-                &f.by_index,
-                prev.as_ref().map(|p| p.0.by_index.as_slice()),
-                &index,
-            ),
-            table(
-                2,
-                "đơn vị chủ trì",
-                "Đơn vị chủ trì",
-                &f.by_unit,
-                prev.as_ref().map(|p| p.0.by_unit.as_slice()),
-                &unit,
-            ),
-        ],
-        chi_tiet: detail,
+        bang,
     }
 }
 
@@ -405,6 +506,10 @@ pub fn progress_text(p: Progress, item: &Tracked, e: Option<&Entry>) -> String {
             "Chưa thực hiện, quá hạn"
         }
         Progress::NotReported => "Chưa báo cáo",
+        Progress::NotReportedOverdue => {
+            notes.extend(due.map(|d| format!("hạn {d}")));
+            "Chưa báo cáo, quá hạn"
+        }
     };
     if notes.is_empty() {
         head.to_string()
@@ -434,29 +539,30 @@ pub fn recipient_lines(list: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// The first sentence of a long text, or its first words, for lists in the body.
-pub fn short(text: &str, max_chars: usize) -> String {
-    let t = text.trim();
-    let first = t.find(". ").map_or(t, |i| &t[..i]).trim_end_matches('.');
-    if first.chars().count() <= max_chars {
-        return first.to_string();
-    }
-    let mut out = String::new();
-    for w in first.split_whitespace() {
-        if out.chars().count() + w.chars().count() + 1 > max_chars {
-            break;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    format!("{}…", out.trim_end_matches([',', ';', ':']))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_change_is_the_difference_of_the_printed_rates() {
+        // 68/108 prints 63%, 51/108 prints 47,2%: the change printed is 15,8, not the
+        // 15,7 of the unrounded rates.
+        let (now, then) = (68.0 * 100.0 / 108.0, 51.0 * 100.0 / 108.0);
+        assert_eq!(percent(now), "63%");
+        assert_eq!(percent(then), "47,2%");
+        assert_eq!(change(now - then), "+15,7");
+        assert_eq!(change(points_between(now, then)), "+15,8");
+    }
+
+    #[test]
+    fn splits_name_both_parts_or_say_all() {
+        assert_eq!(split(7, ("đúng hạn", 7), ("trễ hạn", 0)), ", đều đúng hạn");
+        assert_eq!(split(1, ("đúng hạn", 0), ("trễ hạn", 1)), ", trễ hạn");
+        assert_eq!(
+            split(3, ("trong hạn", 2), ("quá hạn", 1)),
+            ", trong đó trong hạn 2, quá hạn 1"
+        );
+    }
 
     #[test]
     fn kinh_gui_punctuation() {
@@ -468,11 +574,5 @@ mod tests {
             recipient_lines(&["UBND thị xã;".into(), "Phòng Nội vụ".into()]),
             ["- UBND thị xã;", "- Phòng Nội vụ."]
         );
-    }
-
-    #[test]
-    fn short_keeps_the_first_sentence_or_cuts_at_a_word() {
-        assert_eq!(short("Làm A. Làm B.", 50), "Làm A");
-        assert_eq!(short("một hai ba bốn năm", 10), "một hai ba…");
     }
 }
