@@ -818,9 +818,9 @@ mod phu_son {
             "2024-Q1",
             [3, 99, 6],
             [
-                "- Đã hoàn thành 3 nhiệm vụ, đạt 2,8%, trong đó đúng hạn 3, trễ hạn 0;",
+                "- Đã hoàn thành 3 nhiệm vụ, đạt 2,8%, đều đúng hạn;",
                 "- Đang thực hiện 99 nhiệm vụ, trong đó trong hạn 98, quá hạn 1;",
-                "- Chưa thực hiện 6 nhiệm vụ, trong đó quá hạn 0;",
+                "- Chưa thực hiện 6 nhiệm vụ, đều chưa quá hạn;",
                 "- Số nhiệm vụ quá hạn tại thời điểm chốt số liệu: 1.",
             ],
         ),
@@ -829,8 +829,8 @@ mod phu_son {
             [13, 94, 1],
             [
                 "- Đã hoàn thành 13 nhiệm vụ, đạt 12%, trong đó đúng hạn 11, trễ hạn 2;",
-                "- Đang thực hiện 94 nhiệm vụ, trong đó trong hạn 94, quá hạn 0;",
-                "- Chưa thực hiện 1 nhiệm vụ, trong đó quá hạn 0;",
+                "- Đang thực hiện 94 nhiệm vụ, đều trong hạn;",
+                "- Chưa thực hiện 1 nhiệm vụ, chưa quá hạn;",
                 "- Số nhiệm vụ quá hạn tại thời điểm chốt số liệu: 0.",
             ],
         ),
@@ -840,7 +840,7 @@ mod phu_son {
             [
                 "- Đã hoàn thành 17 nhiệm vụ, đạt 15,7%, trong đó đúng hạn 15, trễ hạn 2;",
                 "- Đang thực hiện 91 nhiệm vụ, trong đó trong hạn 89, quá hạn 2;",
-                "- Chưa thực hiện 0 nhiệm vụ, trong đó quá hạn 0;",
+                "- Không có nhiệm vụ chưa thực hiện;",
                 "- Số nhiệm vụ quá hạn tại thời điểm chốt số liệu: 2.",
             ],
         ),
@@ -849,8 +849,8 @@ mod phu_son {
             [97, 11, 0],
             [
                 "- Đã hoàn thành 97 nhiệm vụ, đạt 89,8%, trong đó đúng hạn 93, trễ hạn 4;",
-                "- Đang thực hiện 11 nhiệm vụ, trong đó trong hạn 11, quá hạn 0;",
-                "- Chưa thực hiện 0 nhiệm vụ, trong đó quá hạn 0;",
+                "- Đang thực hiện 11 nhiệm vụ, đều trong hạn;",
+                "- Không có nhiệm vụ chưa thực hiện;",
                 "- Số nhiệm vụ quá hạn tại thời điểm chốt số liệu: 0.",
             ],
         ),
@@ -874,7 +874,7 @@ mod phu_son {
             let b = report(&root().join(SEED), key);
             let paras = paragraphs(&docx_of(&b));
             let cut = format!("14/{}/2024", [3, 6, 9, 12][i]);
-            let opening = format!("Kế hoạch số 189/KH-UBND ngày 20/12/2023 có 108 nhiệm vụ (22 nhiệm vụ trọng tâm và 86 nhiệm vụ theo tiêu chí tại các phụ lục của Kế hoạch). Tính đến ngày chốt số liệu {cut}:");
+            let opening = format!("Kế hoạch số 189/KH-UBND ngày 20/12/2023 có 108 nhiệm vụ (22 nhiệm vụ trọng tâm và 86 nhiệm vụ theo tiêu chí tại các phụ lục của Kế hoạch). Tính đến ngày chốt số liệu {cut} (chi tiết tại Phụ lục I):");
             assert!(has(&paras, &opening), "{key}: {paras:#?}");
             for want in lines {
                 assert!(has(&paras, want), "{key}: missing {want:?} in {paras:#?}");
@@ -901,11 +901,12 @@ mod phu_son {
 
     #[test]
     fn longer_periods_take_the_latest_status_and_compare_with_the_one_before() {
-        // 3, 13, 17 and 97 done of 108: 2,78% → 12,04% → 15,74% → 89,81%.
+        // 3, 13, 17 and 97 done of 108: 2,78% → 12,04% → 15,74% → 89,81%, shown 2,8%, 12%, 15,7%,
+        // 89,8%; the change is between the shown figures (12 - 2,8 = 9,2).
         for (key, cmp) in [
             (
                 "2024-6T",
-                "Tỷ lệ hoàn thành tăng 9,3 điểm phần trăm so với quý I năm 2024 (từ 2,8% lên 12%).",
+                "Tỷ lệ hoàn thành tăng 9,2 điểm phần trăm so với quý I năm 2024 (từ 2,8% lên 12%).",
             ),
             (
                 "2024-9T",
@@ -932,22 +933,22 @@ mod phu_son {
             (
                 "2024-Q1",
                 ["676", "230", "436", "10", "665", "400", "264", "1", "11", "10", "1"],
-                "Kết quả giải quyết thủ tục hành chính: tổng số hồ sơ tiếp nhận 676 (trực tuyến 230, trực tiếp và qua dịch vụ bưu chính 436, từ kỳ trước chuyển sang 10); tỷ lệ hồ sơ trực tuyến đạt 34,5%. Đã giải quyết 665 hồ sơ, trong đó trước hạn và đúng hạn 664 (đạt 99,8%), quá hạn 1; đang giải quyết 11 hồ sơ (trong hạn 10, quá hạn 1) (Chi tiết tại Phụ lục II).",
+                "Kết quả giải quyết thủ tục hành chính: tổng số hồ sơ tiếp nhận 676, trong đó từ kỳ trước chuyển sang 10, tiếp nhận mới trong kỳ 666 (trực tuyến 230, trực tiếp và qua dịch vụ bưu chính 436); tỷ lệ hồ sơ trực tuyến trên số hồ sơ tiếp nhận mới đạt 34,5%. Đã giải quyết 665 hồ sơ, trong đó trước hạn và đúng hạn 664 (đạt 99,8%), quá hạn 1; đang giải quyết 11 hồ sơ, trong đó trong hạn 10, quá hạn 1 (chi tiết tại Phụ lục II).",
             ),
             (
                 "2024-6T",
                 ["1.430", "542", "878", "10", "1.417", "852", "562", "3", "13", "13", "0"],
-                "Kết quả giải quyết thủ tục hành chính: tổng số hồ sơ tiếp nhận 1.430 (trực tuyến 542, trực tiếp và qua dịch vụ bưu chính 878, từ kỳ trước chuyển sang 10); tỷ lệ hồ sơ trực tuyến đạt 38,2%. Đã giải quyết 1.417 hồ sơ, trong đó trước hạn và đúng hạn 1.414 (đạt 99,8%), quá hạn 3; đang giải quyết 13 hồ sơ (trong hạn 13, quá hạn 0) (Chi tiết tại Phụ lục II).",
+                "Kết quả giải quyết thủ tục hành chính: tổng số hồ sơ tiếp nhận 1.430, trong đó từ kỳ trước chuyển sang 10, tiếp nhận mới trong kỳ 1.420 (trực tuyến 542, trực tiếp và qua dịch vụ bưu chính 878); tỷ lệ hồ sơ trực tuyến trên số hồ sơ tiếp nhận mới đạt 38,2%. Đã giải quyết 1.417 hồ sơ, trong đó trước hạn và đúng hạn 1.414 (đạt 99,8%), quá hạn 3; đang giải quyết 13 hồ sơ, trong đó trong hạn 13, quá hạn 0 (chi tiết tại Phụ lục II).",
             ),
             (
                 "2024-9T",
                 ["2.162", "879", "1.273", "10", "2.149", "1.295", "850", "4", "13", "12", "1"],
-                "Kết quả giải quyết thủ tục hành chính: tổng số hồ sơ tiếp nhận 2.162 (trực tuyến 879, trực tiếp và qua dịch vụ bưu chính 1.273, từ kỳ trước chuyển sang 10); tỷ lệ hồ sơ trực tuyến đạt 40,8%. Đã giải quyết 2.149 hồ sơ, trong đó trước hạn và đúng hạn 2.145 (đạt 99,8%), quá hạn 4; đang giải quyết 13 hồ sơ (trong hạn 12, quá hạn 1) (Chi tiết tại Phụ lục II).",
+                "Kết quả giải quyết thủ tục hành chính: tổng số hồ sơ tiếp nhận 2.162, trong đó từ kỳ trước chuyển sang 10, tiếp nhận mới trong kỳ 2.152 (trực tuyến 879, trực tiếp và qua dịch vụ bưu chính 1.273); tỷ lệ hồ sơ trực tuyến trên số hồ sơ tiếp nhận mới đạt 40,8%. Đã giải quyết 2.149 hồ sơ, trong đó trước hạn và đúng hạn 2.145 (đạt 99,8%), quá hạn 4; đang giải quyết 13 hồ sơ, trong đó trong hạn 12, quá hạn 1 (chi tiết tại Phụ lục II).",
             ),
             (
                 "2024",
                 ["2.910", "1.251", "1.649", "10", "2.894", "1.745", "1.143", "6", "16", "16", "0"],
-                "Kết quả giải quyết thủ tục hành chính: tổng số hồ sơ tiếp nhận 2.910 (trực tuyến 1.251, trực tiếp và qua dịch vụ bưu chính 1.649, từ kỳ trước chuyển sang 10); tỷ lệ hồ sơ trực tuyến đạt 43,1%. Đã giải quyết 2.894 hồ sơ, trong đó trước hạn và đúng hạn 2.888 (đạt 99,8%), quá hạn 6; đang giải quyết 16 hồ sơ (trong hạn 16, quá hạn 0) (Chi tiết tại Phụ lục II).",
+                "Kết quả giải quyết thủ tục hành chính: tổng số hồ sơ tiếp nhận 2.910, trong đó từ kỳ trước chuyển sang 10, tiếp nhận mới trong kỳ 2.900 (trực tuyến 1.251, trực tiếp và qua dịch vụ bưu chính 1.649); tỷ lệ hồ sơ trực tuyến trên số hồ sơ tiếp nhận mới đạt 43,1%. Đã giải quyết 2.894 hồ sơ, trong đó trước hạn và đúng hạn 2.888 (đạt 99,8%), quá hạn 6; đang giải quyết 16 hồ sơ, trong đó trong hạn 16, quá hạn 0 (chi tiết tại Phụ lục II).",
             ),
         ];
         for (key, row, sentence) in totals {
