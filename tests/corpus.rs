@@ -718,7 +718,7 @@ fn cases() -> Vec<Case> {
             "task-twice",
             "  papi-de-an-06-an-ninh-trat-tu:",
             "  par-sang-kien: {trang_thai: chưa thực hiện}\n  papi-de-an-06-an-ninh-trat-tu:",
-            "trường `tien_do.par-sang-kien`: cần mỗi mã chỉ ghi một lần trong `tien_do`; xóa hoặc gộp một trong hai; gặp `par-sang-kien` ghi lần thứ hai (lần đầu ở dòng 139)",
+            "trường `tien_do.par-sang-kien`: cần mỗi mã chỉ ghi một lần trong `tien_do`; xóa hoặc gộp một trong hai; gặp `par-sang-kien` ghi lần thứ hai (lần đầu ở dòng 166)",
             At("par-sang-kien: {trang_thai: chưa", 3),
             1,
         ),

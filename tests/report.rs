@@ -763,175 +763,288 @@ fn report_output_is_deterministic() {
     assert_eq!(pdf_of(&a), pdf_of(&b));
 }
 
-/// The Phú Sơn data, counted straight from the YAML files.
+/// The Phú Sơn example data (bao-cao/), its figures counted by hand: statuses with
+/// `grep -c "trang_thai: …"` over each period's files, deadlines read from plan.yaml's
+/// `han`/`thoi_gian`, Biểu 06 sums added up per lĩnh vực. The YAML is read again here so that an
+/// edit of the example data that breaks these counts, or the data's own consistency (statuses
+/// that only move forward, the same files carried over at 15/12/2023 in every period), fails
+/// with the place to look.
 mod phu_son {
     use super::*;
     use serde_yaml::Value;
 
-    fn entries(dir: &Path) -> Vec<Value> {
+    const PERIODS: [&str; 4] = ["2024-q1", "2024-6t", "2024-9t", "2024"];
+
+    /// The `tien_do` entries of a period (the Q1 folder's unit files merged) and its top-level
+    /// fields (the Q1 folder's from the file that has them).
+    fn period(key: &str) -> (Vec<(String, Value)>, Value) {
+        let data = root().join(SEED).join("bao-cao");
+        let dir = data.join(key);
         let files: Vec<PathBuf> = if dir.is_dir() {
-            let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+            let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
                 .unwrap()
                 .map(|e| e.unwrap().path())
                 .collect();
             v.sort();
             v
         } else {
-            vec![dir.with_extension("yaml")]
+            vec![data.join(format!("{key}.yaml"))]
         };
-        files
-            .iter()
-            .flat_map(|f| {
-                let v: Value = serde_yaml::from_str(&std::fs::read_to_string(f).unwrap()).unwrap();
-                v.get("tien_do")
-                    .and_then(Value::as_mapping)
-                    .map(|m| m.values().cloned().collect::<Vec<_>>())
-                    .unwrap_or_default()
-            })
-            .collect()
+        let mut entries = Vec::new();
+        let mut top = Value::Null;
+        for f in &files {
+            let v: Value = serde_yaml::from_str(&std::fs::read_to_string(f).unwrap()).unwrap();
+            if let Some(m) = v.get("tien_do").and_then(Value::as_mapping) {
+                entries.extend(
+                    m.iter()
+                        .map(|(k, e)| (k.as_str().unwrap().to_string(), e.clone())),
+                );
+            }
+            if v.get("tthc").is_some() {
+                top = v;
+            }
+        }
+        (entries, top)
     }
 
-    fn tracked_count() -> usize {
-        let plan: Value = serde_yaml::from_str(
-            &std::fs::read_to_string(root().join(SEED).join("plan.yaml")).unwrap(),
-        )
-        .unwrap();
-        fn tasks(items: &Value) -> usize {
-            items.as_sequence().map_or(0, |s| {
-                s.iter()
-                    .map(|it| {
-                        it.get("nhiem_vu")
-                            .and_then(Value::as_sequence)
-                            .map_or(0, Vec::len)
-                            + it.get("muc").map_or(0, tasks)
-                    })
-                    .sum()
-            })
-        }
-        let rows: usize = plan["phu_luc"]
-            .as_sequence()
-            .unwrap()
+    fn count(entries: &[(String, Value)], status: &str) -> usize {
+        entries
             .iter()
-            .flat_map(|a| a["nhom"].as_sequence().unwrap().iter())
-            .map(|g| g["dong"].as_sequence().map_or(0, Vec::len))
-            .sum();
-        tasks(&plan["noi_dung"]) + rows
+            .filter(|(_, e)| e["trang_thai"].as_str() == Some(status))
+            .count()
     }
+
+    /// Per period, by hand. The plan tracks 108 items: 22 tasks (8 + 7 + 7 in Mục II.1.1–1.3)
+    /// and 86 appendix rows (31 PAR INDEX, 9 SIPAS, 23 PAPI, 23 PCI); 14 tasks have a deadline,
+    /// the rest are "Thường xuyên", "Hằng quý" or yearly and are never overdue.
+    /// - Q1 (to 14/3): done 3 (papi-cong-khai-dat-dai 11/3, due 31/3; par-index/4.1 and 6.2,
+    ///   recurring), in progress 99 of which overdue 1 (pci-thong-tin-dat-dai-thu-tuc, due
+    ///   29/02), not started 6 (none due yet).
+    /// - 6T (to 14/6): done 13, late 2 (pci-thong-tin-dat-dai-thu-tuc 20/3, par-trang-thong-tin-
+    ///   mot-cua 22/4 after 31/3); in progress 94, none overdue; not started 1 (par-index/8.1,
+    ///   "Quý IV hàng năm").
+    /// - 9T (to 14/9): done 17, late the same 2; in progress 91, overdue 2 (pci-quy-hoach-su-
+    ///   dung-dat due 30/6, pci-thong-tin-ho-tro-dau-tu due 31/8).
+    /// - Year (to 14/12): done 97, late 4 (those two done 18/10 and 30/10); in progress 11,
+    ///   none overdue (par-phat-trien-kinh-te-xa-hoi is due 31/12, the other 10 recurring).
+    const FIGURES: [(&str, [usize; 3], [&str; 4]); 4] = [
+        (
+            "2024-Q1",
+            [3, 99, 6],
+            [
+                "- Đã hoàn thành 3 nhiệm vụ, đạt 2,8%, đều đúng hạn;",
+                "- Đang thực hiện 99 nhiệm vụ, trong đó trong hạn 98, quá hạn 1;",
+                "- Chưa thực hiện 6 nhiệm vụ, đều chưa quá hạn;",
+                "- Số nhiệm vụ quá hạn tại thời điểm chốt số liệu: 1.",
+            ],
+        ),
+        (
+            "2024-6T",
+            [13, 94, 1],
+            [
+                "- Đã hoàn thành 13 nhiệm vụ, đạt 12%, trong đó đúng hạn 11, trễ hạn 2;",
+                "- Đang thực hiện 94 nhiệm vụ, đều trong hạn;",
+                "- Chưa thực hiện 1 nhiệm vụ, chưa quá hạn;",
+                "- Số nhiệm vụ quá hạn tại thời điểm chốt số liệu: 0.",
+            ],
+        ),
+        (
+            "2024-9T",
+            [17, 91, 0],
+            [
+                "- Đã hoàn thành 17 nhiệm vụ, đạt 15,7%, trong đó đúng hạn 15, trễ hạn 2;",
+                "- Đang thực hiện 91 nhiệm vụ, trong đó trong hạn 89, quá hạn 2;",
+                "- Không có nhiệm vụ chưa thực hiện;",
+                "- Số nhiệm vụ quá hạn tại thời điểm chốt số liệu: 2.",
+            ],
+        ),
+        (
+            "2024",
+            [97, 11, 0],
+            [
+                "- Đã hoàn thành 97 nhiệm vụ, đạt 89,8%, trong đó đúng hạn 93, trễ hạn 4;",
+                "- Đang thực hiện 11 nhiệm vụ, đều trong hạn;",
+                "- Không có nhiệm vụ chưa thực hiện;",
+                "- Số nhiệm vụ quá hạn tại thời điểm chốt số liệu: 0.",
+            ],
+        ),
+    ];
 
     #[test]
-    fn q1_figures_match_a_count_of_the_unit_files() {
-        let data = root().join(SEED).join("bao-cao");
-        let e = entries(&data.join("2024-q1"));
-        let status = |s: &str| {
-            e.iter()
-                .filter(|v| v["trang_thai"].as_str() == Some(s))
-                .count()
-        };
-        let (done, wip, idle) = (
-            status("hoàn thành"),
-            status("đang thực hiện"),
-            status("chưa thực hiện"),
-        );
-        assert_eq!(
-            done + wip + idle,
-            e.len(),
-            "every entry has one of the three statuses"
-        );
-        let total = tracked_count();
-        let b = report(&root().join(SEED), "2024-Q1");
-        let paras = paragraphs(&docx_of(&b));
-        let opening = paras
-            .iter()
-            .find(|p| p.starts_with("Kế hoạch số 189/KH-UBND ngày 20/12/2023 có "))
-            .unwrap();
-        assert!(
-            opening.contains(&format!("có {total} nhiệm vụ")),
-            "{opening}"
-        );
-        assert!(
-            paras.iter().any(|p| p.starts_with(&format!(
-                "- Đã hoàn thành {done} nhiệm vụ, đạt {}",
-                pct(done, total)
-            ))),
-            "{paras:#?}"
-        );
-        assert!(paras
-            .iter()
-            .any(|p| p.starts_with(&format!("- Đang thực hiện {wip} nhiệm vụ"))));
-        assert!(paras
-            .iter()
-            .any(|p| p.starts_with(&format!("- Chưa thực hiện {idle} nhiệm vụ"))));
-        assert!(has(
-            &paras,
-            &format!("- Chưa báo cáo {} nhiệm vụ;", total - e.len())
-        ));
-        // The same figures in the PDF's text.
-        let pdf = pdf_common::read::read(&pdf_of(&b));
-        let text: String = pdf
-            .pages
-            .iter()
-            .flat_map(|p| p.lines())
-            .map(|l| l.1)
-            .collect::<Vec<_>>()
-            .join(" ");
-        assert!(
-            text.contains(&format!("Đã hoàn thành {done} nhiệm vụ")),
-            "{text}"
-        );
-    }
-
-    /// "28,6%" for 2 of 7.
-    fn pct(part: usize, whole: usize) -> String {
-        let tenths = ((part as f64) * 1000.0 / whole as f64).round() as i64;
-        if tenths % 10 == 0 {
-            format!("{}%", tenths / 10)
-        } else {
-            format!("{},{}%", tenths / 10, tenths % 10)
+    fn every_period_has_the_hand_counted_figures() {
+        for (i, (key, [done, wip, idle], lines)) in FIGURES.iter().enumerate() {
+            // Every file reports every item, so the file's own count is the period's.
+            let (e, _) = period(PERIODS[i]);
+            assert_eq!(e.len(), 108, "{key}: every item reported");
+            assert_eq!(
+                [
+                    count(&e, "hoàn thành"),
+                    count(&e, "đang thực hiện"),
+                    count(&e, "chưa thực hiện")
+                ],
+                [*done, *wip, *idle],
+                "{key}: statuses in the data files"
+            );
+            let b = report(&root().join(SEED), key);
+            let paras = paragraphs(&docx_of(&b));
+            let cut = format!("14/{}/2024", [3, 6, 9, 12][i]);
+            let opening = format!("Kế hoạch số 189/KH-UBND ngày 20/12/2023 có 108 nhiệm vụ (22 nhiệm vụ trọng tâm và 86 nhiệm vụ theo tiêu chí tại các phụ lục của Kế hoạch). Tính đến ngày chốt số liệu {cut} (chi tiết tại Phụ lục I):");
+            assert!(has(&paras, &opening), "{key}: {paras:#?}");
+            for want in lines {
+                assert!(has(&paras, want), "{key}: missing {want:?} in {paras:#?}");
+            }
+            // Every item was reported: no "Chưa báo cáo" line.
+            assert!(
+                !paras.iter().any(|p| p.starts_with("- Chưa báo cáo")),
+                "{key}"
+            );
+            if i == 0 {
+                // The same figures in the PDF's text.
+                let pdf = pdf_common::read::read(&pdf_of(&b));
+                let text: String = pdf
+                    .pages
+                    .iter()
+                    .flat_map(|p| p.lines())
+                    .map(|l| l.1)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                assert!(text.contains("Đã hoàn thành 3 nhiệm vụ"), "{text}");
+            }
         }
     }
 
     #[test]
     fn longer_periods_take_the_latest_status_and_compare_with_the_one_before() {
-        let data = root().join(SEED).join("bao-cao");
-        let total = tracked_count();
-        let done_in = |name: &str| {
-            entries(&data.join(name))
-                .iter()
-                .filter(|v| v["trang_thai"].as_str() == Some("hoàn thành"))
-                .count()
-        };
-        // Each later file reports every task, so its own count is the period's.
-        let (q1, h1, n9, y) = (
-            done_in("2024-q1"),
-            done_in("2024-6t"),
-            done_in("2024-9t"),
-            done_in("2024"),
-        );
-        for (key, done, prev, prev_words) in [
-            ("2024-6T", h1, q1, "quý I năm 2024"),
-            ("2024-9T", n9, h1, "6 tháng đầu năm 2024"),
-            ("2024", y, n9, "9 tháng năm 2024"),
+        // 3, 13, 17 and 97 done of 108: 2,78% → 12,04% → 15,74% → 89,81%, shown 2,8%, 12%, 15,7%,
+        // 89,8%; the change is between the shown figures (12 - 2,8 = 9,2).
+        for (key, cmp) in [
+            (
+                "2024-6T",
+                "Tỷ lệ hoàn thành tăng 9,2 điểm phần trăm so với quý I năm 2024 (từ 2,8% lên 12%).",
+            ),
+            (
+                "2024-9T",
+                "Tỷ lệ hoàn thành tăng 3,7 điểm phần trăm so với 6 tháng đầu năm 2024 (từ 12% lên 15,7%).",
+            ),
+            (
+                "2024",
+                "Tỷ lệ hoàn thành tăng 74,1 điểm phần trăm so với 9 tháng năm 2024 (từ 15,7% lên 89,8%).",
+            ),
         ] {
             let paras = paragraphs(&docx_of(&report(&root().join(SEED), key)));
-            assert!(
-                paras.iter().any(|p| p.starts_with(&format!(
-                    "- Đã hoàn thành {done} nhiệm vụ, đạt {}",
-                    pct(done, total)
-                ))),
-                "{key}: {paras:#?}"
-            );
-            let cmp = paras
+            assert!(has(&paras, cmp), "{key}: {paras:#?}");
+        }
+    }
+
+    /// Biểu 06's total row per period, added up by hand from the six lĩnh vực of each file
+    /// (Hộ tịch, Chứng thực, Đất đai, Bảo trợ xã hội, Người có công, Thi đua - khen thưởng):
+    /// received, online, direct, carried over, resolved, early, on time, late, pending, within,
+    /// overdue. All four periods start on 15/12/2023, so the carried-over files (4 + 0 + 1 +
+    /// 4 + 1 + 0 = 10) are the same in each and the other figures only grow.
+    #[test]
+    fn bieu_06_totals_are_cumulative_from_the_same_start() {
+        let totals: [(&str, [&str; 11], &str); 4] = [
+            (
+                "2024-Q1",
+                ["676", "230", "436", "10", "665", "400", "264", "1", "11", "10", "1"],
+                "Kết quả giải quyết thủ tục hành chính: tổng số hồ sơ tiếp nhận 676, trong đó từ kỳ trước chuyển sang 10, tiếp nhận mới trong kỳ 666 (trực tuyến 230, trực tiếp và qua dịch vụ bưu chính 436); tỷ lệ hồ sơ trực tuyến trên số hồ sơ tiếp nhận mới đạt 34,5%. Đã giải quyết 665 hồ sơ, trong đó trước hạn và đúng hạn 664 (đạt 99,8%), quá hạn 1; đang giải quyết 11 hồ sơ, trong đó trong hạn 10, quá hạn 1 (chi tiết tại Phụ lục II).",
+            ),
+            (
+                "2024-6T",
+                ["1.430", "542", "878", "10", "1.417", "852", "562", "3", "13", "13", "0"],
+                "Kết quả giải quyết thủ tục hành chính: tổng số hồ sơ tiếp nhận 1.430, trong đó từ kỳ trước chuyển sang 10, tiếp nhận mới trong kỳ 1.420 (trực tuyến 542, trực tiếp và qua dịch vụ bưu chính 878); tỷ lệ hồ sơ trực tuyến trên số hồ sơ tiếp nhận mới đạt 38,2%. Đã giải quyết 1.417 hồ sơ, trong đó trước hạn và đúng hạn 1.414 (đạt 99,8%), quá hạn 3; đang giải quyết 13 hồ sơ, trong đó trong hạn 13, quá hạn 0 (chi tiết tại Phụ lục II).",
+            ),
+            (
+                "2024-9T",
+                ["2.162", "879", "1.273", "10", "2.149", "1.295", "850", "4", "13", "12", "1"],
+                "Kết quả giải quyết thủ tục hành chính: tổng số hồ sơ tiếp nhận 2.162, trong đó từ kỳ trước chuyển sang 10, tiếp nhận mới trong kỳ 2.152 (trực tuyến 879, trực tiếp và qua dịch vụ bưu chính 1.273); tỷ lệ hồ sơ trực tuyến trên số hồ sơ tiếp nhận mới đạt 40,8%. Đã giải quyết 2.149 hồ sơ, trong đó trước hạn và đúng hạn 2.145 (đạt 99,8%), quá hạn 4; đang giải quyết 13 hồ sơ, trong đó trong hạn 12, quá hạn 1 (chi tiết tại Phụ lục II).",
+            ),
+            (
+                "2024",
+                ["2.910", "1.251", "1.649", "10", "2.894", "1.745", "1.143", "6", "16", "16", "0"],
+                "Kết quả giải quyết thủ tục hành chính: tổng số hồ sơ tiếp nhận 2.910, trong đó từ kỳ trước chuyển sang 10, tiếp nhận mới trong kỳ 2.900 (trực tuyến 1.251, trực tiếp và qua dịch vụ bưu chính 1.649); tỷ lệ hồ sơ trực tuyến trên số hồ sơ tiếp nhận mới đạt 43,1%. Đã giải quyết 2.894 hồ sơ, trong đó trước hạn và đúng hạn 2.888 (đạt 99,8%), quá hạn 6; đang giải quyết 16 hồ sơ, trong đó trong hạn 16, quá hạn 0 (chi tiết tại Phụ lục II).",
+            ),
+        ];
+        for (key, row, sentence) in totals {
+            let docx = docx_of(&report(&root().join(SEED), key));
+            let t = tables_of(&docx);
+            let bieu = t
                 .iter()
-                .find(|p| p.starts_with("Tỷ lệ hoàn thành "))
-                .expect("comparison");
-            assert!(
-                cmp.contains(&format!(
-                    "so với {prev_words} (từ {} lên {})",
-                    pct(prev, total),
-                    pct(done, total)
-                )),
-                "{key}: {cmp}"
-            );
+                .find(|t| t.last().is_some_and(|r| r[0] == "Tổng cộng"))
+                .unwrap_or_else(|| panic!("{key}: Biểu 06"));
+            assert_eq!(bieu.last().unwrap()[1..], row, "{key}");
+            assert!(has(&paragraphs(&docx), sentence), "{key}");
+        }
+
+        // The data behind it: per lĩnh vực, the same carried-over files in every period, and
+        // received, resolved and each kind of resolved never smaller than the period before.
+        let rows = |key: &str| -> Vec<(String, Value)> {
+            let (_, top) = period(key);
+            top["tthc"]
+                .as_sequence()
+                .unwrap()
+                .iter()
+                .map(|r| (r["linh_vuc"].as_str().unwrap().to_string(), r.clone()))
+                .collect()
+        };
+        let n = |r: &Value, a: &str, b: &str| r[a][b].as_u64().unwrap();
+        let all: Vec<_> = PERIODS.iter().map(|k| rows(k)).collect();
+        for pair in all.windows(2) {
+            for ((lv, a), (lv2, b)) in pair[0].iter().zip(&pair[1]) {
+                assert_eq!(lv, lv2);
+                assert_eq!(
+                    n(a, "tiep_nhan", "tu_ky_truoc"),
+                    n(b, "tiep_nhan", "tu_ky_truoc"),
+                    "{lv}: carried over at 15/12/2023"
+                );
+                for (x, y) in [
+                    ("tiep_nhan", "tong"),
+                    ("tiep_nhan", "truc_tuyen"),
+                    ("tiep_nhan", "truc_tiep"),
+                    ("da_giai_quyet", "tong"),
+                    ("da_giai_quyet", "truoc_han"),
+                    ("da_giai_quyet", "dung_han"),
+                    ("da_giai_quyet", "qua_han"),
+                ] {
+                    assert!(n(b, x, y) >= n(a, x, y), "{lv}: {x}.{y} went down");
+                }
+            }
+        }
+    }
+
+    /// A task's status only moves forward through the year (not started → in progress →
+    /// completed), a completed task keeps its completion day, and a share in progress grows.
+    #[test]
+    fn statuses_only_move_forward() {
+        let rank = |s: &str| match s {
+            "chưa thực hiện" => 0,
+            "đang thực hiện" => 1,
+            "hoàn thành" => 2,
+            other => panic!("{other}"),
+        };
+        let all: Vec<std::collections::HashMap<String, Value>> = PERIODS
+            .iter()
+            .map(|k| period(k).0.into_iter().collect())
+            .collect();
+        for (i, pair) in all.windows(2).enumerate() {
+            for (id, a) in &pair[0] {
+                let b = &pair[1][id];
+                let (sa, sb) = (
+                    a["trang_thai"].as_str().unwrap(),
+                    b["trang_thai"].as_str().unwrap(),
+                );
+                let at = format!("{id}: {} → {}", PERIODS[i], PERIODS[i + 1]);
+                assert!(rank(sb) >= rank(sa), "{at}: {sa} → {sb}");
+                if sa == "hoàn thành" {
+                    assert_eq!(a["ngay_hoan_thanh"], b["ngay_hoan_thanh"], "{at}");
+                }
+                if sa == "đang thực hiện" && sb == sa {
+                    assert!(
+                        b["ty_le"].as_f64() > a["ty_le"].as_f64(),
+                        "{at}: share does not grow"
+                    );
+                }
+            }
         }
     }
 }
