@@ -195,7 +195,7 @@ fn reports_of_many_shapes_match_libreoffice_page_by_page() {
         return;
     }
     let dir = scratch("libreoffice-report-shapes");
-    let seeds: Vec<u64> = (0..8).collect();
+    let seeds: Vec<u64> = (0..16).collect();
     let mut plans = Vec::new();
     let mut stems = Vec::new();
     for &seed in &seeds {
@@ -250,33 +250,13 @@ fn reports_of_many_shapes_match_libreoffice_page_by_page() {
     }
     // A ratchet, as for the plans above: reports whose pages still differ from
     // LibreOffice's; every other one must match, and one that starts to match must leave.
-    // Each of these first differs inside a row of the progress appendix (6 columns, grid
-    // 669, 4300, 1672, 1911, 3584, 2150 twips, table 14287): LibreOffice's cells are not the
-    // widths `pdf/table.rs` `libreoffice_cell_twips` gives them (measured from its PDF's rules:
-    // 668, 4302, 1672, 1910, 3584, 2152; ours 668, 4298, 1671, 1910, 3583, 2154), so a line
-    // within 0.2 pt of the "Nhiệm vụ" or "Kết quả" width breaks elsewhere (hình 04 quý I,
-    // page 5: "… môi trường, UBND" is 204.19 pt, which fits LibreOffice's 204.30 and not our
-    // 204.10), and the row's height, then the pages, follow. The model was fitted to lines
-    // of one column of the plan's appendix (5238 twips), where it agrees with LibreOffice.
-    const KNOWN: &[&str] = &[
-        "hinh-00-2025-q1",
-        "hinh-00-2025-6t",
-        "hinh-01-2025-q1",
-        "hinh-01-2025-6t",
-        "hinh-03-2025-q1",
-        "hinh-03-2025-6t",
-        "hinh-04-2025-q1",
-        "hinh-04-2025-6t",
-        "hinh-04-2025-q3",
-        "hinh-05-2025-q1",
-        "hinh-05-2025-6t",
-        "hinh-05-2025-q3",
-        "hinh-06-2025-q1",
-        "hinh-06-2025-6t",
-        "hinh-06-2025-q3",
-        "hinh-07-2025-q1",
-        "hinh-07-2025-6t",
-    ];
+    // The progress appendix's narrow columns made 17 of the first 20 differ until
+    // `pdf/table.rs` `libreoffice_cell_twips` followed LibreOffice's rounded separators; all
+    // 20 match now. The two left differ on their first pages, where a chart ends near the
+    // page foot and the heading after it ("II. KẾT QUẢ …", kept with its next paragraphs)
+    // goes to the next page in one and stays in the other: 11 keeps it and LibreOffice
+    // moves it, 12 the other way round; the chart's spacing is the next thing to measure.
+    const KNOWN: &[&str] = &["hinh-11-2025-q1", "hinh-12-2025-q1"];
     assert_eq!(
         differ,
         KNOWN,

@@ -218,31 +218,38 @@ fn row_spans(slots: &[GridSlot], t: &Table) -> Vec<(usize, usize)> {
 }
 
 /// Widths LibreOffice gives the cells of a row, in twips. Its DOCX import turns the grid into
-/// column separators in ten-thousandths of the grid's sum, each cell's share truncated and the
-/// last cell taking what is left (writerfilter, `DomainMapperTableManager::endOfRowAction`);
-/// the cells then get those shares of the table's width, truncated to whole twips. A cell
-/// comes out a twip or two narrower than the grid says (measured: a 5238-twip column holds
-/// lines up to 251.05 pt, not 251.10), so lines in it break where LibreOffice breaks them.
+/// column separators at the grid's cumulative widths, in ten-thousandths of the grid's sum,
+/// rounded (writerfilter, `DomainMapperTableManager::endOfRowAction`); a cell spans from one
+/// separator's share of the table's width (w:tblW) to the next, each truncated to whole
+/// twips, and the last cell runs to the table's width. The inner columns equal the widths
+/// LibreOffice 7.4 writes when it saves our DOCX as ODT, for seven grids of 2 to 13 columns;
+/// the last column is what its layout fits: lines of 96.71–96.75 pt fit the last column of
+/// the progress appendix, which the ODT says is 96.70 pt wide (`cells_get_libreoffice_widths`,
+/// tests/libreoffice_parity.rs).
 fn libreoffice_cell_twips(grid: &[i64], table: i64, spans: &[(usize, usize)]) -> Vec<i64> {
     const REL_SUM: i64 = 10_000;
     let grid_sum: i64 = grid.iter().sum();
-    let width = table.max(grid_sum);
+    // The table's stated width (w:tblW), even where the grid's sum is a twip more.
+    let width = if table > 0 { table } else { grid_sum };
     if grid_sum <= 0 {
         return Vec::new();
     }
-    let mut used = 0;
+    // The separator before grid column `c`, in ten-thousandths, rounded half up.
+    let separator = |c: usize| -> i64 {
+        let cum: i64 = grid.iter().take(c).sum();
+        (2 * cum * REL_SUM + grid_sum) / (2 * grid_sum)
+    };
+    let at = |rel: i64| rel * width / REL_SUM;
     spans
         .iter()
         .enumerate()
         .map(|(k, &(col, span))| {
-            let rel = if k + 1 == spans.len() {
-                REL_SUM - used
+            let start = separator(col);
+            if k + 1 == spans.len() {
+                width - at(start)
             } else {
-                let w: i64 = grid.iter().skip(col).take(span).sum();
-                w * REL_SUM / grid_sum
-            };
-            used += rel;
-            rel * width / REL_SUM
+                at(separator(col + span)) - at(start)
+            }
         })
         .collect()
 }
@@ -408,19 +415,51 @@ mod tests {
     use super::*;
 
     #[test]
-    fn cells_get_libreoffice_shares_of_the_table() {
-        // The appendix table: a 5238-twip column comes out 5237 twips wide, the last
-        // column takes what the truncated shares leave.
-        let grid = [714, 5238, 2381, 3274, 2679];
-        let singles: Vec<(usize, usize)> = (0..5).map(|c| (c, 1)).collect();
+    fn cells_get_libreoffice_widths() {
+        // (grid, table width, the widths LibreOffice 7.4 gives the columns in its ODT of our
+        // DOCX), from the plan and the report: header, figure tables, appendices, Biểu 06.
+        // The last column is the table's width less the last separator: where the ODT says
+        // a twip less, LibreOffice's layout still fits lines that need the twip.
+        let measured: [(&[i64], i64, &[i64], i64); 6] = [
+            (&[3827, 5669], 9496, &[3826], 5670),
+            (
+                &[703, 3785, 1190, 1298, 1081, 1298],
+                9354,
+                &[702, 3785, 1189, 1299, 1081],
+                1298,
+            ),
+            (
+                &[669, 4300, 1672, 1911, 3584, 2150],
+                14287,
+                &[668, 4301, 1673, 1910, 3584],
+                2151,
+            ),
+            (
+                &[
+                    672, 2913, 952, 952, 1177, 952, 952, 952, 952, 952, 952, 952, 952,
+                ],
+                14287,
+                &[672, 2914, 952, 952, 1177, 953, 953, 952, 953, 951, 953, 952],
+                953,
+            ),
+            (&[3515, 5839], 9354, &[3515], 5839),
+            (
+                &[714, 5238, 2381, 3274, 2679],
+                14287,
+                &[714, 5237, 2382, 3275],
+                2679,
+            ),
+        ];
+        for (grid, table, inner, last) in measured {
+            let singles: Vec<(usize, usize)> = (0..grid.len()).map(|c| (c, 1)).collect();
+            let got = libreoffice_cell_twips(grid, table, &singles);
+            assert_eq!(&got[..got.len() - 1], inner, "{grid:?}");
+            assert_eq!(got[got.len() - 1], last, "{grid:?}");
+        }
+        // A group row of the plan's appendix: number, then one cell over the other four.
         assert_eq!(
-            libreoffice_cell_twips(&grid, 14287, &singles),
-            vec![712, 5237, 2380, 3273, 2683]
-        );
-        // A group row: number, then one cell over the other four columns.
-        assert_eq!(
-            libreoffice_cell_twips(&grid, 14287, &[(0, 1), (1, 4)]),
-            vec![712, 13574]
+            libreoffice_cell_twips(&[714, 5238, 2381, 3274, 2679], 14287, &[(0, 1), (1, 4)]),
+            vec![714, 13573]
         );
     }
 }
