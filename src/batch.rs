@@ -222,6 +222,7 @@ fn run_one(job: Job, output: &OutputArgs) -> Result<i32> {
         }
     };
     let mut failed = 0;
+    let mut not_made = Vec::new();
     let mut told = Vec::new();
     // A bad file several periods read fails each of them with the same lines.
     let mut told_errors = Vec::new();
@@ -266,8 +267,17 @@ fn run_one(job: Job, output: &OutputArgs) -> Result<i32> {
                     eprintln!("lỗi: {line}");
                 }
                 failed += 1;
+                not_made.push(kind.record_key());
             }
         }
+    }
+    // With several documents (`--ky tat-ca`) an error told once may have stopped several:
+    // name them all.
+    if kinds.len() > 1 && !not_made.is_empty() {
+        eprintln!(
+            "lỗi: không sinh được {} vì các lỗi trên",
+            not_made.join(", ")
+        );
     }
     std::mem::forget(tpl);
     Ok(if failed > 0 { 1 } else { 0 })

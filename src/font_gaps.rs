@@ -8,7 +8,6 @@ use crate::ir::{Block, Document, Paragraph, RunKind};
 use crate::style::StyleSheet;
 use std::collections::BTreeMap;
 use std::path::Path;
-use unicode_normalization::UnicodeNormalization;
 
 /// At most this many characters are named per face.
 const LIST: usize = 8;
@@ -79,10 +78,9 @@ pub fn warnings(
     let texts: Vec<(&Path, String)> = text_files
         .iter()
         .filter_map(|f| {
-            let bytes = crate::input::read_capped(f, crate::input::MAX_DATA, "dữ liệu").ok()?;
-            let text = String::from_utf8(bytes).ok()?;
-            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-            Some((f.as_path(), text.nfc().collect::<String>()))
+            // As the loader reads it (BOM, line ends, NFC), so lines and columns agree.
+            let text = crate::model::load::read_text(f).ok()?;
+            Some((f.as_path(), text))
         })
         .collect();
     missing

@@ -618,7 +618,7 @@ fn bad_progress_data_is_located_and_explained() {
         replace_in(&vp(d), "so: 03", "so: 9999999999")
     });
     assert!(
-        e.contains("vp.yaml:1:5: trường `so`: cần một số nguyên không quá 4294967295; gặp số 9999999999 (quá lớn)\n"),
+        e.contains("vp.yaml:1:5: trường `so`: cần một số nguyên không quá 4.294.967.295; gặp số 9999999999 (quá lớn)\n"),
         "{e}"
     );
 
@@ -1384,7 +1384,15 @@ fn every_period_at_once_tells_each_error_once() {
     assert_eq!(o.status.code(), Some(1));
     let e = stderr(&o);
     let errors: Vec<&str> = e.lines().filter(|l| l.starts_with("lỗi:")).collect();
-    assert_eq!(errors, [line.as_str()], "{e}");
+    // The error once, then the reports it stopped, by name.
+    assert_eq!(
+        errors,
+        [
+            line.as_str(),
+            "lỗi: không sinh được bao-cao-2024-6t, bao-cao-2024-9t, bao-cao-2024 vì các lỗi trên"
+        ],
+        "{e}"
+    );
     assert!(dir.join("out/bao-cao-2024-q1.docx").is_file(), "{e}");
     for key in ["2024-6t", "2024-9t", "2024"] {
         assert!(
@@ -1616,4 +1624,94 @@ fn a_plan_that_tracks_nothing_has_no_figures_and_no_progress_appendix() {
     assert!(!part_names(&docx)
         .iter()
         .any(|p| p.starts_with("word/charts/")));
+}
+
+/// A period is compared with the one before it only when that one has data of its own: Q1
+/// data alone is not "6 tháng đầu năm".
+#[test]
+fn no_comparison_with_a_period_without_data() {
+    let dir = fixture("no-previous");
+    std::fs::write(dir.join("bao-cao/2024-q3.yaml"), "tien_do: {}\n").unwrap();
+    let paras = paragraphs(&docx_of(&report(&dir, "2024-Q3")));
+    assert!(!paras.iter().any(|p| p.contains("so với")), "{paras:#?}");
+    let tables = tables_of(&docx_of(&report(&dir, "2024-Q3")));
+    assert!(
+        !tables
+            .iter()
+            .flatten()
+            .flatten()
+            .any(|c| c.starts_with("Tỷ lệ 6 tháng")),
+        "{tables:#?}"
+    );
+    // With the 6-month file present, the comparison is there.
+    std::fs::write(dir.join("bao-cao/2024-6t.yaml"), "tien_do: {}\n").unwrap();
+    let paras = paragraphs(&docx_of(&report(&dir, "2024-Q3")));
+    assert!(
+        paras
+            .iter()
+            .any(|p| p.starts_with("Tỷ lệ hoàn thành") && p.contains("so với 6 tháng đầu năm 2024")),
+        "{paras:#?}"
+    );
+}
+
+/// A TTHC count beyond any ward (here u64's largest) is refused at the number: the sums of
+/// Biểu 06 can neither wrap around nor overflow.
+#[test]
+fn a_tthc_count_too_large_is_refused_at_the_number() {
+    let err = rejected("tthc-huge", |dir| {
+        replace_in(
+            &vp(dir),
+            "tiep_nhan: {truc_tuyen: 20, truc_tiep: 180}",
+            "tiep_nhan: {truc_tuyen: 18446744073709551615, truc_tiep: 1}",
+        );
+    });
+    assert!(
+        err.contains("vp.yaml:10:29: trường `tthc[1].tiep_nhan.truc_tuyen`: cần một số nguyên không quá 1.000.000.000; gặp số 18446744073709551615 (quá lớn)"),
+        "{err}"
+    );
+}
+
+/// YAML's "no value" in a paragraph list, in a task's products or as a lĩnh vực is refused
+/// at its place, not printed as "~" or "null".
+#[test]
+fn no_value_words_in_report_text_are_refused_at_their_place() {
+    for (name, from, to, at) in [
+        (
+            "null-para",
+            "tien_do:\n",
+            "uu_diem:\n  - Làm tốt\n  - ~\ntien_do:\n",
+            "vp.yaml:15:5: trường `uu_diem[1]`: cần một đoạn chữ; gặp `~`",
+        ),
+        (
+            "null-product",
+            "  a-qua-han: {trang_thai: đang thực hiện, ty_le: 60, ket_qua: Đã dự thảo}\n",
+            "  a-qua-han: {trang_thai: đang thực hiện, ty_le: 60, san_pham: [null]}\n",
+            "trường `tien_do.a-qua-han.san_pham[0]`: cần một đoạn chữ; gặp `null`",
+        ),
+        (
+            "null-field",
+            "  - linh_vuc: Hộ tịch\n",
+            "  - linh_vuc: ~\n",
+            "vp.yaml:5:5: trường `tthc[0].linh_vuc`: cần tên lĩnh vực; gặp `~`",
+        ),
+    ] {
+        let err = rejected(name, |dir| replace_in(&vp(dir), from, to));
+        assert!(err.contains(at), "{name}: {err}");
+    }
+}
+
+/// A report date left partly blank (`ngay: ~`) is still checked against the period.
+#[test]
+fn a_partly_blank_report_date_before_the_period_is_refused() {
+    let err = rejected("partial-date", |dir| {
+        replace_in(
+            &vp(dir),
+            "ngay: {ngay: 18, thang: 3, nam: 2024}",
+            "ngay: {ngay: ~, thang: 11, nam: 2023}",
+        );
+    });
+    assert!(
+        err.contains("vp.yaml:2:1: trường `ngay`: cần ngày báo cáo trong hoặc sau kỳ quý I năm 2024 (từ 15/12/2023); gặp tháng 11/2023"),
+        "{err}"
+    );
 }

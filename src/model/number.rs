@@ -21,13 +21,10 @@ impl Digits {
 }
 
 fn too_large<E: serde::de::Error>(v: impl std::fmt::Display, max: u64) -> E {
-    if max == u64::MAX {
-        E::custom(format!("cần một số nguyên không âm; gặp số {v} (quá lớn)"))
-    } else {
-        E::custom(format!(
-            "cần một số nguyên không quá {max}; gặp số {v} (quá lớn)"
-        ))
-    }
+    E::custom(format!(
+        "cần một số nguyên không quá {}; gặp số {v} (quá lớn)",
+        crate::report::numbers::count(max)
+    ))
 }
 
 impl Visitor<'_> for Digits {
@@ -102,7 +99,10 @@ impl<'de> Visitor<'de> for OptDigits {
 const U32: Digits = Digits {
     max: u32::MAX as u64,
 };
-const ANY: Digits = Digits { max: u64::MAX };
+/// Counts of files (TTHC): a billion is far beyond any ward, and the sums of Biểu 06's rows
+/// and columns then cannot overflow.
+pub const MAX_COUNT: u64 = 1_000_000_000;
+const COUNT: Digits = Digits { max: MAX_COUNT };
 
 /// An optional whole number, leading zeros allowed.
 pub fn opt_u32<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
@@ -112,14 +112,14 @@ pub fn opt_u32<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error>
     }
 }
 
-/// An optional whole number of any size up to u64, leading zeros allowed (TTHC counts).
+/// An optional count up to [`MAX_COUNT`], leading zeros allowed (TTHC counts).
 pub fn opt_u64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
-    d.deserialize_option(OptDigits(ANY))
+    d.deserialize_option(OptDigits(COUNT))
 }
 
-/// A whole number, leading zeros allowed.
+/// A count up to [`MAX_COUNT`], leading zeros allowed.
 pub fn u64_lenient<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
-    d.deserialize_any(ANY)
+    d.deserialize_any(COUNT)
 }
 
 /// The schema of a number read by this module: an integer, or digits written as text (`07`).

@@ -22,6 +22,12 @@ struct Checker<'a> {
     warnings: Vec<String>,
 }
 
+/// YAML's words for "no value", which serde hands to a text field as the letters themselves.
+pub fn yaml_null(s: &str) -> bool {
+    let t = s.trim();
+    t == "~" || t.eq_ignore_ascii_case("null")
+}
+
 impl Checker<'_> {
     fn fail(&mut self, path: &str, expected: impl Into<String>, found: Option<String>) {
         self.errors.push(DataError {
@@ -46,7 +52,7 @@ impl Checker<'_> {
         let t = s.trim();
         if t.is_empty() {
             self.fail(path, "một đoạn chữ", Some("chuỗi rỗng".into()));
-        } else if t == "~" || t.eq_ignore_ascii_case("null") {
+        } else if yaml_null(t) {
             // YAML's "no value": serde hands it to a text field as the letters themselves,
             // which would be printed.
             self.fail(

@@ -126,8 +126,22 @@ pub fn check(m: &Merged, items: &[Tracked], w: &Window) -> (Vec<DataError>, Vec<
     if let (Some(ngay), Some(at)) = (&m.report.ngay, m.origins.get("ngay")) {
         if let Err(e) = ngay.check() {
             errors.push(m.error(at, e, None));
-        } else if let (Some(d), Some(mo)) = (ngay.ngay, ngay.thang) {
-            if let Some(date) = NaiveDate::from_ymd_opt(ngay.nam, mo, d) {
+        } else {
+            // A date left partly blank for the văn thư: its last possible day must still be
+            // inside the period; a full date before the cut-off is only unusual.
+            let last_day = match (ngay.ngay, ngay.thang) {
+                (Some(d), Some(mo)) => NaiveDate::from_ymd_opt(ngay.nam, mo, d),
+                (None, Some(mo)) => NaiveDate::from_ymd_opt(ngay.nam, mo, 1)
+                    .and_then(|d| d.checked_add_months(chrono::Months::new(1)))
+                    .and_then(|d| d.pred_opt()),
+                _ => NaiveDate::from_ymd_opt(ngay.nam, 12, 31),
+            };
+            let shown = match (ngay.ngay, ngay.thang) {
+                (Some(_), Some(_)) => last_day.map(short_date),
+                (None, Some(mo)) => Some(format!("tháng {mo}/{}", ngay.nam)),
+                _ => Some(format!("năm {}", ngay.nam)),
+            };
+            if let Some(date) = last_day {
                 if date < w.start {
                     errors.push(m.error(
                         at,
@@ -136,9 +150,9 @@ pub fn check(m: &Merged, items: &[Tracked], w: &Window) -> (Vec<DataError>, Vec<
                             w.wording,
                             short_date(w.start)
                         ),
-                        Some(short_date(date)),
+                        shown,
                     ));
-                } else if date < w.cut_off {
+                } else if date < w.cut_off && ngay.ngay.is_some() {
                     warnings.push(m.warning(
                         at,
                         &format!(
@@ -164,8 +178,13 @@ fn check_tthc(m: &Merged, r: &TthcRow, at: &Origin, errors: &mut Vec<DataError>)
         path: format!("{rp}.{f}"),
     };
     let name = r.linh_vuc.trim();
-    if name.is_empty() {
-        errors.push(m.error(&here("linh_vuc"), "tên lĩnh vực", Some("chuỗi rỗng".into())));
+    if name.is_empty() || crate::model::validate::yaml_null(name) {
+        let found = if name.is_empty() {
+            "chuỗi rỗng".to_string()
+        } else {
+            format!("`{name}` (trong YAML nghĩa là để trống)")
+        };
+        errors.push(m.error(&here("linh_vuc"), "tên lĩnh vực", Some(found)));
     }
     let sums = [
         (

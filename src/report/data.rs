@@ -369,17 +369,17 @@ pub struct TthcRow {
 pub struct Received {
     /// Given or computed: trực tuyến + trực tiếp + từ kỳ trước.
     #[serde(default, deserialize_with = "crate::model::number::opt_u64")]
-    #[schemars(with = "Option<crate::model::number::WholeNumber>")]
+    #[schemars(with = "Option<crate::model::number::WholeIn<0, 1000000000>>")]
     pub tong: Option<u64>,
     #[serde(deserialize_with = "crate::model::number::u64_lenient")]
-    #[schemars(with = "crate::model::number::WholeNumber")]
+    #[schemars(with = "crate::model::number::WholeIn<0, 1000000000>")]
     pub truc_tuyen: u64,
     /// Trực tiếp and dịch vụ bưu chính.
     #[serde(deserialize_with = "crate::model::number::u64_lenient")]
-    #[schemars(with = "crate::model::number::WholeNumber")]
+    #[schemars(with = "crate::model::number::WholeIn<0, 1000000000>")]
     pub truc_tiep: u64,
     #[serde(default, deserialize_with = "crate::model::number::u64_lenient")]
-    #[schemars(with = "crate::model::number::WholeNumber")]
+    #[schemars(with = "crate::model::number::WholeIn<0, 1000000000>")]
     pub tu_ky_truoc: u64,
 }
 
@@ -387,16 +387,16 @@ pub struct Received {
 #[serde(deny_unknown_fields)]
 pub struct Resolved {
     #[serde(default, deserialize_with = "crate::model::number::opt_u64")]
-    #[schemars(with = "Option<crate::model::number::WholeNumber>")]
+    #[schemars(with = "Option<crate::model::number::WholeIn<0, 1000000000>>")]
     pub tong: Option<u64>,
     #[serde(default, deserialize_with = "crate::model::number::u64_lenient")]
-    #[schemars(with = "crate::model::number::WholeNumber")]
+    #[schemars(with = "crate::model::number::WholeIn<0, 1000000000>")]
     pub truoc_han: u64,
     #[serde(default, deserialize_with = "crate::model::number::u64_lenient")]
-    #[schemars(with = "crate::model::number::WholeNumber")]
+    #[schemars(with = "crate::model::number::WholeIn<0, 1000000000>")]
     pub dung_han: u64,
     #[serde(default, deserialize_with = "crate::model::number::u64_lenient")]
-    #[schemars(with = "crate::model::number::WholeNumber")]
+    #[schemars(with = "crate::model::number::WholeIn<0, 1000000000>")]
     pub qua_han: u64,
 }
 
@@ -404,13 +404,13 @@ pub struct Resolved {
 #[serde(deny_unknown_fields)]
 pub struct Pending {
     #[serde(default, deserialize_with = "crate::model::number::opt_u64")]
-    #[schemars(with = "Option<crate::model::number::WholeNumber>")]
+    #[schemars(with = "Option<crate::model::number::WholeIn<0, 1000000000>>")]
     pub tong: Option<u64>,
     #[serde(default, deserialize_with = "crate::model::number::u64_lenient")]
-    #[schemars(with = "crate::model::number::WholeNumber")]
+    #[schemars(with = "crate::model::number::WholeIn<0, 1000000000>")]
     pub trong_han: u64,
     #[serde(default, deserialize_with = "crate::model::number::u64_lenient")]
-    #[schemars(with = "crate::model::number::WholeNumber")]
+    #[schemars(with = "crate::model::number::WholeIn<0, 1000000000>")]
     pub qua_han: u64,
 }
 

@@ -205,6 +205,50 @@ fn single<T>(
     *slot = Some((v, at));
 }
 
+/// Paragraphs written as YAML's "no value" (`- ~`, `- null`): serde hands them over as
+/// those letters, which would be printed. Located in their file.
+fn no_value_texts(c: &PeriodFile, (file, loc): &(PathBuf, Locations)) -> Vec<DataError> {
+    let r = &c.ket_qua;
+    let mut lists: Vec<(String, &super::data::Texts)> = vec![
+        ("mo_dau".into(), &c.mo_dau),
+        ("chi_dao_dieu_hanh".into(), &c.chi_dao_dieu_hanh),
+        ("ket_qua.the_che".into(), &r.the_che),
+        ("ket_qua.thu_tuc_hanh_chinh".into(), &r.thu_tuc_hanh_chinh),
+        ("ket_qua.to_chuc_bo_may".into(), &r.to_chuc_bo_may),
+        ("ket_qua.che_do_cong_vu".into(), &r.che_do_cong_vu),
+        ("ket_qua.tai_chinh_cong".into(), &r.tai_chinh_cong),
+        ("ket_qua.chinh_quyen_so".into(), &r.chinh_quyen_so),
+        ("uu_diem".into(), &c.uu_diem),
+        ("ton_tai".into(), &c.ton_tai),
+        ("nguyen_nhan".into(), &c.nguyen_nhan),
+        ("phuong_huong".into(), &c.phuong_huong),
+        ("de_xuat".into(), &c.de_xuat),
+    ];
+    lists.extend(c.kinh_gui.iter().map(|k| ("kinh_gui".to_string(), k)));
+    for (id, e) in &c.tien_do {
+        lists.push((format!("tien_do.{id}.san_pham"), &e.san_pham));
+    }
+    let mut out = Vec::new();
+    for (field, texts) in lists {
+        for (n, t) in texts.0.iter().enumerate() {
+            if crate::model::validate::yaml_null(t) {
+                let path = format!("{field}[{n}]");
+                out.push(DataError {
+                    file: file.clone(),
+                    location: loc.find(&path).or_else(|| loc.find(&field)),
+                    path: Some(path),
+                    expected: "một đoạn chữ".into(),
+                    found: Some(format!(
+                        "`{}` (trong YAML nghĩa là để trống: xóa dòng này)",
+                        t.trim()
+                    )),
+                });
+            }
+        }
+    }
+    out
+}
+
 /// Reads and merges the files of `source`.
 pub fn load_period(source: &Source) -> Result<Merged> {
     let mut parsed: Vec<(PathBuf, PeriodFile, Locations)> = Vec::new();
@@ -240,6 +284,7 @@ pub fn load_period(source: &Source) -> Result<Merged> {
             file: i,
             path: path.to_string(),
         };
+        errors.extend(no_value_texts(&c, &files[i]));
         single(&mut so, c.so, at("so"), "so", &files, &mut errors);
         single(&mut ngay, c.ngay, at("ngay"), "ngay", &files, &mut errors);
         single(

@@ -241,13 +241,6 @@ impl ReportData {
             Err(Error::Data(errors))
         }
     }
-
-    /// The sets of `all` whose cut-off falls in `w`.
-    fn within<'m>(&self, all: &'m [Merged], w: &Window) -> Vec<&'m Merged> {
-        all.iter()
-            .filter(|m| m.period.cut_off(&self.cut_offs).is_some_and(|c| w.holds(c)))
-            .collect()
-    }
 }
 
 /// Where a report takes an item's entry from: one of the loaded data sets, and whether it
@@ -424,8 +417,10 @@ pub fn compute<'a>(plan: &Plan, data: &'a ReportData, p: Period) -> Result<Compu
     };
     let (all, mut warnings) = data.snapshots(plan, &items, &[&history])?;
     warnings.extend(reopened(&items, &all));
+    // Compared with the previous period only when that period has data of its own: a
+    // 9-month report with Q1 data alone has no "6 tháng" to compare with.
     let previous = data.window(plan, p.previous()).ok().and_then(|pw| {
-        (!data.within(&all, &pw).is_empty()).then(|| {
+        data.own(p.previous()).is_some().then(|| {
             let pk = picks(&items, &all, &pw, &data.cut_offs);
             let pr = progress(&items, &all, &pk, pw.cut_off);
             (figures::count(&items, &pr, &units), pw.wording.clone())
