@@ -200,16 +200,7 @@ fn progress_appendix_rows_show_status_results_and_units() {
     let t = tables_of(&docx_of(&report(&dir, "2024-Q1")));
     let progress = t
         .iter()
-        .find(|t| {
-            t[0] == [
-                "TT",
-                "Nhiệm vụ",
-                "Đơn vị chủ trì",
-                "Tiến độ",
-                "Kết quả, sản phẩm",
-                "Ghi chú",
-            ]
-        })
+        .find(|t| t[0] == PROGRESS_HEADER)
         .expect("progress table");
     let row = |task: &str| {
         progress

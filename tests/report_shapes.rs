@@ -660,16 +660,7 @@ fn check_progress_appendix(case: &Case, e: &Expected, r: &Read) {
     let table = r
         .tables
         .iter()
-        .find(|t| {
-            t[0] == [
-                "TT",
-                "Nhiệm vụ",
-                "Đơn vị chủ trì",
-                "Tiến độ",
-                "Kết quả, sản phẩm",
-                "Ghi chú",
-            ]
-        })
+        .find(|t| t[0] == PROGRESS_HEADER)
         .unwrap_or_else(|| panic!("{key}: no progress appendix"));
     let groups = table[1..].iter().filter(|r| r.len() == 2).count();
     let rows: Vec<&Vec<String>> = table[1..].iter().filter(|r| r.len() == 6).collect();

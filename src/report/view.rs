@@ -363,34 +363,29 @@ pub fn figures_view(
             split(done, ("đúng hạn", a.done_on_time), ("trễ hạn", a.done_late))
         )
     });
-    let wip = a.in_progress_all();
-    cau.push(if wip == 0 {
-        "- Không có nhiệm vụ đang thực hiện;".to_string()
-    } else {
-        format!(
-            "- Đang thực hiện {} nhiệm vụ{};",
-            count(wip as u64),
-            split(
-                wip,
-                ("trong hạn", a.in_progress),
-                ("quá hạn", a.in_progress_overdue)
+    // "- Đang thực hiện 5 nhiệm vụ, …;", or "- Không có nhiệm vụ đang thực hiện;".
+    let state = |what: &str, within: (&str, usize), past: (&str, usize)| {
+        let n = within.1 + past.1;
+        if n == 0 {
+            format!("- Không có nhiệm vụ {};", what.to_lowercase())
+        } else {
+            format!(
+                "- {what} {} nhiệm vụ{};",
+                count(n as u64),
+                split(n, within, past)
             )
-        )
-    });
-    let idle = a.not_started_all();
-    cau.push(if idle == 0 {
-        "- Không có nhiệm vụ chưa thực hiện;".to_string()
-    } else {
-        format!(
-            "- Chưa thực hiện {} nhiệm vụ{};",
-            count(idle as u64),
-            split(
-                idle,
-                ("chưa quá hạn", a.not_started),
-                ("quá hạn", a.not_started_overdue)
-            )
-        )
-    });
+        }
+    };
+    cau.push(state(
+        "Đang thực hiện",
+        ("trong hạn", a.in_progress),
+        ("quá hạn", a.in_progress_overdue),
+    ));
+    cau.push(state(
+        "Chưa thực hiện",
+        ("chưa quá hạn", a.not_started),
+        ("quá hạn", a.not_started_overdue),
+    ));
     let silent = a.not_reported_all();
     if silent > 0 {
         cau.push(format!(

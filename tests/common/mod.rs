@@ -9,6 +9,16 @@ use std::process::{Command, Output};
 
 pub const SEED: &str = "plans/phu-son-2023-2025";
 
+/// The header row of a report's progress appendix (Phụ lục I), to find that table.
+pub const PROGRESS_HEADER: [&str; 6] = [
+    "TT",
+    "Nhiệm vụ",
+    "Đơn vị chủ trì",
+    "Tiến độ",
+    "Kết quả, sản phẩm",
+    "Ghi chú",
+];
+
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
