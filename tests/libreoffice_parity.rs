@@ -125,6 +125,39 @@ fn report_pdf_pages_match_libreoffice_rendering_of_the_docx() {
     compare(&dir, "bao-cao-2024");
 }
 
+/// Copies each document (`stem`, its output path without extension) into `flat`, converts
+/// all DOCX with one LibreOffice start, and returns the stems whose PDF pages differ from
+/// LibreOffice's, telling the first page that differs.
+fn differing(flat: &Path, docs: &[(String, std::path::PathBuf)]) -> Vec<String> {
+    std::fs::create_dir_all(flat).unwrap();
+    for (stem, from) in docs {
+        for ext in ["docx", "pdf"] {
+            std::fs::copy(from.with_extension(ext), flat.join(format!("{stem}.{ext}"))).unwrap();
+        }
+    }
+    let docx: Vec<_> = docs
+        .iter()
+        .map(|(s, _)| flat.join(format!("{s}.docx")))
+        .collect();
+    convert(flat, &docx);
+    let mut differ = Vec::new();
+    for (stem, _) in docs {
+        let theirs = pages(&flat.join("lo").join(format!("{stem}.pdf")));
+        let ours = pages(&flat.join(format!("{stem}.pdf")));
+        let first = ours.iter().zip(&theirs).position(|(a, b)| !same_page(a, b));
+        if ours.len() != theirs.len() || first.is_some() {
+            eprintln!(
+                "{stem}: {} pages, LibreOffice {}; first page that differs: {:?}",
+                ours.len(),
+                theirs.len(),
+                first.map(|i| i + 1)
+            );
+            differ.push(stem.clone());
+        }
+    }
+    differ
+}
+
 /// Plans of many shapes (tests/common/shapes.rs): the same pages as LibreOffice's rendering
 /// of their DOCX, each of them.
 #[test]
@@ -147,35 +180,19 @@ fn plans_of_many_shapes_match_libreoffice_page_by_page() {
     args.extend(["-o".to_string(), out.to_string_lossy().into_owned()]);
     let o = vanban(&args.iter().map(String::as_str).collect::<Vec<_>>());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    // One LibreOffice start for all of them.
-    let flat = dir.join("flat");
-    std::fs::create_dir_all(&flat).unwrap();
-    for &seed in &seeds {
-        let from = out.join(format!("hinh-{seed:02}"));
-        for ext in ["docx", "pdf"] {
-            std::fs::copy(
-                from.join(format!("ke-hoach.{ext}")),
-                flat.join(format!("hinh-{seed:02}.{ext}")),
-            )
-            .unwrap();
-        }
-    }
-    let docx: Vec<_> = seeds
+    let docs: Vec<(String, std::path::PathBuf)> = seeds
         .iter()
-        .map(|s| flat.join(format!("hinh-{s:02}.docx")))
+        .map(|s| {
+            (
+                format!("hinh-{s:02}"),
+                out.join(format!("hinh-{s:02}")).join("ke-hoach"),
+            )
+        })
         .collect();
-    convert(&flat, &docx);
-    let mut differ = Vec::new();
-    for &seed in &seeds {
-        let stem = format!("hinh-{seed:02}");
-        let theirs = pages(&flat.join("lo").join(format!("{stem}.pdf")));
-        let ours = pages(&flat.join(format!("{stem}.pdf")));
-        let same =
-            ours.len() == theirs.len() && ours.iter().zip(&theirs).all(|(a, b)| same_page(a, b));
-        if !same {
-            differ.push(seed);
-        }
-    }
+    let differ: Vec<u64> = differing(&dir.join("flat"), &docs)
+        .iter()
+        .filter_map(|stem| stem.strip_prefix("hinh-")?.parse().ok())
+        .collect();
     // A ratchet: shapes that still break pages differently from LibreOffice; every other
     // shape must match, and a shape that starts to match must leave this list. It is empty:
     // every shape matches, and a new difference fails here.
@@ -216,38 +233,17 @@ fn reports_of_many_shapes_match_libreoffice_page_by_page() {
     args.push(out.to_string_lossy().into_owned());
     let o = vanban(&args.iter().map(String::as_str).collect::<Vec<_>>());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    // One LibreOffice start for all of them.
-    let flat = dir.join("flat");
-    std::fs::create_dir_all(&flat).unwrap();
-    for (seed, key, stem) in &stems {
-        for ext in ["docx", "pdf"] {
-            std::fs::copy(
-                out.join(format!("hinh-{seed:02}/bao-cao-{key}.{ext}")),
-                flat.join(format!("{stem}.{ext}")),
-            )
-            .unwrap();
-        }
-    }
-    let docx: Vec<_> = stems
+    let docs: Vec<(String, std::path::PathBuf)> = stems
         .iter()
-        .map(|(_, _, s)| flat.join(format!("{s}.docx")))
+        .map(|(seed, key, stem)| {
+            (
+                stem.clone(),
+                out.join(format!("hinh-{seed:02}/bao-cao-{key}")),
+            )
+        })
         .collect();
-    convert(&flat, &docx);
-    let mut differ = Vec::new();
-    for (_, _, stem) in &stems {
-        let theirs = pages(&flat.join("lo").join(format!("{stem}.pdf")));
-        let ours = pages(&flat.join(format!("{stem}.pdf")));
-        let first = ours.iter().zip(&theirs).position(|(a, b)| !same_page(a, b));
-        if ours.len() != theirs.len() || first.is_some() {
-            eprintln!(
-                "{stem}: {} pages, LibreOffice {}; first page that differs: {:?}",
-                ours.len(),
-                theirs.len(),
-                first.map(|i| i + 1)
-            );
-            differ.push(stem.clone());
-        }
-    }
+    let flat = dir.join("flat");
+    let differ = differing(&flat, &docs);
     // A ratchet, as for the plans above: reports whose pages still differ from
     // LibreOffice's; every other one must match, and one that starts to match must leave.
     // The progress appendix's narrow columns made 17 of the first 20 differ until
