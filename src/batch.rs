@@ -104,10 +104,23 @@ pub fn report(plans: &[PathBuf], ky: &str, output: &OutputArgs) -> Result<i32> {
     }
     match Period::parse(ky) {
         Some(p) => build(&plans, &[Kind::Report(p)], output),
-        None => Err(Error::Usage(format!(
-            "kỳ báo cáo \"{ky}\" không hợp lệ; dùng 2024-Q1, 2024-Q2, 2024-Q3, 2024-Q4, 2024-6T, 2024-9T, 2024 hoặc tat-ca"
-        ))),
+        None => Err(bad_period(ky)),
     }
+}
+
+/// `Ok` when `ky` names a period or all of them (`tat-ca`).
+pub fn check_period(ky: &str) -> Result<()> {
+    if crate::report::data::fold(ky) == "tat ca" || Period::parse(ky).is_some() {
+        Ok(())
+    } else {
+        Err(bad_period(ky))
+    }
+}
+
+fn bad_period(ky: &str) -> Error {
+    Error::Usage(format!(
+        "kỳ báo cáo \"{ky}\" không hợp lệ; dùng 2024-Q1, 2024-Q2, 2024-Q3, 2024-Q4, 2024-6T, 2024-9T, 2024 hoặc tat-ca"
+    ))
 }
 
 pub fn check(plans: &[PathBuf], templates: Option<&Path>) -> Result<i32> {
@@ -194,8 +207,8 @@ fn run(jobs: Vec<Job>, output: &OutputArgs) -> Result<i32> {
 
 /// One plan, as fast as two cores allow: printpdf parses the fonts and tera compiles the
 /// templates while the plan loads; then the PDF is laid out and written on a thread of its
-/// own while the DOCX is written here. The process exits right after, so the last
-/// document's structures are left for the OS to free.
+/// own while the DOCX is written here. When the process exits right after
+/// (`OutputArgs::exit_after`), the last document's structures are left for the OS to free.
 fn run_one(job: Job, output: &OutputArgs) -> Result<i32> {
     let format = output.format;
     let bundled = FontSet::bundled();
@@ -229,6 +242,7 @@ fn run_one(job: Job, output: &OutputArgs) -> Result<i32> {
     let mut checked = Some(checked);
     for (i, kind) in kinds.iter().enumerate() {
         let last = i + 1 == kinds.len();
+        let leak = last && output.exit_after;
         let (fp, same) = unchanged(kind, &file, &dir, &tpl, output);
         if let Some(same) = same {
             println!("{}", skipped_line(&same));
@@ -255,7 +269,7 @@ fn run_one(job: Job, output: &OutputArgs) -> Result<i32> {
                 format,
                 &bundled,
                 &mut faces,
-                last,
+                leak,
                 true,
                 fp.as_deref(),
             )
@@ -279,7 +293,9 @@ fn run_one(job: Job, output: &OutputArgs) -> Result<i32> {
             not_made.join(", ")
         );
     }
-    std::mem::forget(tpl);
+    if output.exit_after {
+        std::mem::forget(tpl);
+    }
     Ok(if failed > 0 { 1 } else { 0 })
 }
 

@@ -69,6 +69,10 @@ pub struct OutputArgs {
     /// Sinh lại cả khi dữ liệu, mẫu và phông không đổi (mặc định: bỏ qua tệp đã sinh từ đúng dữ liệu này)
     #[arg(long = "lam-lai")]
     pub lam_lai: bool,
+    /// The process exits right after this run (set by `main` alone): the last document's
+    /// memory may be left to the OS instead of being freed piece by piece.
+    #[arg(skip)]
+    pub exit_after: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -107,6 +111,9 @@ pub enum Command {
         /// Kỳ báo cáo: 2024-Q1…2024-Q4, 2024-6T (6 tháng đầu năm), 2024-9T, 2024 (năm), hoặc tat-ca (mọi kỳ đã có dữ liệu); viết --period cũng được
         #[arg(long = "ky", alias = "period", value_name = "KỲ", required = true)]
         ky: String,
+        /// Theo dõi và sinh lại báo cáo mỗi khi lưu plan.yaml, dữ liệu báo cáo (bao-cao/), phông hoặc mẫu (Ctrl+C để dừng)
+        #[arg(long = "theo-doi")]
+        theo_doi: bool,
         #[command(flatten)]
         output: OutputArgs,
     },
@@ -263,8 +270,9 @@ fn usage_message(e: &clap::Error) -> String {
     format!("lỗi: {what}\nXem hướng dẫn: vanban --help")
 }
 
-/// Parses the arguments and runs; returns the process exit code.
-pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
+/// Parses the arguments and runs; returns the process exit code. `exit_after` says the
+/// process ends right after (only `main` knows that): memory is then left to the OS.
+pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>, exit_after: bool) -> i32 {
     let cli = match Cli::try_parse_from(args) {
         Ok(c) => c,
         Err(e) => {
@@ -286,7 +294,7 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32
             };
         }
     };
-    match run(cli.command) {
+    match run(cli.command, exit_after) {
         Ok(code) => code,
         Err(e) => {
             crate::error::eprint(&e);
@@ -332,25 +340,39 @@ fn help(path: &[String]) -> Result<i32> {
     Ok(0)
 }
 
-fn run(cmd: Command) -> Result<i32> {
+fn run(cmd: Command, exit_after: bool) -> Result<i32> {
+    use crate::watch::{watch, Job};
     match cmd {
         Command::Build {
             plans,
             phu_luc,
             theo_doi,
-            output,
+            mut output,
         } => {
             let kind = match phu_luc {
                 None => Kind::Plan,
                 Some(which) => Kind::Appendices(which.filter(|w| !w.trim().is_empty())),
             };
             if theo_doi {
-                crate::watch::watch(&plans, &[kind], &output)
+                watch(&plans, &Job::Build(kind), &output)
             } else {
+                output.exit_after = exit_after;
                 batch::build(&plans, &[kind], &output)
             }
         }
-        Command::Report { plans, ky, output } => batch::report(&plans, &ky, &output),
+        Command::Report {
+            plans,
+            ky,
+            theo_doi,
+            mut output,
+        } => {
+            if theo_doi {
+                watch(&plans, &Job::Report(ky), &output)
+            } else {
+                output.exit_after = exit_after;
+                batch::report(&plans, &ky, &output)
+            }
+        }
         Command::Check { plans, templates } => batch::check(&plans, templates.as_deref()),
         Command::Init { dir } => {
             for p in crate::init::init(&dir)? {

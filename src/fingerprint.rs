@@ -13,8 +13,16 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// Report data and templates are at most this many folders deep; deeper is a symlink loop
+/// (which the loader reports), not data.
+const MAX_DEPTH: usize = 8;
+
 /// Every file under `dir`, sorted, for the report data.
 fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
+    walk(dir, out, MAX_DEPTH);
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -22,7 +30,9 @@ fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
     v.sort();
     for p in v {
         if p.is_dir() {
-            files_under(&p, out);
+            if depth > 0 {
+                walk(&p, out, depth - 1);
+            }
         } else {
             out.push(p);
         }
@@ -46,6 +56,40 @@ fn font_files(plan_text: &str, base: &Path) -> Option<Vec<PathBuf>> {
         }
     }
     Some(out)
+}
+
+/// The font files named by the plan whose bytes are `plan` (`None` when it does not parse).
+fn fonts_of(plan_file: &Path, plan: &[u8]) -> Option<Vec<PathBuf>> {
+    let base = plan_file.parent().unwrap_or(Path::new("."));
+    font_files(&String::from_utf8_lossy(plan), base)
+}
+
+/// Every file of the plan's report data, sorted.
+fn report_files(plan_file: &Path) -> Vec<PathBuf> {
+    let mut data = Vec::new();
+    files_under(&crate::report::load::report_dir(plan_file), &mut data);
+    data
+}
+
+/// The files a document is made from, besides the templates: the plan, the fonts it names
+/// (when it parses), and for a report (`report_data`) the report data. Watch mode hashes
+/// these.
+pub fn input_files(plan_file: &Path, report_data: bool) -> Vec<PathBuf> {
+    let mut files = vec![plan_file.to_path_buf()];
+    if let Ok(plan) = crate::input::read_capped(plan_file, crate::input::MAX_DATA, "kế hoạch") {
+        files.extend(fonts_of(plan_file, &plan).unwrap_or_default());
+    }
+    if report_data {
+        files.extend(report_files(plan_file));
+    }
+    files
+}
+
+/// Every file under `dir` (a templates folder), sorted.
+pub fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    files_under(dir, &mut out);
+    out
 }
 
 /// The fingerprint of one document, or `None` when an input cannot be read (then it is
@@ -75,17 +119,14 @@ pub fn of(kind: &Kind, plan_file: &Path, templates: &Templates, format: Format) 
     use crate::input::{read_capped, MAX_DATA, MAX_FONT};
     let plan = read_capped(plan_file, MAX_DATA, "kế hoạch").ok()?;
     feed("plan", &plan);
-    let base = plan_file.parent().unwrap_or(Path::new("."));
-    for f in font_files(&String::from_utf8_lossy(&plan), base)? {
+    for f in fonts_of(plan_file, &plan)? {
         feed(
             &f.to_string_lossy(),
             &read_capped(&f, MAX_FONT, "phông chữ").ok()?,
         );
     }
     if kind.reads_report_data() {
-        let mut data = Vec::new();
-        files_under(&crate::report::load::report_dir(plan_file), &mut data);
-        for f in data {
+        for f in report_files(plan_file) {
             feed(
                 &f.to_string_lossy(),
                 &read_capped(&f, MAX_DATA, "dữ liệu").ok()?,

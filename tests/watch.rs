@@ -1,101 +1,248 @@
-//! `build --theo-doi`: a save rebuilds (one line with its time), a broken save prints the
-//! located error and leaves the last good output in place. Bounded waits only.
+//! `build --theo-doi` and `report --theo-doi`: idle means no rebuild, one save means one
+//! rebuild (one line with its time), a broken save prints the located error once and leaves
+//! the last good output in place. Every wait is on a line of output, with a generous bound;
+//! the only timed wait is the idle one, which asserts that nothing happens.
 
 mod common;
 use common::*;
 use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-/// Waits for a line containing `text` (from either stream), at most `secs` seconds.
-fn wait_for(rx: &mpsc::Receiver<String>, text: &str, secs: u64) -> Vec<String> {
-    let mut seen = Vec::new();
-    let deadline = std::time::Instant::now() + Duration::from_secs(secs);
-    while let Some(left) = deadline.checked_duration_since(std::time::Instant::now()) {
-        match rx.recv_timeout(left) {
-            Ok(line) => {
-                let hit = line.contains(text);
-                seen.push(line);
-                if hit {
-                    return seen;
-                }
-            }
-            Err(_) => break,
-        }
-    }
-    panic!("no line with {text:?} within {secs} s; saw {seen:#?}");
+/// Bound on any awaited line: CI shares two cores with other jobs.
+const BOUND: u64 = 180;
+
+/// A running `vanban … --theo-doi` and the lines it printed (stdout and stderr, in order of
+/// arrival), stopped however the test ends.
+struct Watching {
+    child: std::process::Child,
+    lines: mpsc::Receiver<String>,
 }
 
-/// Stops the watching process however the test ends, a failed assertion included.
-struct Stop(std::process::Child);
-
-impl Drop for Stop {
+impl Drop for Watching {
     fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
+}
+
+impl Watching {
+    fn start(args: &[&str]) -> Watching {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_vanban"))
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start vanban");
+        let (tx, rx) = mpsc::channel();
+        for stream in [
+            Box::new(child.stdout.take().unwrap()) as Box<dyn std::io::Read + Send>,
+            Box::new(child.stderr.take().unwrap()),
+        ] {
+            let tx = tx.clone();
+            std::thread::spawn(move || {
+                for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                    let _ = tx.send(line);
+                }
+            });
+        }
+        Watching { child, lines: rx }
+    }
+
+    /// The lines up to and including the first containing `text`; panics after `BOUND` s.
+    fn until(&self, text: &str) -> Vec<String> {
+        let mut seen = Vec::new();
+        let deadline = Instant::now() + Duration::from_secs(BOUND);
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            match self.lines.recv_timeout(left) {
+                Ok(line) => {
+                    let hit = line.contains(text);
+                    seen.push(line);
+                    if hit {
+                        return seen;
+                    }
+                }
+                Err(_) => break,
+            }
+        }
+        panic!("no line with {text:?} within {BOUND} s; saw {seen:#?}");
+    }
+
+    /// Every line printed during `d`.
+    fn during(&self, d: Duration) -> Vec<String> {
+        let end = Instant::now() + d;
+        let mut seen = Vec::new();
+        while let Some(left) = end.checked_duration_since(Instant::now()) {
+            if let Ok(line) = self.lines.recv_timeout(left) {
+                seen.push(line);
+            }
+        }
+        seen
+    }
+}
+
+fn count(lines: &[String], text: &str) -> usize {
+    lines.iter().filter(|l| l.contains(text)).count()
+}
+
+/// The body text of a DOCX on disk.
+fn docx_text(path: &Path) -> String {
+    part(&std::fs::read(path).unwrap(), "word/document.xml")
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{from:?} not in {}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// A copy of the seed plan (with its report data) in a scratch folder, and the output folder.
+fn seed_copy(name: &str) -> (PathBuf, PathBuf) {
+    let dir = scratch(name);
+    let plan_dir = dir.join("ke-hoach");
+    copy_dir(&root().join(SEED), &plan_dir);
+    (plan_dir, dir.join("out"))
 }
 
 #[test]
-fn saves_rebuild_and_errors_keep_the_last_good_output() {
-    let dir = scratch("watch");
-    let plan_dir = dir.join("ke-hoach");
-    std::fs::create_dir_all(&plan_dir).unwrap();
-    let plan = copy_seed_to(&plan_dir);
-    let out = dir.join("out");
-    let child = Command::new(env!("CARGO_BIN_EXE_vanban"))
+fn idle_rebuilds_nothing_and_each_save_rebuilds_once() {
+    let (plan_dir, out) = seed_copy("watch-idle");
+    let plan = plan_dir.join("plan.yaml");
+    let w = Watching::start(&[
+        "build",
+        plan_dir.to_str().unwrap(),
+        "--format",
+        "docx",
+        "--theo-doi",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    w.until("đang theo dõi");
+    w.until("đã sinh xong");
+    let docx = out.join("ke-hoach.docx");
+    assert!(docx_text(&docx).contains("Nguyễn Xuân Lâm"));
+
+    // Idle: our own build read every input and wrote the outputs; none of that may start
+    // another build.
+    let idle = w.during(Duration::from_secs(5));
+    assert!(idle.is_empty(), "idle for 5 s, yet: {idle:#?}");
+
+    // One save, one rebuild, with the new text in the output.
+    edit(&plan, "Nguyễn Xuân Lâm", "Nguyễn Xuân Lân");
+    let first = w.until("đã sinh lại xong");
+    assert_eq!(count(&first, "đã sinh lại xong"), 1, "{first:#?}");
+    assert!(first.iter().any(|l| l.ends_with("ms)")), "{first:#?}");
+    assert!(docx_text(&docx).contains("Nguyễn Xuân Lân"));
+
+    // A second save: the lines since the first rebuild hold exactly its own rebuild, so the
+    // first save did not rebuild twice.
+    edit(&plan, "Nguyễn Xuân Lân", "Nguyễn Xuân Lam");
+    let second = w.until("đã sinh lại xong");
+    assert_eq!(count(&second, "sinh lại"), 1, "{second:#?}");
+    assert!(docx_text(&docx).contains("Nguyễn Xuân Lam"));
+
+    // A file written with the same bytes, and a file that is no input, change nothing.
+    let same = std::fs::read(&plan).unwrap();
+    std::fs::write(&plan, &same).unwrap();
+    std::fs::write(plan_dir.join("ghi-chu.txt"), "không phải dữ liệu").unwrap();
+    let after = w.during(Duration::from_secs(3));
+    assert!(after.is_empty(), "no content changed, yet: {after:#?}");
+}
+
+#[test]
+fn a_broken_save_is_told_once_and_keeps_the_last_good_output() {
+    let (plan_dir, out) = seed_copy("watch-error");
+    let plan = plan_dir.join("plan.yaml");
+    let w = Watching::start(&[
+        "build",
+        plan_dir.to_str().unwrap(),
+        "--format",
+        "docx",
+        "--theo-doi",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    w.until("đã sinh xong");
+    let docx = out.join("ke-hoach.docx");
+    let good = std::fs::read(&docx).unwrap();
+
+    edit(&plan, "chu_tri: tpht", "chu_tri: sai");
+    let lines = w.until("sinh lại có lỗi");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("plan.yaml:") && l.contains("`sai`")),
+        "{lines:#?}"
+    );
+    assert_eq!(std::fs::read(&docx).unwrap(), good);
+
+    // Saving the same broken text again tells nothing new; the fix rebuilds.
+    let broken = std::fs::read(&plan).unwrap();
+    std::fs::write(&plan, &broken).unwrap();
+    edit(&plan, "chu_tri: sai", "chu_tri: tpht");
+    let lines = w.until("đã sinh");
+    assert_eq!(count(&lines, "`sai`"), 0, "{lines:#?}");
+    assert_eq!(count(&lines, "sinh lại có lỗi"), 0, "{lines:#?}");
+}
+
+#[test]
+fn report_watch_rebuilds_on_a_change_of_its_period_data() {
+    let (plan_dir, out) = seed_copy("watch-report");
+    let w = Watching::start(&[
+        "report",
+        plan_dir.to_str().unwrap(),
+        "--ky",
+        "2024-6T",
+        "--format",
+        "docx",
+        "--theo-doi",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    w.until("đã sinh xong");
+    let docx = out.join("bao-cao-2024-6t.docx");
+    let before = docx_text(&docx);
+
+    let data = plan_dir.join("bao-cao").join("2024-6t.yaml");
+    let text = std::fs::read_to_string(&data).unwrap();
+    let so = text
+        .lines()
+        .find_map(|l| l.strip_prefix("so: "))
+        .expect("the period file has a number")
+        .trim()
+        .to_string();
+    edit(&data, &format!("so: {so}"), "so: 987");
+    let lines = w.until("đã sinh lại xong");
+    assert_eq!(count(&lines, "sinh lại"), 1, "{lines:#?}");
+    let after = docx_text(&docx);
+    assert!(
+        after.contains("987/BC-UBND"),
+        "new number not in the report"
+    );
+    assert_ne!(before, after);
+
+    // A period's report does not read plan outputs or other folders: the plan's own
+    // outputs written beside it start nothing.
+    std::fs::write(plan_dir.join("ke-hoach.docx"), b"not an input").unwrap();
+    let idle = w.during(Duration::from_secs(3));
+    assert!(idle.is_empty(), "{idle:#?}");
+}
+
+#[test]
+fn report_watch_refuses_a_bad_period_at_once() {
+    let (plan_dir, _) = seed_copy("watch-bad-period");
+    let o = Command::new(env!("CARGO_BIN_EXE_vanban"))
         .args([
-            "build",
+            "report",
             plan_dir.to_str().unwrap(),
-            "--format",
-            "docx",
+            "--ky",
+            "2024-Q5",
             "--theo-doi",
-            "-o",
         ])
-        .arg(&out)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start vanban");
-    let mut child = Stop(child);
-    let (tx, rx) = mpsc::channel();
-    for stream in [
-        Box::new(child.0.stdout.take().unwrap()) as Box<dyn std::io::Read + Send>,
-        Box::new(child.0.stderr.take().unwrap()),
-    ] {
-        let tx = tx.clone();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stream).lines().map_while(Result::ok) {
-                let _ = tx.send(line);
-            }
-        });
-    }
-    {
-        wait_for(&rx, "đang theo dõi", 30);
-        wait_for(&rx, "đã sinh lại xong", 60);
-        let first = std::fs::read(out.join("ke-hoach.docx")).unwrap();
-        // A save that changes the plan rebuilds it.
-        let text = std::fs::read_to_string(&plan).unwrap();
-        std::fs::write(
-            &plan,
-            text.replacen("Nguyễn Xuân Lâm", "Nguyễn Xuân Lân", 1),
-        )
-        .unwrap();
-        let lines = wait_for(&rx, "đã sinh lại xong", 60);
-        assert!(lines.iter().any(|l| l.contains("ms)")), "{lines:#?}");
-        let second = std::fs::read(out.join("ke-hoach.docx")).unwrap();
-        assert_ne!(first, second);
-        // A broken save: the located message, and the last good output stays.
-        let text = std::fs::read_to_string(&plan).unwrap();
-        std::fs::write(&plan, text.replacen("chu_tri: tpht", "chu_tri: sai", 1)).unwrap();
-        let lines = wait_for(&rx, "sinh lại có lỗi", 60);
-        assert!(
-            lines
-                .iter()
-                .any(|l| l.contains("plan.yaml:") && l.contains("`sai`")),
-            "{lines:#?}"
-        );
-        assert_eq!(std::fs::read(out.join("ke-hoach.docx")).unwrap(), second);
-    }
+        .output()
+        .expect("run vanban");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("kỳ báo cáo \"2024-Q5\" không hợp lệ"));
 }
