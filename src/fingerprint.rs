@@ -64,11 +64,23 @@ fn fonts_of(plan_file: &Path, plan: &[u8]) -> Option<Vec<PathBuf>> {
     font_files(&String::from_utf8_lossy(plan), base)
 }
 
-/// Every file of the plan's report data, sorted.
+/// Every file of the plan's report data, sorted: YAML files, not hidden ones (an editor's
+/// swap file changes while the clerk types, and is no data).
 fn report_files(plan_file: &Path) -> Vec<PathBuf> {
     let mut data = Vec::new();
     files_under(&crate::report::load::report_dir(plan_file), &mut data);
+    data.retain(|p| visible_with(p, &["yaml", "yml"]));
     data
+}
+
+/// A file not hidden (no leading dot) whose extension is one of `exts`.
+fn visible_with(p: &Path, exts: &[&str]) -> bool {
+    let hidden = p
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+    !hidden
+        && p.extension()
+            .is_some_and(|x| exts.iter().any(|e| x.eq_ignore_ascii_case(e)))
 }
 
 /// The files a document is made from, besides the templates: the plan, the fonts it names
@@ -85,10 +97,11 @@ pub fn input_files(plan_file: &Path, report_data: bool) -> Vec<PathBuf> {
     files
 }
 
-/// Every file under `dir` (a templates folder), sorted.
-pub fn files_in(dir: &Path) -> Vec<PathBuf> {
+/// Every template (`.xml`, not hidden) under `dir`, sorted.
+pub fn templates_in(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     files_under(dir, &mut out);
+    out.retain(|p| visible_with(p, &["xml"]));
     out
 }
 

@@ -74,7 +74,7 @@ pub fn inputs_hash(plans: &[PathBuf], job: &Job, templates: Option<&Path>) -> [u
         ));
     }
     if let Some(t) = templates {
-        files.extend(crate::fingerprint::files_in(t));
+        files.extend(crate::fingerprint::templates_in(t));
     }
     let mut h = Sha256::new();
     for f in files {

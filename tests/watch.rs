@@ -223,9 +223,10 @@ fn report_watch_rebuilds_on_a_change_of_its_period_data() {
     );
     assert_ne!(before, after);
 
-    // A period's report does not read plan outputs or other folders: the plan's own
-    // outputs written beside it start nothing.
+    // Files the report does not read start nothing: a document saved beside the plan, an
+    // editor's swap file beside the period file.
     std::fs::write(plan_dir.join("ke-hoach.docx"), b"not an input").unwrap();
+    std::fs::write(plan_dir.join("bao-cao").join(".2024-6t.yaml.swp"), b"swap").unwrap();
     let idle = w.during(Duration::from_secs(3));
     assert!(idle.is_empty(), "{idle:#?}");
 }
