@@ -51,6 +51,19 @@ impl Watching {
         Watching { child, lines: rx }
     }
 
+    /// `build <plan_dir> --format docx --theo-doi -o <out>`.
+    fn build(plan_dir: &Path, out: &Path) -> Watching {
+        Watching::start(&[
+            "build",
+            plan_dir.to_str().unwrap(),
+            "--format",
+            "docx",
+            "--theo-doi",
+            "-o",
+            out.to_str().unwrap(),
+        ])
+    }
+
     /// The lines up to and including the first containing `text`; panics after `BOUND` s.
     fn until(&self, text: &str) -> Vec<String> {
         let mut seen = Vec::new();
@@ -110,15 +123,7 @@ fn seed_copy(name: &str) -> (PathBuf, PathBuf) {
 fn idle_rebuilds_nothing_and_each_save_rebuilds_once() {
     let (plan_dir, out) = seed_copy("watch-idle");
     let plan = plan_dir.join("plan.yaml");
-    let w = Watching::start(&[
-        "build",
-        plan_dir.to_str().unwrap(),
-        "--format",
-        "docx",
-        "--theo-doi",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let w = Watching::build(&plan_dir, &out);
     w.until("đang theo dõi");
     w.until("đã sinh xong");
     let docx = out.join("ke-hoach.docx");
@@ -155,15 +160,7 @@ fn idle_rebuilds_nothing_and_each_save_rebuilds_once() {
 fn a_broken_save_is_told_once_and_keeps_the_last_good_output() {
     let (plan_dir, out) = seed_copy("watch-error");
     let plan = plan_dir.join("plan.yaml");
-    let w = Watching::start(&[
-        "build",
-        plan_dir.to_str().unwrap(),
-        "--format",
-        "docx",
-        "--theo-doi",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let w = Watching::build(&plan_dir, &out);
     w.until("đã sinh xong");
     let docx = out.join("ke-hoach.docx");
     let good = std::fs::read(&docx).unwrap();
