@@ -154,7 +154,7 @@ pub fn scalars(file: &Path, text: &str) -> (Vec<DataError>, Vec<String>) {
         if is_key {
             return;
         }
-        if let Some(what) = super::placeholder::warning(&value) {
+        if let Some(what) = super::placeholder::warning(value) {
             warnings.push(warn(at, path, what));
         }
         let missing: Vec<char> = {
