@@ -473,6 +473,13 @@ struct Done {
     errors: Vec<String>,
 }
 
+impl Done {
+    /// Nothing written and nothing failed: every output was kept as it was.
+    fn unchanged(&self) -> bool {
+        self.errors.is_empty() && self.written.is_empty() && !self.skipped.is_empty()
+    }
+}
+
 /// Many plans on every core: one worker per core takes the next plan and makes all its
 /// documents, DOCX then PDF, itself (no thread per document: with many plans that only
 /// churns the allocator); a plan that fails does not stop the others. Progress goes to a
@@ -490,7 +497,7 @@ fn run_many(jobs: Vec<Job>, output: &OutputArgs) -> Result<i32> {
     let bundled = FontSet::bundled();
     let (tx, rx) = std::sync::mpsc::channel::<Done>();
     let progress = Progress::new(total);
-    let mut failed = 0;
+    let (mut failed, mut unchanged) = (0, 0);
     std::thread::scope(|s| {
         for _ in 0..workers {
             let tx = tx.clone();
@@ -516,6 +523,8 @@ fn run_many(jobs: Vec<Job>, output: &OutputArgs) -> Result<i32> {
         for done in rx {
             if !done.errors.is_empty() {
                 failed += 1;
+            } else if done.unchanged() {
+                unchanged += 1;
             }
             progress.report(&done);
         }
@@ -526,11 +535,22 @@ fn run_many(jobs: Vec<Job>, output: &OutputArgs) -> Result<i32> {
     }
     progress.finish();
     let secs = format!("{:.1}", started.elapsed().as_secs_f64()).replace('.', ",");
-    println!(
-        "Tổng kết: đã dựng {}/{total} kế hoạch, {failed} kế hoạch lỗi, thời gian {secs} giây",
-        total - failed
-    );
+    println!("{}", summary_line(total, unchanged, failed, &secs));
     Ok(if failed > 0 { 1 } else { 0 })
+}
+
+/// The line that ends a batch; plans whose outputs were all kept are counted apart from
+/// those built, and named only when there are some.
+fn summary_line(total: usize, unchanged: usize, failed: usize, secs: &str) -> String {
+    let built = total - failed - unchanged;
+    let kept = if unchanged > 0 {
+        format!(", {unchanged} kế hoạch không đổi (giữ nguyên tệp đã sinh)")
+    } else {
+        String::new()
+    };
+    format!(
+        "Tổng kết: đã dựng {built}/{total} kế hoạch{kept}, {failed} kế hoạch lỗi, thời gian {secs} giây"
+    )
 }
 
 /// One plan of a batch: load it (while another worker may compile the templates), then each
@@ -660,7 +680,9 @@ impl Progress {
                 for l in skipped {
                     println!("{l}");
                 }
-                let status = if done.errors.is_empty() {
+                let status = if done.unchanged() {
+                    "không đổi".to_string()
+                } else if done.errors.is_empty() {
                     let files: Vec<String> = done
                         .written
                         .iter()

@@ -88,7 +88,7 @@ pub enum Command {
         /// Thư mục kế hoạch (chứa plan.yaml) hoặc tệp plan.yaml; có thể nêu nhiều
         #[arg(value_name = "KẾ_HOẠCH", required = true)]
         plans: Vec<PathBuf>,
-        /// Chỉ sinh các phụ lục (phu-luc.docx, phu-luc.pdf), hoặc một phụ lục theo số (II) hay mã
+        /// Chỉ sinh các phụ lục (phu-luc.docx, phu-luc.pdf), hoặc một phụ lục theo số (II) hay mã; tệp một phụ lục mang mã của nó: --phu-luc II → phu-luc-<mã của Phụ lục II>.docx
         #[arg(long = "phu-luc", value_name = "PHỤ_LỤC", num_args = 0..=1, default_missing_value = "")]
         phu_luc: Option<Option<String>>,
         /// Theo dõi và sinh lại mỗi khi lưu plan.yaml, dữ liệu báo cáo, phông hoặc mẫu (Ctrl+C để dừng)
@@ -382,6 +382,11 @@ fn run(cmd: Command, exit_after: bool) -> Result<i32> {
                 "Sửa {} rồi chạy: vanban check {}",
                 dir.join("plan.yaml").display(),
                 dir.display()
+            );
+            println!(
+                "{} là ví dụ dữ liệu báo cáo, không được đọc; khi có số liệu quý I, chép vào {}",
+                dir.join(crate::init::EXAMPLE_PERIOD).display(),
+                dir.join("bao-cao").join("2025-q1.yaml").display()
             );
             Ok(0)
         }

@@ -66,6 +66,8 @@ impl Kind {
                 out.text_files
                     .extend(data.sources.iter().flat_map(|s| s.files.iter().cloned()));
                 out.warnings.extend(data.warnings.iter().cloned());
+                out.warnings
+                    .extend(crate::report::number_mismatch(plan_path, plan, &data));
                 let computed = crate::report::compute(plan, &data, *period)?;
                 out.warnings.extend(computed.warnings.iter().cloned());
                 let view = crate::report::report_view(plan, &computed, *period);
@@ -94,20 +96,27 @@ impl Kind {
     }
 }
 
-/// Takes out of `list` the appendix numbered `wanted` ("II") or with that id.
+/// Takes out of `list` the appendix numbered `wanted` ("II") or with that id. A lone
+/// appendix is titled "Phụ lục" without a number but still answers to the first one, "I"
+/// (or "1").
 fn pick_appendix(
     list: &mut Vec<crate::model::view::AppendixView>,
     wanted: &str,
 ) -> Result<crate::model::view::AppendixView> {
+    let lone = list.len() == 1;
     let keep = list.iter().position(|a| {
+        let number = a.so.strip_prefix("Phụ lục").map(str::trim);
         a.id == wanted
-            || a.so
-                .strip_prefix("Phụ lục")
-                .is_some_and(|n| n.trim().eq_ignore_ascii_case(wanted))
+            || number.is_some_and(|n| !n.is_empty() && n.eq_ignore_ascii_case(wanted))
+            || (lone && (wanted.eq_ignore_ascii_case("I") || wanted == "1"))
     });
     match keep {
         Some(i) => Ok(list.swap_remove(i)),
         None if list.is_empty() => Err(Error::Usage("kế hoạch không có phụ lục nào".into())),
+        None if lone => Err(Error::Usage(format!(
+            "không có phụ lục \"{wanted}\"; kế hoạch chỉ có một phụ lục, gọi bằng `I` hoặc mã `{}`",
+            list.first().map_or("", |a| a.id.as_str())
+        ))),
         None => {
             let known: Vec<String> = list
                 .iter()

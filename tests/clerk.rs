@@ -316,6 +316,12 @@ fn init_writes_a_commented_plan_that_checks_and_refuses_to_overwrite() {
     // Every field line has a comment above it or is inside a commented block.
     assert!(plan.matches("\n#").count() + plan.matches("\n  #").count() >= 20);
     assert!(!plan.contains("Phú Sơn"));
+    // The example period is kept in vi-du/ until copied into bao-cao/ (tests/starter.rs).
+    std::fs::copy(
+        dir.join("vi-du/2025-q1.yaml"),
+        dir.join("bao-cao/2025-q1.yaml"),
+    )
+    .unwrap();
     let o = vanban(&["check", d]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(String::from_utf8_lossy(&o.stdout).contains("các kỳ 2025-q1"));

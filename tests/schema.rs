@@ -184,7 +184,7 @@ fn the_example_points_to_current_schemas_and_init_writes_them() {
         "# yaml-language-server: $schema=schema/ke-hoach.schema.json"
     );
     assert_eq!(
-        first("bao-cao/2025-q1.yaml"),
+        first("vi-du/2025-q1.yaml"),
         "# yaml-language-server: $schema=../schema/bao-cao-ky.schema.json"
     );
     // The paths resolve, and the files they name validate what init wrote.
@@ -196,10 +196,7 @@ fn the_example_points_to_current_schemas_and_init_writes_them() {
     assert_eq!(errors(&common, &read(&dir.join("bao-cao/chung.yaml"))), "");
     let period: Value =
         serde_json::from_str(&read(&dir.join("schema/bao-cao-ky.schema.json"))).unwrap();
-    assert_eq!(
-        errors(&period, &read(&dir.join("bao-cao/2025-q1.yaml"))),
-        ""
-    );
+    assert_eq!(errors(&period, &read(&dir.join("vi-du/2025-q1.yaml"))), "");
 }
 
 #[test]

@@ -1,5 +1,7 @@
 //! `vanban init <THƯ_MỤC>`: a new plan folder from a clean page, every field commented in
-//! Vietnamese, with a `bao-cao/` example of one period. Never overwrites.
+//! Vietnamese, with `bao-cao/chung.yaml` and an example period kept apart in `vi-du/`
+//! (which no loader reads), so that a fresh plan reports no missing progress. Never
+//! overwrites.
 
 use crate::error::{Error, Result};
 use crate::schema::Which;
@@ -13,12 +15,12 @@ const FILES: &[(&str, &str, Which)] = &[
         include_str!("chung.yaml"),
         Which::Common,
     ),
-    (
-        "bao-cao/2025-q1.yaml",
-        include_str!("ky.yaml"),
-        Which::Period,
-    ),
+    (EXAMPLE_PERIOD, include_str!("ky.yaml"), Which::Period),
 ];
+
+/// The example progress file: outside `bao-cao/`, at the same depth, so that its schema line
+/// still holds once copied to `bao-cao/2025-q1.yaml`.
+pub const EXAMPLE_PERIOD: &str = "vi-du/2025-q1.yaml";
 
 /// Where the schemas go, beside plan.yaml.
 pub const SCHEMA_DIR: &str = "schema";

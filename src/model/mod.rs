@@ -7,6 +7,7 @@ pub mod locate;
 pub mod number;
 pub mod numbering;
 pub mod parties;
+pub mod placeholder;
 pub mod plan;
 pub mod scan;
 pub mod validate;

@@ -116,7 +116,8 @@ pub fn scalars(file: &Path, text: &str) -> (Vec<DataError>, Vec<String>) {
         || text
             .lines()
             .any(|l| l.contains(" #") && !l.trim_start().starts_with('#'))
-        || text.chars().any(|c| !crate::fonts::bundled_covers(c));
+        || text.chars().any(|c| !crate::fonts::bundled_covers(c))
+        || super::placeholder::may_hold(text);
     if !needs_walk {
         return (errors, warnings);
     }
@@ -152,6 +153,9 @@ pub fn scalars(file: &Path, text: &str) -> (Vec<DataError>, Vec<String>) {
         }
         if is_key {
             return;
+        }
+        if let Some(what) = super::placeholder::warning(value) {
+            warnings.push(warn(at, path, what));
         }
         let missing: Vec<char> = {
             let mut m: Vec<char> = value

@@ -48,6 +48,12 @@ impl Checker<'_> {
             .push(format!("{}{at}: `{path}`: {what}", self.file.display()));
     }
 
+    /// Whether the field `path` of `parent` is written in the file, even as `~`: the index
+    /// answers an absent field with its parent's place.
+    fn written(&self, path: &str, parent: &str) -> bool {
+        self.loc.find(path) != self.loc.find(parent)
+    }
+
     fn text(&mut self, path: &str, s: &str) {
         let t = s.trim();
         if t.is_empty() {
@@ -258,9 +264,14 @@ pub fn validate(plan: &Plan, file: &Path, loc: &Locations) -> Result<Vec<String>
             c.text(&format!("{tp}.noi_dung"), &t.noi_dung);
             match &t.chu_tri {
                 Some(p) => c.parties(&format!("{tp}.chu_tri"), p, &plan.don_vi),
+                // `chu_tri: ~` written out: the plan gives the task no lead on purpose.
+                None if c.written(&format!("{tp}.chu_tri"), &tp) => {}
                 None => c.warn(
                     &tp,
-                    format!("nhiệm vụ `{}` chưa có đơn vị chủ trì (`chu_tri`)", t.id),
+                    format!(
+                        "nhiệm vụ `{}` chưa có đơn vị chủ trì (`chu_tri`): nhiệm vụ được in không có dòng chủ trì và báo cáo không tính cho đơn vị nào; thêm `chu_tri: <mã đơn vị>`, hoặc ghi `chu_tri: ~` nếu kế hoạch không giao đơn vị chủ trì",
+                        t.id
+                    ),
                 ),
             }
             if let Some(p) = &t.phoi_hop {

@@ -163,6 +163,30 @@ pub fn open(plan_file: &Path) -> Result<ReportData> {
     })
 }
 
+/// A warning when plan.yaml and `chung.yaml` give the plan different numbers, naming both
+/// places: the report prints plan.yaml's. The files are read again only then.
+pub fn number_mismatch(plan_file: &Path, plan: &Plan, data: &ReportData) -> Option<String> {
+    let common = data.common.ke_hoach.as_ref().and_then(|k| k.so);
+    let (Some(own), Some(other)) = (plan.so, common) else {
+        return None;
+    };
+    if own == other {
+        return None;
+    }
+    let at = |file: &Path, path: &str| {
+        let found = crate::model::load::read_text(file)
+            .ok()
+            .and_then(|t| crate::model::locate::Locations::index(&t).find(path));
+        let line = found.map_or(String::new(), |l| format!(":{}:{}", l.line, l.column));
+        format!("{}{line}", file.display())
+    };
+    Some(format!(
+        "{}: `so`: Kế hoạch số {own} ở đây nhưng là số {other} ở {} (`ke_hoach.so`); báo cáo in số {own} của plan.yaml: sửa cho hai nơi cùng một số, hoặc bỏ `ke_hoach.so` khi plan.yaml đã có số",
+        at(plan_file, "so"),
+        at(&data.dir.join(load::COMMON_FILE), "ke_hoach.so"),
+    ))
+}
+
 /// The plan's number and issue date: plan.yaml's, else `chung.yaml`'s `ke_hoach`.
 fn plan_issue(plan: &Plan, common: &Common) -> (Option<u32>, Option<NaiveDate>) {
     let so = plan
@@ -825,6 +849,7 @@ pub fn check_all(plan_file: &Path, plan: &Plan) -> Result<(Vec<String>, Vec<Peri
     let items = items::tracked(plan);
     let mut errors = Vec::new();
     let mut warnings = data.warnings.clone();
+    warnings.extend(number_mismatch(plan_file, plan, &data));
     let mut all = Vec::new();
     for s in &data.sources {
         let m = match load::load_period(s) {
