@@ -42,13 +42,63 @@ fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(v)
 }
 
+/// Why `path`, an entry of `bao-cao/` whose name says it holds data, cannot be read: a
+/// broken link, a link loop, a folder named like a file. Told here because the walk would
+/// otherwise pass it by and the report come out blank.
+fn unusable(path: &Path) -> Option<DataError> {
+    let found = match std::fs::metadata(path) {
+        Err(e) => crate::error::io_reason_at(path, &e),
+        Ok(m) if m.is_dir() && is_yaml(path) => format!(
+            "một thư mục; thư mục dữ liệu của một kỳ đặt tên không có đuôi .yaml, ví dụ `{}/`",
+            path.file_stem().unwrap_or_default().to_string_lossy()
+        ),
+        Ok(_) => return None,
+    };
+    Some(DataError {
+        file: path.to_path_buf(),
+        location: None,
+        path: None,
+        expected: "một tệp YAML".into(),
+        found: Some(found),
+    })
+}
+
+/// Whether `dir` is there to be read: absent is fine (no report data yet), but a broken
+/// link, a link loop or a file in its place is told, not taken for "no periods".
+fn report_dir_present(dir: &Path) -> Result<bool> {
+    match std::fs::metadata(dir) {
+        Ok(m) if m.is_dir() => Ok(true),
+        Ok(_) => Err(Error::Io {
+            path: dir.to_path_buf(),
+            message: "là một tệp, cần thư mục chứa dữ liệu báo cáo".into(),
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && std::fs::read_link(dir).is_err() => {
+            Ok(false)
+        }
+        Err(e) => Err(Error::io(dir, &e)),
+    }
+}
+
+/// The `.yaml` files of a period's folder, and errors for those that cannot be read.
+fn folder_files(dir: &Path, errors: &mut Vec<DataError>) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for p in sorted_entries(dir)?.into_iter().filter(|p| is_yaml(p)) {
+        match unusable(&p) {
+            Some(e) => errors.push(e),
+            None => files.push(p),
+        }
+    }
+    Ok(files)
+}
+
 /// Every period with data under `dir`, in calendar order, and warnings for files that name
 /// no period.
 pub fn discover(dir: &Path) -> Result<(Vec<Source>, Vec<String>)> {
     let mut warnings = Vec::new();
-    if !dir.is_dir() {
+    if !report_dir_present(dir)? {
         return Ok((Vec::new(), warnings));
     }
+    let mut errors = Vec::new();
     let mut found: BTreeMap<(i32, u8, u8), Source> = BTreeMap::new();
     for path in sorted_entries(dir)? {
         let name = path
@@ -58,12 +108,14 @@ pub fn discover(dir: &Path) -> Result<(Vec<Source>, Vec<String>)> {
         if name == COMMON_FILE {
             continue;
         }
+        if let Some(e) = unusable(&path) {
+            if is_yaml(&path) || Period::parse(&name).is_some() {
+                errors.push(e);
+            }
+            continue;
+        }
         let (stem, files) = if path.is_dir() {
-            let files: Vec<PathBuf> = sorted_entries(&path)?
-                .into_iter()
-                .filter(|p| p.is_file() && is_yaml(p))
-                .collect();
-            (name.clone(), files)
+            (name.clone(), folder_files(&path, &mut errors)?)
         } else if is_yaml(&path) {
             let stem = path
                 .file_stem()
@@ -89,7 +141,7 @@ pub fn discover(dir: &Path) -> Result<(Vec<Source>, Vec<String>)> {
         }
         let key = period.sort_key();
         if let Some(prev) = found.get(&key) {
-            return Err(Error::Data(vec![DataError {
+            errors.push(DataError {
                 file: path.clone(),
                 location: None,
                 path: None,
@@ -104,17 +156,23 @@ pub fn discover(dir: &Path) -> Result<(Vec<Source>, Vec<String>)> {
                         .first()
                         .map_or(String::new(), |f| f.display().to_string())
                 )),
-            }]));
+            });
+            continue;
         }
         found.insert(key, Source { period, files });
+    }
+    if !errors.is_empty() {
+        return Err(Error::Data(errors));
     }
     Ok((found.into_values().collect(), warnings))
 }
 
-/// `chung.yaml`, its locations and its warnings, when the plan has one.
+/// `chung.yaml`, its locations and its warnings, when the plan has one. A broken link or a
+/// link loop in its place is an error: taken for "no chung.yaml", the report would lose its
+/// Nơi nhận without a word.
 pub fn load_common(dir: &Path) -> Result<Option<(PathBuf, Loaded<Common>)>> {
     let path = dir.join(COMMON_FILE);
-    if !path.is_file() {
+    if std::fs::symlink_metadata(&path).is_err() {
         return Ok(None);
     }
     let text = read_text(&path)?;
