@@ -142,3 +142,77 @@ fn link_loops_elsewhere_are_told_in_words() {
         (Some(1), format!("lỗi: {}: {LOOP}\n", mau.display()))
     );
 }
+
+fn replace_in(path: &Path, from: &str, to: &str) {
+    let s = std::fs::read_to_string(path).unwrap();
+    assert!(s.contains(from), "{from}");
+    std::fs::write(path, s.replacen(from, to, 1)).unwrap();
+}
+
+/// The errors of one run, each once, and the lines naming `needle`.
+fn lines_with<'a>(e: &'a str, needle: &str) -> Vec<&'a str> {
+    e.lines().filter(|l| l.contains(needle)).collect()
+}
+
+/// chung.yaml's plan date later than the completions: each completion is flagged, and one
+/// error, first, names chung.yaml:16 as where that date comes from.
+#[test]
+fn a_plan_date_from_the_common_file_is_named_once_at_its_line() {
+    let dir = sample("plan-date-in-common");
+    let chung = dir.join("bao-cao/chung.yaml");
+    replace_in(&chung, "  ngay: 20/12/2023", "  ngay: 1/12/2024");
+    let note = format!("lỗi: {}:16:3: trường `ke_hoach.ngay`: cần ngày ban hành kế hoạch không sau các ngày hoàn thành đã báo cáo; gặp 01/12/2024 (các lỗi \"không trước ngày ban hành kế hoạch\" dưới đây so với ngày này)", chung.display());
+    for (code, e) in [check(&dir), report(&dir, "2024-6t")] {
+        assert_eq!(code, Some(1), "{e}");
+        assert_eq!(e.lines().next(), Some(note.as_str()), "{e}");
+        assert_eq!(lines_with(&e, "chung.yaml").len(), 1, "{e}");
+        assert!(
+            e.contains(&format!("lỗi: {}/bao-cao/2024-q1/dcxd.yaml:6:5: trường `tien_do.papi-cong-khai-dat-dai.ngay_hoan_thanh`: cần ngày hoàn thành không trước ngày ban hành kế hoạch (01/12/2024); gặp 11/3/2024\n", dir.display())),
+            "{e}"
+        );
+    }
+}
+
+/// A cut-off set in chung.yaml that completions fall after is named the same way.
+#[test]
+fn a_cut_off_from_the_common_file_is_named_once_at_its_line() {
+    let dir = sample("cut-off-in-common");
+    let chung = dir.join("bao-cao/chung.yaml");
+    let mut s = std::fs::read_to_string(&chung).unwrap();
+    let line = s.lines().count() + 2;
+    s.push_str("ngay_chot:\n  quy_1: \"1/2\"\n");
+    std::fs::write(&chung, s).unwrap();
+    assert_eq!(
+        check(&dir),
+        (
+            Some(1),
+            format!(
+                "lỗi: {0}:{line}:3: trường `ngay_chot.quy_1`: cần ngày chốt số liệu kỳ quý I năm 2024 không trước các ngày hoàn thành đã báo cáo; gặp \"1/2\" (các lỗi \"không sau ngày chốt số liệu\" dưới đây so với ngày này)\n\
+                 lỗi: {1}/bao-cao/2024-q1/dcxd.yaml:6:5: trường `tien_do.papi-cong-khai-dat-dai.ngay_hoan_thanh`: cần ngày hoàn thành không sau ngày chốt số liệu 01/02/2024 của kỳ quý I năm 2024; gặp 11/3/2024\n",
+                chung.display(),
+                dir.display()
+            )
+        )
+    );
+}
+
+/// A mistyped field name is answered with the nearest one, in plan.yaml and report data.
+#[test]
+fn a_mistyped_field_gets_the_nearest_name() {
+    let dir = sample("field-typo");
+    let plan = dir.join("plan.yaml");
+    replace_in(&plan, "\ntrich_yeu:", "\ntrich_yeuu:");
+    assert_eq!(
+        check(&dir),
+        (Some(1), format!("lỗi: {}:14:1: cần một trong các trường: loai, co_quan, so, dia_danh, ngay, trich_yeu, don_vi, nhan, mo_dau, noi_dung, ket_luan, noi_nhan, luu, ky, phu_luc, trinh_bay; gặp trường không có trong mẫu `trich_yeuu` (có phải `trich_yeu`?)\n", plan.display()))
+    );
+    replace_in(&plan, "\ntrich_yeuu:", "\ntrich_yeu:");
+    let q1 = dir.join("bao-cao/2024-q1/dcxd.yaml");
+    replace_in(&q1, "ket_qua:", "ket_qa:");
+    let (code, e) = check(&dir);
+    assert_eq!(code, Some(1));
+    assert!(
+        e.contains("gặp trường không có trong mẫu `ket_qa` (có phải `ket_qua`?)\n"),
+        "{e}"
+    );
+}

@@ -35,6 +35,8 @@ pub struct ReportData {
     pub cut_offs: CutOffs,
     pub sources: Vec<Source>,
     pub warnings: Vec<String>,
+    /// `chung.yaml` and where its values are, for errors they cause in period files.
+    pub common_at: Option<(PathBuf, crate::model::locate::Locations)>,
 }
 
 /// A cut-off "14/3": a day and month that every year has, or why not. 29/2 is refused: the
@@ -144,6 +146,7 @@ pub fn open(plan_file: &Path) -> Result<ReportData> {
     let dir = load::report_dir(plan_file);
     let (sources, mut warnings) = load::discover(&dir)?;
     let mut cut_offs = CutOffs::default();
+    let mut common_at = None;
     let common = match load::load_common(&dir)? {
         None => Common::default(),
         Some((file, loaded)) => {
@@ -151,6 +154,7 @@ pub fn open(plan_file: &Path) -> Result<ReportData> {
             if let Some(n) = &loaded.value.ngay_chot {
                 cut_offs = self::cut_offs(&file, &loaded.locations, n)?;
             }
+            common_at = Some((file, loaded.locations));
             loaded.value
         }
     };
@@ -160,7 +164,19 @@ pub fn open(plan_file: &Path) -> Result<ReportData> {
         cut_offs,
         sources,
         warnings,
+        common_at,
     })
+}
+
+/// The cut-off field of chung.yaml that period `p` ends on, and its value, when set there.
+fn cut_off_setting(n: &data::CutOffSettings, p: Period) -> Option<(&'static str, &String)> {
+    use period::PeriodKind as K;
+    match p.kind {
+        K::Quarter(1) => n.quy_1.as_ref().map(|v| ("quy_1", v)),
+        K::Quarter(2) | K::SixMonths => n.sau_thang.as_ref().map(|v| ("6_thang", v)),
+        K::Quarter(3) | K::NineMonths => n.chin_thang.as_ref().map(|v| ("9_thang", v)),
+        K::Quarter(_) | K::Year => n.nam.as_ref().map(|v| ("nam", v)),
+    }
 }
 
 /// The plan's number and issue date: plan.yaml's, else `chung.yaml`'s `ke_hoach`.
@@ -196,7 +212,33 @@ impl ReportData {
             start: p.start(&self.cut_offs).ok_or_else(bad)?,
             cut_off: p.cut_off(&self.cut_offs).ok_or_else(bad)?,
             wording: p.wording(),
+            plan_date_given: self.plan_date_given(plan),
+            cut_off_given: self.cut_off_given(p),
         })
+    }
+
+    /// A place in chung.yaml, with the value written there.
+    fn given(&self, path: &str, shown: String) -> Option<check::Given> {
+        let (file, loc) = self.common_at.as_ref()?;
+        Some(check::Given {
+            file: file.clone(),
+            location: loc.find(path),
+            path: path.to_string(),
+            shown,
+        })
+    }
+
+    /// chung.yaml's `ke_hoach.ngay`, when it is the plan date periods are checked against.
+    fn plan_date_given(&self, plan: &Plan) -> Option<check::Given> {
+        let in_plan = plan.ngay.ngay.is_some() && plan.ngay.thang.is_some();
+        let day = self.common.ke_hoach.as_ref()?.ngay?;
+        (!in_plan).then(|| self.given("ke_hoach.ngay", short_date(day.0)))?
+    }
+
+    /// chung.yaml's cut-off of period `p`, when set there.
+    fn cut_off_given(&self, p: Period) -> Option<check::Given> {
+        let (field, v) = cut_off_setting(self.common.ngay_chot.as_ref()?, p)?;
+        self.given(&format!("ngay_chot.{field}"), format!("\"{}\"", v.trim()))
     }
 
     fn own(&self, p: Period) -> Option<&Source> {
@@ -231,7 +273,7 @@ impl ReportData {
             };
             let own_window = self.window(plan, s.period)?;
             let (e, wr) = check::check(&m, items, &own_window);
-            errors.extend(e);
+            add_new(&mut errors, e);
             warnings.extend(wr);
             out.push(m);
         }
@@ -239,6 +281,16 @@ impl ReportData {
             Ok((out, warnings))
         } else {
             Err(Error::Data(errors))
+        }
+    }
+}
+
+/// Adds the errors of `new` not already in `errors`: an error at a value of chung.yaml that
+/// several periods are checked against is told once.
+fn add_new(errors: &mut Vec<DataError>, new: Vec<DataError>) {
+    for e in new {
+        if !errors.contains(&e) {
+            errors.push(e);
         }
     }
 }
@@ -837,7 +889,7 @@ pub fn check_all(plan_file: &Path, plan: &Plan) -> Result<(Vec<String>, Vec<Peri
         };
         let w = data.window(plan, s.period)?;
         let (e, wr) = check::check(&m, &items, &w);
-        errors.extend(e);
+        add_new(&mut errors, e);
         warnings.extend(wr);
         all.push(m);
     }
