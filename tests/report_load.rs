@@ -216,3 +216,57 @@ fn a_mistyped_field_gets_the_nearest_name() {
         "{e}"
     );
 }
+
+/// plan.yaml's date may be written 20/12/2023, as in report files; a day that does not
+/// exist is then told as such, at its line, in plan.yaml and in a report file alike.
+#[test]
+fn a_plan_date_in_day_month_year_form_is_read_and_checked() {
+    let dir = sample("plan-date-dmy");
+    let plan = dir.join("plan.yaml");
+    replace_in(
+        &plan,
+        "ngay: {ngay: ~, thang: 12, nam: 2023}",
+        "ngay: 20/12/2023",
+    );
+    let o = vanban(&["check", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        String::from_utf8_lossy(&o.stdout).starts_with(&format!("{}: hợp lệ — ", plan.display()))
+    );
+    let tpl = vanban::template::Templates::load(None).unwrap();
+    let b = vanban::pipeline::build_document(&plan, &tpl).unwrap();
+    let docx = vanban::docx::write_docx(&b.document, &b.style, &vanban::fonts::FontSet::bundled())
+        .unwrap();
+    assert!(part(&docx, "word/document.xml").contains("ngày 20 tháng 12 năm 2023"));
+
+    replace_in(&plan, "ngay: 20/12/2023", "ngay: 31/02/2025");
+    assert_eq!(
+        check(&dir),
+        (
+            Some(1),
+            format!(
+                "lỗi: {}:13:1: trường `ngay`: cần một ngày có thật, gặp ngày 31 tháng 2 năm 2025\n",
+                plan.display()
+            )
+        )
+    );
+    replace_in(
+        &plan,
+        "ngay: 31/02/2025",
+        "ngay: {ngay: ~, thang: 12, nam: 2023}",
+    );
+    let period = dir.join("bao-cao/2024-6t.yaml");
+    let text = std::fs::read_to_string(&period).unwrap();
+    let start = text.find("\nngay:").unwrap() + 1;
+    let end = start + text[start..].find("\nchi_dao_dieu_hanh").unwrap();
+    let line = text[..start].lines().count() + 1;
+    std::fs::write(
+        &period,
+        format!("{}ngay: 31/6/2024{}", &text[..start], &text[end..]),
+    )
+    .unwrap();
+    assert_eq!(
+        check(&dir),
+        (Some(1), format!("lỗi: {}:{line}:1: trường `ngay`: cần một ngày có thật, gặp ngày 31 tháng 6 năm 2024\n", period.display()))
+    );
+}
