@@ -270,3 +270,44 @@ fn a_plan_date_in_day_month_year_form_is_read_and_checked() {
         (Some(1), format!("lỗi: {}:{line}:1: trường `ngay`: cần một ngày có thật, gặp ngày 31 tháng 6 năm 2024\n", period.display()))
     );
 }
+
+/// `check …/bao-cao/2024-6t.yaml` (or a period's folder) checks the plan above it and that
+/// period alone, and says so; it is not read as a plan.
+#[test]
+fn check_of_a_period_file_or_folder_checks_that_period() {
+    let dir = sample("check-period");
+    let plan = dir.join("plan.yaml");
+    let bc = dir.join("bao-cao");
+    // A completion after the cut-off in the year's file: not the 6-month period's concern.
+    replace_in(
+        &bc.join("2024.yaml"),
+        "trang_thai: hoàn thành",
+        "trang_thai: xong",
+    );
+    for (target, wording) in [
+        (bc.join("2024-6t.yaml"), "6 tháng đầu năm 2024 (2024-6t)"),
+        (bc.join("2024-q1"), "quý I năm 2024 (2024-q1)"),
+    ] {
+        let o = vanban(&["check", target.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert_eq!(
+            String::from_utf8_lossy(&o.stdout),
+            format!(
+                "{}: hợp lệ — 3 mục lớn, 22 nhiệm vụ, 7 đơn vị, 4 phụ lục với 86 dòng tiêu chí\n{}: dữ liệu kỳ {wording} hợp lệ\n",
+                plan.display(),
+                target.display()
+            )
+        );
+    }
+    let year = bc.join("2024.yaml");
+    let (code, e) = check(&year);
+    assert_eq!(code, Some(1));
+    assert!(e.starts_with(&format!("lỗi: {}:", year.display())), "{e}");
+    assert!(e.contains("cần trạng thái là một trong"), "{e}");
+
+    let (code, e) = check(&bc.join("2025-q1.yaml"));
+    assert_eq!(
+        (code, e),
+        (Some(1), format!("lỗi: {}: cần dữ liệu kỳ quý I năm 2025 (2025-q1): tệp 2025-q1.yaml hoặc thư mục 2025-q1/; gặp chỉ có các kỳ: 2024-q1, 2024-6t, 2024-9t, 2024\n", bc.display()))
+    );
+}

@@ -42,6 +42,34 @@ fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(v)
 }
 
+/// The plan file and period of a period's data named on the command line
+/// (`…/bao-cao/2024-q1.yaml` or `…/bao-cao/2024-q1/`): the plan is found up from `bao-cao/`.
+pub fn period_target(path: &Path) -> Option<(PathBuf, Period)> {
+    let parent = path.parent()?;
+    // Named from inside bao-cao/ (`check 2024-q1`), the folder's own name is needed.
+    let plan_dir = if parent.file_name().is_some_and(|n| n == "bao-cao") {
+        parent.parent()?.to_path_buf()
+    } else {
+        let dir = if parent.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            parent
+        };
+        let dir = dir.canonicalize().ok()?;
+        if dir.file_name()? != "bao-cao" {
+            return None;
+        }
+        dir.parent()?.to_path_buf()
+    };
+    let name = if is_yaml(path) {
+        path.file_stem()?
+    } else {
+        path.file_name()?
+    };
+    let period = Period::parse(&name.to_string_lossy())?;
+    Some((plan_dir.join("plan.yaml"), period))
+}
+
 /// Why `path`, an entry of `bao-cao/` whose name says it holds data, cannot be read: a
 /// broken link, a link loop, a folder named like a file. Told here because the walk would
 /// otherwise pass it by and the report come out blank.

@@ -438,25 +438,30 @@ pub struct Computed<'a> {
     pub data: &'a ReportData,
 }
 
+/// The error for a period `p` that has no data.
+fn no_data(data: &ReportData, p: Period) -> Error {
+    let have: Vec<String> = data.sources.iter().map(|s| s.period.key()).collect();
+    Error::Data(vec![DataError {
+        file: data.dir.clone(),
+        location: None,
+        path: None,
+        expected: format!(
+            "dữ liệu kỳ {} ({}): tệp {1}.yaml hoặc thư mục {1}/",
+            p.wording(),
+            p.key()
+        ),
+        found: Some(if have.is_empty() {
+            "chưa có kỳ nào".to_string()
+        } else {
+            format!("chỉ có các kỳ: {}", have.join(", "))
+        }),
+    }])
+}
+
 /// Loads, checks and counts everything a report of `p` needs.
 pub fn compute<'a>(plan: &Plan, data: &'a ReportData, p: Period) -> Result<Computed<'a>> {
     if data.own(p).is_none() {
-        let have: Vec<String> = data.sources.iter().map(|s| s.period.key()).collect();
-        return Err(Error::Data(vec![DataError {
-            file: data.dir.clone(),
-            location: None,
-            path: None,
-            expected: format!(
-                "dữ liệu kỳ {} ({}): tệp {1}.yaml hoặc thư mục {1}/",
-                p.wording(),
-                p.key()
-            ),
-            found: Some(if have.is_empty() {
-                "chưa có kỳ nào".to_string()
-            } else {
-                format!("chỉ có các kỳ: {}", have.join(", "))
-            }),
-        }]));
+        return Err(no_data(data, p));
     }
     let items = items::tracked(plan);
     let units: Vec<String> = plan.don_vi.keys().cloned().collect();
@@ -871,9 +876,21 @@ fn progress_appendix(plan: &Plan, c: &Computed, pl: view::AppendixHead) -> view:
     ProgressAppendix { pl, nhom }
 }
 
-/// `vanban check`: every period's data read and checked against the plan.
-pub fn check_all(plan_file: &Path, plan: &Plan) -> Result<(Vec<String>, Vec<Period>)> {
-    let data = open(plan_file)?;
+/// `vanban check`: every period's data read and checked against the plan, or with `only`
+/// that period's alone (the tasks left unreported are then not counted: that needs the
+/// periods before it).
+pub fn check_all(
+    plan_file: &Path,
+    plan: &Plan,
+    only: Option<Period>,
+) -> Result<(Vec<String>, Vec<Period>)> {
+    let mut data = open(plan_file)?;
+    if let Some(p) = only {
+        if data.own(p).is_none() {
+            return Err(no_data(&data, p));
+        }
+        data.sources.retain(|s| s.period == p);
+    }
     let items = items::tracked(plan);
     let mut errors = Vec::new();
     let mut warnings = data.warnings.clone();
@@ -895,6 +912,9 @@ pub fn check_all(plan_file: &Path, plan: &Plan) -> Result<(Vec<String>, Vec<Peri
     }
     if !errors.is_empty() {
         return Err(Error::Data(errors));
+    }
+    if only.is_some() {
+        return Ok((warnings, data.sources.iter().map(|s| s.period).collect()));
     }
     // What `report` says of the data, counted the same way: a task reported completed then
     // not, and each period's unreported tasks. `all` is in calendar order, as `report`'s.
