@@ -311,3 +311,65 @@ fn check_of_a_period_file_or_folder_checks_that_period() {
         (Some(1), format!("lỗi: {}: cần dữ liệu kỳ quý I năm 2025 (2025-q1): tệp 2025-q1.yaml hoặc thư mục 2025-q1/; gặp chỉ có các kỳ: 2024-q1, 2024-6t, 2024-9t, 2024\n", bc.display()))
     );
 }
+
+/// A period file with a bad date and a task written twice: both are told in one run, by
+/// `check` and by `report`, with a file's parse error and another file's check error too.
+#[test]
+fn every_error_of_every_report_file_is_told_in_one_run() {
+    let dir = sample("every-error");
+    let f = dir.join("bao-cao/2024-6t.yaml");
+    replace_in(
+        &f,
+        "ngay:\n  ngay: 17\n  thang: 6\n  nam: 2024\n",
+        "ngay: 31/6/2024x\n",
+    );
+    replace_in(
+        &f,
+        "tien_do:\n",
+        "tien_do:\n  papi-doi-thoai-dan-chu:\n    trang_thai: hoàn thành\n    ngay_hoan_thanh: 1/5/2024\n",
+    );
+    // In another period, a completion after its cut-off: found by the check of read data.
+    let q1 = dir.join("bao-cao/2024-q1/dcxd.yaml");
+    replace_in(
+        &q1,
+        "ngay_hoan_thanh: 11/3/2024",
+        "ngay_hoan_thanh: 20/3/2024",
+    );
+    let (f, q1) = (f.display(), q1.display());
+    let want = format!(
+        "lỗi: {q1}:6:5: trường `tien_do.papi-cong-khai-dat-dai.ngay_hoan_thanh`: cần ngày hoàn thành không sau ngày chốt số liệu 14/3/2024 của kỳ quý I năm 2024; gặp 20/3/2024\n\
+         lỗi: {f}:8:7: trường `ngay`: cần ngày có thật viết dạng ngày/tháng/năm (ví dụ 18/6/2025) hoặc bảng {{ngay: 18, thang: 6, nam: 2025}}; gặp \"31/6/2024x\"\n\
+         lỗi: {f}:239:3: trường `tien_do.papi-doi-thoai-dan-chu`: cần mỗi mã chỉ ghi một lần trong `tien_do`; xóa hoặc gộp một trong hai; gặp `papi-doi-thoai-dan-chu` ghi lần thứ hai (lần đầu ở dòng 166)\n"
+    );
+    assert_eq!(check(&dir), (Some(1), want.clone()));
+    assert_eq!(report(&dir, "2024-6t"), (Some(1), want));
+}
+
+/// Past twenty errors, the rest are counted, as for plan.yaml.
+#[test]
+fn many_errors_are_capped_with_a_count_of_the_rest() {
+    let dir = sample("many-errors");
+    let f = dir.join("bao-cao/2024.yaml");
+    let text = std::fs::read_to_string(&f).unwrap();
+    std::fs::write(
+        &f,
+        text.replace("trang_thai: hoàn thành", "trang_thai: xong"),
+    )
+    .unwrap();
+    let bad = text.matches("trang_thai: hoàn thành").count();
+    assert!(bad > 21, "{bad}");
+    let (code, e) = check(&dir);
+    assert_eq!(code, Some(1));
+    let lines: Vec<&str> = e.lines().collect();
+    assert_eq!(lines.len(), 21, "{e}");
+    assert!(lines[..20].iter().all(|l| l.ends_with(
+        "cần trạng thái là một trong: hoàn thành, đang thực hiện, chưa thực hiện; gặp \"xong\""
+    )));
+    assert_eq!(
+        lines[20],
+        format!(
+            "lỗi: … và {} lỗi khác (sửa các lỗi trên rồi chạy lại để xem tiếp)",
+            bad - 20
+        )
+    );
+}

@@ -112,7 +112,7 @@ pub fn load_plan(path: &Path) -> Result<Loaded<Plan>> {
 
 /// How [`unique_keys`] reports a key written twice; [`translate`] turns it into a message
 /// naming both places.
-const DUPLICATE_KEY: &str = "duplicate entry with key";
+pub(super) const DUPLICATE_KEY: &str = "duplicate entry with key";
 
 /// A map whose keys are written once each: serde keeps the last of two equal keys, which
 /// would silently drop the first (a task reported twice in one file, a unit defined twice).
@@ -159,7 +159,7 @@ fn place_after(msg: &str, marker: &str) -> Option<Location> {
 }
 
 /// Turns a serde_yaml error into a Vietnamese message.
-fn translate(file: &Path, text: &str, e: &serde_yaml::Error) -> DataError {
+pub(super) fn translate(file: &Path, text: &str, e: &serde_yaml::Error) -> DataError {
     let mut location = e.location().map(|l| Location {
         line: l.line(),
         column: l.column(),

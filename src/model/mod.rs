@@ -8,6 +8,7 @@ pub mod number;
 pub mod numbering;
 pub mod parties;
 pub mod plan;
+pub mod recover;
 pub mod scan;
 pub mod validate;
 pub mod view;

@@ -5,8 +5,9 @@
 use super::data::{Common, Entry, PeriodFile, TthcRow};
 use super::period::Period;
 use crate::error::{DataError, Error, Result};
-use crate::model::load::{parse, read_text, Loaded};
+use crate::model::load::{read_text, Loaded};
 use crate::model::locate::Locations;
+use crate::model::recover::parse_every;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -204,8 +205,10 @@ pub fn load_common(dir: &Path) -> Result<Option<(PathBuf, Loaded<Common>)>> {
         return Ok(None);
     }
     let text = read_text(&path)?;
-    let l = parse::<Common>(&path, &text)?;
-    Ok(Some((path, l)))
+    match parse_every::<Common>(&path, &text, &|k| k == "ngay_chot") {
+        (Some(l), errors) if errors.is_empty() => Ok(Some((path, l))),
+        (_, errors) => Err(Error::Data(errors)),
+    }
 }
 
 /// Where a merged value came from.
@@ -335,24 +338,34 @@ fn no_value_texts(c: &PeriodFile, (file, loc): &(PathBuf, Locations)) -> Vec<Dat
     out
 }
 
-/// Reads and merges the files of `source`.
-pub fn load_period(source: &Source) -> Result<Merged> {
+/// Top-level fields of a period file whose entries are independent: one with an error is
+/// dropped and the others still read, so every error of the file is listed at once.
+fn period_splittable(key: &str) -> bool {
+    matches!(key, "tien_do" | "ket_qua")
+}
+
+/// Reads and merges the files of `source`. Every error of every file is listed: the parts
+/// of a file that read cleanly are still merged and returned with the errors, for the
+/// caller to check them too (and to render nothing while there are errors).
+pub fn load_period(source: &Source) -> Result<(Merged, Vec<DataError>)> {
     let mut parsed: Vec<(PathBuf, PeriodFile, Locations)> = Vec::new();
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     for f in &source.files {
-        let text = read_text(f)?;
-        match parse::<PeriodFile>(f, &text) {
-            Ok(l) => {
-                warnings.extend(l.warnings);
-                parsed.push((f.clone(), l.value, l.locations));
+        let text = match read_text(f) {
+            Ok(t) => t,
+            Err(Error::Data(e)) => {
+                errors.extend(e);
+                continue;
             }
-            Err(Error::Data(e)) => errors.extend(e),
             Err(e) => return Err(e),
+        };
+        let (loaded, e) = parse_every::<PeriodFile>(f, &text, &period_splittable);
+        errors.extend(e);
+        if let Some(l) = loaded {
+            warnings.extend(l.warnings);
+            parsed.push((f.clone(), l.value, l.locations));
         }
-    }
-    if !errors.is_empty() {
-        return Err(Error::Data(errors));
     }
     let mut files = Vec::new();
     let mut contents = Vec::new();
@@ -473,9 +486,6 @@ pub fn load_period(source: &Source) -> Result<Merged> {
             dst.0.extend(src.0);
         }
     }
-    if !errors.is_empty() {
-        return Err(Error::Data(errors));
-    }
     let mut origins = BTreeMap::new();
     for (name, at) in [
         ("so", so.as_ref().map(|x| &x.1)),
@@ -494,7 +504,7 @@ pub fn load_period(source: &Source) -> Result<Merged> {
     report.noi_nhan = noi_nhan.map(|x| x.0);
     report.luu = luu.map(|x| x.0);
     report.ky = ky.map(|x| x.0);
-    Ok(Merged {
+    let merged = Merged {
         period: source.period,
         files,
         report,
@@ -502,5 +512,6 @@ pub fn load_period(source: &Source) -> Result<Merged> {
         tthc,
         origins,
         warnings,
-    })
+    };
+    Ok((merged, errors))
 }

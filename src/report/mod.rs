@@ -263,14 +263,8 @@ impl ReportData {
             if !windows.iter().any(|w| w.holds(c)) {
                 continue;
             }
-            let m = match load::load_period(s) {
-                Ok(m) => m,
-                Err(Error::Data(e)) => {
-                    errors.extend(e);
-                    continue;
-                }
-                Err(e) => return Err(e),
-            };
+            let (m, e) = load::load_period(s)?;
+            errors.extend(e);
             let own_window = self.window(plan, s.period)?;
             let (e, wr) = check::check(&m, items, &own_window);
             add_new(&mut errors, e);
@@ -896,14 +890,8 @@ pub fn check_all(
     let mut warnings = data.warnings.clone();
     let mut all = Vec::new();
     for s in &data.sources {
-        let m = match load::load_period(s) {
-            Ok(m) => m,
-            Err(Error::Data(e)) => {
-                errors.extend(e);
-                continue;
-            }
-            Err(e) => return Err(e),
-        };
+        let (m, e) = load::load_period(s)?;
+        errors.extend(e);
         let w = data.window(plan, s.period)?;
         let (e, wr) = check::check(&m, &items, &w);
         add_new(&mut errors, e);
