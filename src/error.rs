@@ -105,7 +105,7 @@ pub fn io_reason(e: &std::io::Error) -> String {
         K::ReadOnlyFilesystem => "ổ đĩa chỉ đọc".into(),
         K::StorageFull | K::QuotaExceeded => "ổ đĩa đã đầy".into(),
         K::FileTooLarge => "tệp quá lớn".into(),
-        K::InvalidFilename => "tên tệp không hợp lệ".into(),
+        K::InvalidFilename => "tên tệp không hợp lệ hoặc đường dẫn quá dài".into(),
         K::InvalidData => "dữ liệu không đọc được".into(),
         K::UnexpectedEof => "tệp bị cắt cụt".into(),
         K::Interrupted | K::TimedOut | K::WouldBlock => "thao tác bị gián đoạn, hãy thử lại".into(),
@@ -187,3 +187,24 @@ impl Error {
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The system's causes a clerk meets, each in words: never "lỗi hệ thống số 40".
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn os_errors_are_told_in_vietnamese() {
+        let r = |code| io_reason(&std::io::Error::from_raw_os_error(code));
+        assert_eq!(r(40), LINK_LOOP);
+        assert_eq!(
+            r(13),
+            "không có quyền truy cập (tệp đang mở trong Word, chỉ đọc, hoặc thư mục được bảo vệ?)"
+        );
+        assert_eq!(r(20), "một phần của đường dẫn là tệp, không phải thư mục");
+        assert_eq!(r(36), "tên tệp không hợp lệ hoặc đường dẫn quá dài");
+        assert_eq!(r(5), "lỗi đọc ổ đĩa (ổ hỏng hoặc đã rút ra?)");
+        assert_eq!(r(24), "mở quá nhiều tệp cùng lúc");
+    }
+}
