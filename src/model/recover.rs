@@ -139,6 +139,10 @@ pub fn parse_every<T: DeserializeOwned>(
         for l in &mut lines[a..b] {
             l.clear();
         }
+        // Nothing left to read (an empty document is an error of its own).
+        if lines.iter().all(|l| indent(l).is_none()) {
+            return (None, errors);
+        }
     }
 }
 
@@ -149,6 +153,44 @@ mod tests {
     fn blocks(src: &str, line: usize) -> Option<(usize, usize)> {
         let lines: Vec<String> = src.split('\n').map(str::to_string).collect();
         block_of(&lines, line, &|k| k == "tien_do")
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Doc {
+        #[serde(default)]
+        a: Option<u32>,
+        #[serde(default)]
+        m: std::collections::BTreeMap<String, u32>,
+    }
+
+    fn every(src: &str) -> (bool, Vec<String>) {
+        let (v, e) = parse_every::<Doc>(Path::new("x.yaml"), src, &|k| k == "m");
+        (v.is_some(), e.iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn every_error_is_listed_and_the_rest_is_read() {
+        let (read, e) = every("a: x\nm:\n  p: 1\n  q: y\n  r: z\nb: 2\n");
+        assert!(read);
+        assert_eq!(e.len(), 4, "{e:?}");
+        assert!(e[0].starts_with("x.yaml:1:4: trường `a`"), "{e:?}");
+        assert!(e[1].starts_with("x.yaml:4:6: trường `m.q`"), "{e:?}");
+        assert!(e[2].starts_with("x.yaml:5:6: trường `m.r`"), "{e:?}");
+        assert!(e[3].starts_with("x.yaml:6:1: "), "{e:?}");
+        // A flow mapping is one block: one error, and no "empty file" after it.
+        let (read, e) = every("{a: x, b: 2}\n");
+        assert!(!read);
+        assert_eq!(e.len(), 1, "{e:?}");
+        // Broken syntax stops the reading: nothing after it can be trusted.
+        let (read, e) = every("a: x\nm:\n\tp: 1\nb: 2\n");
+        assert!(!read);
+        assert_eq!(e.len(), 2, "{e:?}");
+        assert!(
+            e[1].starts_with("x.yaml:3:1: cần thụt lề bằng dấu cách"),
+            "{e:?}"
+        );
     }
 
     #[test]
