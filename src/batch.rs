@@ -127,10 +127,14 @@ pub fn check(plans: &[PathBuf], templates: Option<&Path>) -> Result<i32> {
     let tpl = Templates::load(templates)?;
     let mut failed = 0;
     for input in &expand(plans) {
-        let file = pipeline::plan_file(input);
+        // A period's file or folder checks the plan above it and that period alone.
+        let (file, only) = match crate::report::load::period_target(input) {
+            Some((plan, period)) => (plan, Some(period)),
+            None => (pipeline::plan_file(input), None),
+        };
         let result = pipeline::build_document(&file, &tpl).and_then(|b| {
             print_warnings(&b.warnings);
-            let (warnings, periods) = crate::report::check_all(&file, &b.plan)?;
+            let (warnings, periods) = crate::report::check_all(&file, &b.plan, only)?;
             print_warnings(&warnings);
             Ok((b, periods))
         });
@@ -138,7 +142,14 @@ pub fn check(plans: &[PathBuf], templates: Option<&Path>) -> Result<i32> {
             Ok((b, periods)) => {
                 let s = crate::summary::Summary::of(&b.plan);
                 println!("{}: hợp lệ — {s}", file.display());
-                if !periods.is_empty() {
+                if let Some(p) = only {
+                    println!(
+                        "{}: dữ liệu kỳ {} ({}) hợp lệ",
+                        input.display(),
+                        p.wording(),
+                        p.key()
+                    );
+                } else if !periods.is_empty() {
                     let keys: Vec<String> = periods.iter().map(Period::key).collect();
                     println!(
                         "{}: dữ liệu báo cáo hợp lệ — các kỳ {}",

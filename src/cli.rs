@@ -121,11 +121,12 @@ pub enum Command {
     #[command(
         help_template = SUB_TEMPLATE,
         next_help_heading = "Tùy chọn",
-        after_help = "Ví dụ:\n  vanban check plans/phu-son-2023-2025"
+        after_help = "Ví dụ:\n  vanban check plans/phu-son-2023-2025\n  vanban check plans/phu-son-2023-2025/bao-cao/2024-6t.yaml"
     )]
     #[command(override_usage = "vanban check [TÙY_CHỌN] <KẾ_HOẠCH>...")]
     Check {
-        /// Thư mục kế hoạch (chứa plan.yaml và bao-cao/) hoặc tệp plan.yaml; có thể nêu nhiều
+        /// Thư mục kế hoạch (chứa plan.yaml và bao-cao/) hoặc tệp plan.yaml; hoặc tệp, thư mục
+        /// một kỳ trong bao-cao/ (kiểm tra kế hoạch và riêng kỳ đó); có thể nêu nhiều
         #[arg(value_name = "KẾ_HOẠCH", required = true)]
         plans: Vec<PathBuf>,
         /// Kiểm tra cả với các mẫu trong thư mục này

@@ -105,22 +105,67 @@ pub fn io_reason(e: &std::io::Error) -> String {
         K::ReadOnlyFilesystem => "ổ đĩa chỉ đọc".into(),
         K::StorageFull | K::QuotaExceeded => "ổ đĩa đã đầy".into(),
         K::FileTooLarge => "tệp quá lớn".into(),
-        K::InvalidFilename => "tên tệp không hợp lệ".into(),
+        K::InvalidFilename => "tên tệp không hợp lệ hoặc đường dẫn quá dài".into(),
         K::InvalidData => "dữ liệu không đọc được".into(),
         K::UnexpectedEof => "tệp bị cắt cụt".into(),
         K::Interrupted | K::TimedOut | K::WouldBlock => "thao tác bị gián đoạn, hãy thử lại".into(),
-        _ => match e.raw_os_error() {
-            Some(code) => format!("lỗi hệ thống số {code}"),
-            None => "lỗi đọc/ghi".into(),
+        K::ResourceBusy | K::ExecutableFileBusy => "tệp đang được chương trình khác dùng".into(),
+        K::CrossesDevices => "không chuyển được tệp sang ổ đĩa khác".into(),
+        K::TooManyLinks => "thư mục có quá nhiều liên kết".into(),
+        K::NotSeekable => "không phải tệp thường (thiết bị, đường ống…)".into(),
+        K::StaleNetworkFileHandle | K::NetworkDown | K::HostUnreachable => {
+            "ổ đĩa mạng không truy cập được".into()
+        }
+        _ => match e.raw_os_error().and_then(os_reason) {
+            Some(r) => r.into(),
+            None => match e.raw_os_error() {
+                Some(code) => format!("lỗi hệ thống số {code}"),
+                None => "lỗi đọc/ghi".into(),
+            },
         },
     }
 }
 
+/// Causes the standard library gives no stable kind for, by the system's own number
+/// (the same on Linux and macOS but for the link loop).
+fn os_reason(code: i32) -> Option<&'static str> {
+    if !cfg!(unix) {
+        return None;
+    }
+    let link_loop = if cfg!(target_os = "linux") { 40 } else { 62 };
+    match code {
+        c if c == link_loop => Some(LINK_LOOP),
+        5 => Some("lỗi đọc ổ đĩa (ổ hỏng hoặc đã rút ra?)"),
+        6 | 19 => Some("thiết bị không còn kết nối"),
+        24 => Some("mở quá nhiều tệp cùng lúc"),
+        _ => None,
+    }
+}
+
+/// A symbolic link that leads back to itself, directly or through other links (ELOOP).
+pub const LINK_LOOP: &str =
+    "vòng liên kết: liên kết tượng trưng trỏ vòng về chính nó, không dẫn tới tệp nào";
+
+/// What is at `path` when opening it failed with `e`: a link whose target is missing is
+/// named with that target, since "not found" about a name the clerk can see misleads.
+pub fn io_reason_at(path: &std::path::Path, e: &std::io::Error) -> String {
+    if e.kind() == std::io::ErrorKind::NotFound {
+        if let Ok(target) = std::fs::read_link(path) {
+            return format!(
+                "liên kết tới `{}` không tồn tại (tệp đích đã bị xóa, đổi tên hoặc chuyển đi?)",
+                target.display()
+            );
+        }
+    }
+    io_reason(e)
+}
+
 impl Error {
     pub fn io(path: impl Into<PathBuf>, e: &std::io::Error) -> Error {
+        let path = path.into();
         Error::Io {
-            path: path.into(),
-            message: io_reason(e),
+            message: io_reason_at(&path, e),
+            path,
         }
     }
 
@@ -142,3 +187,24 @@ impl Error {
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The system's causes a clerk meets, each in words: never "lỗi hệ thống số 40".
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn os_errors_are_told_in_vietnamese() {
+        let r = |code| io_reason(&std::io::Error::from_raw_os_error(code));
+        assert_eq!(r(40), LINK_LOOP);
+        assert_eq!(
+            r(13),
+            "không có quyền truy cập (tệp đang mở trong Word, chỉ đọc, hoặc thư mục được bảo vệ?)"
+        );
+        assert_eq!(r(20), "một phần của đường dẫn là tệp, không phải thư mục");
+        assert_eq!(r(36), "tên tệp không hợp lệ hoặc đường dẫn quá dài");
+        assert_eq!(r(5), "lỗi đọc ổ đĩa (ổ hỏng hoặc đã rút ra?)");
+        assert_eq!(r(24), "mở quá nhiều tệp cùng lúc");
+    }
+}

@@ -202,7 +202,7 @@ pub fn description(type_name: &str, key: &str) -> Option<&'static str> {
 const QUALIFIED: &[(&str, &str)] = &[
     (
         "Plan.ngay",
-        "Ngày ban hành: {ngay, thang, nam}; để trống ngày, tháng (~) để văn thư điền khi ký.",
+        "Ngày ban hành: 20/12/2023, hoặc {ngay, thang, nam} khi để trống ngày, tháng (~) để văn thư điền khi ký.",
     ),
     (
         "Plan.noi_dung",

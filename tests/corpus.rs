@@ -252,7 +252,10 @@ fn cases() -> Vec<Case> {
         ("year-huge", rep("nam: 2023}", "nam: 99999999999999999999999}"), "quá lớn", Line("ngay:")),
         ("year-text", rep("nam: 2023}", "nam: hai nghìn}"), "số nguyên", Line("ngay:")),
         ("month-text", rep("thang: 12,", "thang: mười hai,"), "số nguyên", Line("ngay:")),
-        ("ngay-string", line("ngay:", "ngay: 05/12/2023"), "bảng các trường", Line("ngay:")),
+        // Written d/m/y as report files are (issue 14 §8): read, then a day that does not
+        // exist is said to be one.
+        ("ngay-string", line("ngay:", "ngay: 31/02/2025"), "trường `ngay`: cần một ngày có thật, gặp ngày 31 tháng 2 năm 2025", Line("ngay:")),
+        ("ngay-word", line("ngay:", "ngay: hôm nay"), "trường `ngay`: cần ngày có thật viết dạng ngày/tháng/năm (ví dụ 18/6/2025) hoặc bảng {ngay: 18, thang: 6, nam: 2025}; gặp \"hôm nay\"", Line("ngay:")),
         ("ten-not-list", rep("  ten: [ỦY BAN NHÂN DÂN, PHƯỜNG PHÚ SƠN]", "  ten: {a: 1}"), "danh sách", Line("  ten: {a")),
         ("ky-string", rep("ky:\n  hinh_thuc: TM", "ky: Chủ tịch\nky_cu:\n  hinh_thuc: TM"), "", Any),
         ("co-chu-text", rep("so: ~", "so: ~\ntrinh_bay: {co_chu: lớn}"), "một số", Line("trinh_bay:")),
@@ -747,6 +750,32 @@ fn cases() -> Vec<Case> {
             1,
         ),
         ("syntax", "so: 88", "so: 88: 89", "dấu nháy kép", Any, 1),
+        // Every error of a file in one run (issue 14 §3): a bad date and a mistyped field,
+        // each read back from the same run; the field gets the nearest name.
+        (
+            "all-errors-date",
+            "ngay:\n  ngay: 16\n  thang: 9\n  nam: 2024",
+            "ngay: 31/9/2024x\nmo_dauu: Mở đầu",
+            "trường `ngay`: cần ngày có thật viết dạng ngày/tháng/năm (ví dụ 18/6/2025) hoặc bảng {ngay: 18, thang: 6, nam: 2025}; gặp \"31/9/2024x\"",
+            At("ngay: 31/9/2024x", 7),
+            1,
+        ),
+        (
+            "all-errors-field",
+            "ngay:\n  ngay: 16\n  thang: 9\n  nam: 2024",
+            "ngay: 31/9/2024x\nmo_dauu: Mở đầu",
+            "gặp trường không có trong mẫu `mo_dauu` (có phải `mo_dau`?)",
+            At("mo_dauu: Mở đầu", 1),
+            1,
+        ),
+        (
+            "date-not-a-day",
+            "ngay:\n  ngay: 16\n  thang: 9\n  nam: 2024",
+            "ngay: 31/9/2024",
+            "trường `ngay`: cần một ngày có thật, gặp ngày 31 tháng 9 năm 2024",
+            Line("ngay: 31/9/2024"),
+            1,
+        ),
         ("so-07", "so: 88", "so: 07", "", Any, 0),
         (
             "date-as-text",
@@ -823,6 +852,14 @@ fn cases() -> Vec<Case> {
             1,
         ),
         ("check-ok", vec!["check", "{dir}"], "", 0),
+        // A period's file checks the plan and that period (issue 14 §8), not read as a plan.
+        ("check-period", vec!["check", "{dir}/bao-cao/2024-9t.yaml"], "", 0),
+        (
+            "check-period-missing",
+            vec!["check", "{dir}/bao-cao/2025-q1.yaml"],
+            "cần dữ liệu kỳ quý I năm 2025 (2025-q1): tệp 2025-q1.yaml hoặc thư mục 2025-q1/; gặp chỉ có các kỳ: 2024-q1, 2024-6t, 2024-9t, 2024",
+            1,
+        ),
     ];
     for (n, args, msg, code) in cli {
         let mut c = case(&format!("cli-{n}"), Edit::None, msg, Any, code);

@@ -22,6 +22,66 @@ pub struct PartialDate {
     pub nam: i32,
 }
 
+/// What a document's date may be written as.
+pub const DATE_EXPECTED: &str =
+    "ngày có thật viết dạng ngày/tháng/năm (ví dụ 18/6/2025) hoặc bảng {ngay: 18, thang: 6, nam: 2025}";
+
+/// "31/12/2024" (or "2024-12-31") as its three parts. A day that does not exist
+/// ("31/02/2025") is kept, for [`PartialDate::check`] to say so at its line.
+pub fn parts_of(s: &str) -> Option<PartialDate> {
+    let parts: Vec<&str> = s.trim().split(['/', '.', '-']).map(str::trim).collect();
+    let [a, b, c] = parts[..] else { return None };
+    let (d, m, y) = if a.len() == 4 { (c, b, a) } else { (a, b, c) };
+    if y.len() != 4 {
+        return None;
+    }
+    Some(PartialDate {
+        ngay: Some(d.parse().ok()?),
+        thang: Some(m.parse().ok()?),
+        nam: y.parse().ok()?,
+    })
+}
+
+/// A document's date: the text "18/6/2025" or the table {ngay, thang, nam} (whose day and
+/// month may be left blank for the văn thư); `~` is no date.
+struct DateVisitor;
+
+impl<'de> serde::de::Visitor<'de> for DateVisitor {
+    type Value = Option<PartialDate>;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(DATE_EXPECTED)
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Self::Value, E> {
+        match parts_of(s) {
+            Some(d) => Ok(Some(d)),
+            None => Err(E::custom(format!("cần {DATE_EXPECTED}; gặp \"{s}\""))),
+        }
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, m: A) -> Result<Self::Value, A::Error> {
+        PartialDate::deserialize(serde::de::value::MapAccessDeserializer::new(m)).map(Some)
+    }
+}
+
+/// A date that may be left out (a report's `ngay`), read as [`DateVisitor`] says.
+pub fn opt_text_or_table<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<PartialDate>, D::Error> {
+    d.deserialize_any(DateVisitor)
+}
+
+/// A date that must be given (plan.yaml's `ngay`), read as [`DateVisitor`] says.
+pub fn text_or_table<'de, D: serde::Deserializer<'de>>(d: D) -> Result<PartialDate, D::Error> {
+    d.deserialize_any(DateVisitor)?.ok_or_else(|| {
+        serde::de::Error::custom(format!("cần {DATE_EXPECTED}; gặp giá trị rỗng (~)"))
+    })
+}
+
 pub fn fmt_day(d: u32) -> String {
     if d < 10 {
         format!("0{d}")

@@ -112,7 +112,7 @@ pub fn load_plan(path: &Path) -> Result<Loaded<Plan>> {
 
 /// How [`unique_keys`] reports a key written twice; [`translate`] turns it into a message
 /// naming both places.
-const DUPLICATE_KEY: &str = "duplicate entry with key";
+pub(super) const DUPLICATE_KEY: &str = "duplicate entry with key";
 
 /// A map whose keys are written once each: serde keeps the last of two equal keys, which
 /// would silently drop the first (a task reported twice in one file, a unit defined twice).
@@ -159,7 +159,7 @@ fn place_after(msg: &str, marker: &str) -> Option<Location> {
 }
 
 /// Turns a serde_yaml error into a Vietnamese message.
-fn translate(file: &Path, text: &str, e: &serde_yaml::Error) -> DataError {
+pub(super) fn translate(file: &Path, text: &str, e: &serde_yaml::Error) -> DataError {
     let mut location = e.location().map(|l| Location {
         line: l.line(),
         column: l.column(),
@@ -405,6 +405,15 @@ fn syntax(
     None
 }
 
+/// The known name closest to a mistyped `word` ("noi_dug" → "noi_dung"), if one is close.
+pub fn nearest<'a>(word: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    known
+        .map(|k| (strsim::jaro_winkler(word, k), k))
+        .filter(|(s, _)| *s > 0.85)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k)
+}
+
 fn backticked(s: &str) -> Vec<&str> {
     s.split('`').skip(1).step_by(2).collect()
 }
@@ -425,7 +434,12 @@ fn describe(body: &str) -> (String, Option<String>) {
         } else {
             format!("một trong các trường: {}", allowed.join(", "))
         };
-        return (expected, Some(format!("trường không có trong mẫu `{bad}`")));
+        let hint = nearest(bad, allowed.iter().copied())
+            .map_or(String::new(), |c| format!(" (có phải `{c}`?)"));
+        return (
+            expected,
+            Some(format!("trường không có trong mẫu `{bad}`{hint}")),
+        );
     }
     if let Some(rest) = body.strip_prefix("unknown variant ") {
         let names = backticked(rest);

@@ -9,6 +9,7 @@ pub mod numbering;
 pub mod parties;
 pub mod placeholder;
 pub mod plan;
+pub mod recover;
 pub mod scan;
 pub mod validate;
 pub mod view;

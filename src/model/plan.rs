@@ -18,6 +18,8 @@ pub struct Plan {
     #[schemars(with = "Option<super::number::WholeNumber>")]
     pub so: Option<u32>,
     pub dia_danh: String,
+    #[serde(deserialize_with = "super::date::text_or_table")]
+    #[schemars(with = "crate::report::data::ReportDate")]
     pub ngay: PartialDate,
     pub trich_yeu: String,
     #[serde(default, deserialize_with = "super::load::unique_keys")]

@@ -18,6 +18,36 @@ pub struct Window {
     pub cut_off: NaiveDate,
     /// "quý I năm 2024".
     pub wording: String,
+    /// Where `plan_date` and `cut_off` were written when another file (chung.yaml) gives
+    /// them: an error they cause says so once, at that place.
+    pub plan_date_given: Option<Given>,
+    pub cut_off_given: Option<Given>,
+}
+
+/// A value of another file a period's data is checked against, and where it is written.
+#[derive(Debug, Clone)]
+pub struct Given {
+    pub file: std::path::PathBuf,
+    pub location: Option<crate::model::locate::Location>,
+    pub path: String,
+    /// The value as written there.
+    pub shown: String,
+}
+
+impl Given {
+    /// The one error naming this place as the source of the errors that say `compared`.
+    fn note(&self, expected: String, compared: &str) -> DataError {
+        DataError {
+            file: self.file.clone(),
+            location: self.location,
+            path: Some(self.path.clone()),
+            expected,
+            found: Some(format!(
+                "{} (các lỗi \"{compared}\" dưới đây so với ngày này)",
+                self.shown
+            )),
+        }
+    }
 }
 
 impl Window {
@@ -27,27 +57,20 @@ impl Window {
     }
 }
 
-fn closest<'a>(id: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    known
-        .map(|k| (strsim::jaro_winkler(id, k), k))
-        .filter(|(s, _)| *s > 0.85)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, k)| k)
-}
-
 /// Errors and warnings of one period's data.
 pub fn check(m: &Merged, items: &[Tracked], w: &Window) -> (Vec<DataError>, Vec<String>) {
     let mut errors = Vec::new();
     // What the files' scan found (text cut by a comment, characters no font draws) first.
     let mut warnings = m.warnings.clone();
     let by_id: HashMap<&str, &Tracked> = items.iter().map(|t| (t.id.as_str(), t)).collect();
+    let (mut after_cut_off, mut before_plan) = (false, false);
     for (id, (e, at)) in &m.entries {
         let field = |f: &str| Origin {
             file: at.file,
             path: format!("{}.{f}", at.path),
         };
         let Some(item) = by_id.get(id.as_str()) else {
-            let hint = closest(id, items.iter().map(|t| t.id.as_str()))
+            let hint = crate::model::load::nearest(id, items.iter().map(|t| t.id.as_str()))
                 .map_or(String::new(), |c| format!(" (có phải `{c}`?)"));
             errors.push(m.error(
                 at,
@@ -80,6 +103,7 @@ pub fn check(m: &Merged, items: &[Tracked], w: &Window) -> (Vec<DataError>, Vec<
         match (e.trang_thai, e.ngay_hoan_thanh) {
             (Status::Done, Some(day)) => {
                 if day.0 > w.cut_off {
+                    after_cut_off = true;
                     errors.push(m.error(
                         &field("ngay_hoan_thanh"),
                         format!(
@@ -90,6 +114,7 @@ pub fn check(m: &Merged, items: &[Tracked], w: &Window) -> (Vec<DataError>, Vec<
                         Some(short_date(day.0)),
                     ));
                 } else if day.0 < w.plan_date {
+                    before_plan = true;
                     errors.push(m.error(
                         &field("ngay_hoan_thanh"),
                         format!(
@@ -119,6 +144,21 @@ pub fn check(m: &Merged, items: &[Tracked], w: &Window) -> (Vec<DataError>, Vec<
             )),
             (_, None) => {}
         }
+    }
+    // The other file's value first: the cause, and never cut off by the cap on errors.
+    if let Some(g) = w.plan_date_given.as_ref().filter(|_| before_plan) {
+        let expected = "ngày ban hành kế hoạch không sau các ngày hoàn thành đã báo cáo";
+        errors.insert(
+            0,
+            g.note(expected.into(), "không trước ngày ban hành kế hoạch"),
+        );
+    }
+    if let Some(g) = w.cut_off_given.as_ref().filter(|_| after_cut_off) {
+        let expected = format!(
+            "ngày chốt số liệu kỳ {} không trước các ngày hoàn thành đã báo cáo",
+            w.wording
+        );
+        errors.insert(0, g.note(expected, "không sau ngày chốt số liệu"));
     }
     for (row, at) in m.tthc.iter().flatten() {
         check_tthc(m, row, at, &mut errors);

@@ -97,7 +97,7 @@ pub struct PeriodFile {
     #[serde(default, deserialize_with = "crate::model::number::opt_u32")]
     #[schemars(with = "Option<crate::model::number::WholeNumber>")]
     pub so: Option<u32>,
-    #[serde(default, deserialize_with = "report_date")]
+    #[serde(default, deserialize_with = "crate::model::date::opt_text_or_table")]
     #[schemars(with = "Option<ReportDate>")]
     pub ngay: Option<PartialDate>,
     #[serde(default)]
@@ -280,50 +280,12 @@ impl JsonSchema for Day {
     }
 }
 
-const REPORT_DATE_EXPECTED: &str =
-    "ngày có thật viết dạng ngày/tháng/năm (ví dụ 18/6/2025) hoặc bảng {ngay: 18, thang: 6, nam: 2025}";
-
-/// The report's date: a day as [`Day`] reads it ("18/6/2025"), or the table plan.yaml uses,
-/// whose day and month may be left blank for the văn thư.
-fn report_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<PartialDate>, D::Error> {
-    struct V;
-    impl<'de> serde::de::Visitor<'de> for V {
-        type Value = Option<PartialDate>;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str(REPORT_DATE_EXPECTED)
-        }
-        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Self::Value, E> {
-            let Some(Day(day)) = Day::parse(s) else {
-                return Err(E::custom(format!(
-                    "cần {REPORT_DATE_EXPECTED}; gặp \"{s}\""
-                )));
-            };
-            use chrono::Datelike;
-            Ok(Some(PartialDate {
-                ngay: Some(day.day()),
-                thang: Some(day.month()),
-                nam: day.year(),
-            }))
-        }
-        fn visit_map<A: serde::de::MapAccess<'de>>(self, m: A) -> Result<Self::Value, A::Error> {
-            PartialDate::deserialize(serde::de::value::MapAccessDeserializer::new(m)).map(Some)
-        }
-    }
-    d.deserialize_any(V)
-}
-
-/// The schema of [`report_date`]: a day's text or the table.
-struct ReportDate;
+/// The schema of a document's date (`model::date::text_or_table`): a day's text or the table.
+pub struct ReportDate;
 
 impl JsonSchema for ReportDate {
     fn schema_name() -> std::borrow::Cow<'static, str> {
-        "NgayBaoCao".into()
+        "NgayVanBan".into()
     }
     fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
         let day = g.subschema_for::<Day>();

@@ -5,8 +5,9 @@
 use super::data::{Common, Entry, PeriodFile, TthcRow};
 use super::period::Period;
 use crate::error::{DataError, Error, Result};
-use crate::model::load::{parse, read_text, Loaded};
+use crate::model::load::{read_text, Loaded};
 use crate::model::locate::Locations;
+use crate::model::recover::parse_every;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -42,13 +43,91 @@ fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(v)
 }
 
+/// The plan file and period of a period's data named on the command line
+/// (`…/bao-cao/2024-q1.yaml` or `…/bao-cao/2024-q1/`): the plan is found up from `bao-cao/`.
+pub fn period_target(path: &Path) -> Option<(PathBuf, Period)> {
+    let parent = path.parent()?;
+    // Named from inside bao-cao/ (`check 2024-q1`), the folder's own name is needed.
+    let plan_dir = if parent.file_name().is_some_and(|n| n == "bao-cao") {
+        parent.parent()?.to_path_buf()
+    } else {
+        let dir = if parent.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            parent
+        };
+        let dir = dir.canonicalize().ok()?;
+        if dir.file_name()? != "bao-cao" {
+            return None;
+        }
+        dir.parent()?.to_path_buf()
+    };
+    let name = if is_yaml(path) {
+        path.file_stem()?
+    } else {
+        path.file_name()?
+    };
+    let period = Period::parse(&name.to_string_lossy())?;
+    Some((plan_dir.join("plan.yaml"), period))
+}
+
+/// Why `path`, an entry of `bao-cao/` whose name says it holds data, cannot be read: a
+/// broken link, a link loop, a folder named like a file. Told here because the walk would
+/// otherwise pass it by and the report come out blank.
+fn unusable(path: &Path) -> Option<DataError> {
+    let found = match std::fs::metadata(path) {
+        Err(e) => crate::error::io_reason_at(path, &e),
+        Ok(m) if m.is_dir() && is_yaml(path) => format!(
+            "một thư mục; thư mục dữ liệu của một kỳ đặt tên không có đuôi .yaml, ví dụ `{}/`",
+            path.file_stem().unwrap_or_default().to_string_lossy()
+        ),
+        Ok(_) => return None,
+    };
+    Some(DataError {
+        file: path.to_path_buf(),
+        location: None,
+        path: None,
+        expected: "một tệp YAML".into(),
+        found: Some(found),
+    })
+}
+
+/// Whether `dir` is there to be read: absent is fine (no report data yet), but a broken
+/// link, a link loop or a file in its place is told, not taken for "no periods".
+fn report_dir_present(dir: &Path) -> Result<bool> {
+    match std::fs::metadata(dir) {
+        Ok(m) if m.is_dir() => Ok(true),
+        Ok(_) => Err(Error::Io {
+            path: dir.to_path_buf(),
+            message: "là một tệp, cần thư mục chứa dữ liệu báo cáo".into(),
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && std::fs::read_link(dir).is_err() => {
+            Ok(false)
+        }
+        Err(e) => Err(Error::io(dir, &e)),
+    }
+}
+
+/// The `.yaml` files of a period's folder, and errors for those that cannot be read.
+fn folder_files(dir: &Path, errors: &mut Vec<DataError>) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for p in sorted_entries(dir)?.into_iter().filter(|p| is_yaml(p)) {
+        match unusable(&p) {
+            Some(e) => errors.push(e),
+            None => files.push(p),
+        }
+    }
+    Ok(files)
+}
+
 /// Every period with data under `dir`, in calendar order, and warnings for files that name
 /// no period.
 pub fn discover(dir: &Path) -> Result<(Vec<Source>, Vec<String>)> {
     let mut warnings = Vec::new();
-    if !dir.is_dir() {
+    if !report_dir_present(dir)? {
         return Ok((Vec::new(), warnings));
     }
+    let mut errors = Vec::new();
     let mut found: BTreeMap<(i32, u8, u8), Source> = BTreeMap::new();
     for path in sorted_entries(dir)? {
         let name = path
@@ -58,12 +137,14 @@ pub fn discover(dir: &Path) -> Result<(Vec<Source>, Vec<String>)> {
         if name == COMMON_FILE {
             continue;
         }
+        if let Some(e) = unusable(&path) {
+            if is_yaml(&path) || Period::parse(&name).is_some() {
+                errors.push(e);
+            }
+            continue;
+        }
         let (stem, files) = if path.is_dir() {
-            let files: Vec<PathBuf> = sorted_entries(&path)?
-                .into_iter()
-                .filter(|p| p.is_file() && is_yaml(p))
-                .collect();
-            (name.clone(), files)
+            (name.clone(), folder_files(&path, &mut errors)?)
         } else if is_yaml(&path) {
             let stem = path
                 .file_stem()
@@ -89,7 +170,7 @@ pub fn discover(dir: &Path) -> Result<(Vec<Source>, Vec<String>)> {
         }
         let key = period.sort_key();
         if let Some(prev) = found.get(&key) {
-            return Err(Error::Data(vec![DataError {
+            errors.push(DataError {
                 file: path.clone(),
                 location: None,
                 path: None,
@@ -104,22 +185,30 @@ pub fn discover(dir: &Path) -> Result<(Vec<Source>, Vec<String>)> {
                         .first()
                         .map_or(String::new(), |f| f.display().to_string())
                 )),
-            }]));
+            });
+            continue;
         }
         found.insert(key, Source { period, files });
+    }
+    if !errors.is_empty() {
+        return Err(Error::Data(errors));
     }
     Ok((found.into_values().collect(), warnings))
 }
 
-/// `chung.yaml`, its locations and its warnings, when the plan has one.
+/// `chung.yaml`, its locations and its warnings, when the plan has one. A broken link or a
+/// link loop in its place is an error: taken for "no chung.yaml", the report would lose its
+/// Nơi nhận without a word.
 pub fn load_common(dir: &Path) -> Result<Option<(PathBuf, Loaded<Common>)>> {
     let path = dir.join(COMMON_FILE);
-    if !path.is_file() {
+    if std::fs::symlink_metadata(&path).is_err() {
         return Ok(None);
     }
     let text = read_text(&path)?;
-    let l = parse::<Common>(&path, &text)?;
-    Ok(Some((path, l)))
+    match parse_every::<Common>(&path, &text, &|k| k == "ngay_chot") {
+        (Some(l), errors) if errors.is_empty() => Ok(Some((path, l))),
+        (_, errors) => Err(Error::Data(errors)),
+    }
 }
 
 /// Where a merged value came from.
@@ -249,24 +338,34 @@ fn no_value_texts(c: &PeriodFile, (file, loc): &(PathBuf, Locations)) -> Vec<Dat
     out
 }
 
-/// Reads and merges the files of `source`.
-pub fn load_period(source: &Source) -> Result<Merged> {
+/// Top-level fields of a period file whose entries are independent: one with an error is
+/// dropped and the others still read, so every error of the file is listed at once.
+fn period_splittable(key: &str) -> bool {
+    matches!(key, "tien_do" | "ket_qua")
+}
+
+/// Reads and merges the files of `source`. Every error of every file is listed: the parts
+/// of a file that read cleanly are still merged and returned with the errors, for the
+/// caller to check them too (and to render nothing while there are errors).
+pub fn load_period(source: &Source) -> Result<(Merged, Vec<DataError>)> {
     let mut parsed: Vec<(PathBuf, PeriodFile, Locations)> = Vec::new();
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     for f in &source.files {
-        let text = read_text(f)?;
-        match parse::<PeriodFile>(f, &text) {
-            Ok(l) => {
-                warnings.extend(l.warnings);
-                parsed.push((f.clone(), l.value, l.locations));
+        let text = match read_text(f) {
+            Ok(t) => t,
+            Err(Error::Data(e)) => {
+                errors.extend(e);
+                continue;
             }
-            Err(Error::Data(e)) => errors.extend(e),
             Err(e) => return Err(e),
+        };
+        let (loaded, e) = parse_every::<PeriodFile>(f, &text, &period_splittable);
+        errors.extend(e);
+        if let Some(l) = loaded {
+            warnings.extend(l.warnings);
+            parsed.push((f.clone(), l.value, l.locations));
         }
-    }
-    if !errors.is_empty() {
-        return Err(Error::Data(errors));
     }
     let mut files = Vec::new();
     let mut contents = Vec::new();
@@ -387,9 +486,6 @@ pub fn load_period(source: &Source) -> Result<Merged> {
             dst.0.extend(src.0);
         }
     }
-    if !errors.is_empty() {
-        return Err(Error::Data(errors));
-    }
     let mut origins = BTreeMap::new();
     for (name, at) in [
         ("so", so.as_ref().map(|x| &x.1)),
@@ -408,7 +504,7 @@ pub fn load_period(source: &Source) -> Result<Merged> {
     report.noi_nhan = noi_nhan.map(|x| x.0);
     report.luu = luu.map(|x| x.0);
     report.ky = ky.map(|x| x.0);
-    Ok(Merged {
+    let merged = Merged {
         period: source.period,
         files,
         report,
@@ -416,5 +512,6 @@ pub fn load_period(source: &Source) -> Result<Merged> {
         tthc,
         origins,
         warnings,
-    })
+    };
+    Ok((merged, errors))
 }

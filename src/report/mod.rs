@@ -35,6 +35,8 @@ pub struct ReportData {
     pub cut_offs: CutOffs,
     pub sources: Vec<Source>,
     pub warnings: Vec<String>,
+    /// `chung.yaml` and where its values are, for errors they cause in period files.
+    pub common_at: Option<(PathBuf, crate::model::locate::Locations)>,
 }
 
 /// A cut-off "14/3": a day and month that every year has, or why not. 29/2 is refused: the
@@ -144,6 +146,7 @@ pub fn open(plan_file: &Path) -> Result<ReportData> {
     let dir = load::report_dir(plan_file);
     let (sources, mut warnings) = load::discover(&dir)?;
     let mut cut_offs = CutOffs::default();
+    let mut common_at = None;
     let common = match load::load_common(&dir)? {
         None => Common::default(),
         Some((file, loaded)) => {
@@ -151,6 +154,7 @@ pub fn open(plan_file: &Path) -> Result<ReportData> {
             if let Some(n) = &loaded.value.ngay_chot {
                 cut_offs = self::cut_offs(&file, &loaded.locations, n)?;
             }
+            common_at = Some((file, loaded.locations));
             loaded.value
         }
     };
@@ -160,6 +164,7 @@ pub fn open(plan_file: &Path) -> Result<ReportData> {
         cut_offs,
         sources,
         warnings,
+        common_at,
     })
 }
 
@@ -185,6 +190,17 @@ pub fn number_mismatch(plan_file: &Path, plan: &Plan, data: &ReportData) -> Opti
         at(plan_file, "so"),
         at(&data.dir.join(load::COMMON_FILE), "ke_hoach.so"),
     ))
+}
+
+/// The cut-off field of chung.yaml that period `p` ends on, and its value, when set there.
+fn cut_off_setting(n: &data::CutOffSettings, p: Period) -> Option<(&'static str, &String)> {
+    use period::PeriodKind as K;
+    match p.kind {
+        K::Quarter(1) => n.quy_1.as_ref().map(|v| ("quy_1", v)),
+        K::Quarter(2) | K::SixMonths => n.sau_thang.as_ref().map(|v| ("6_thang", v)),
+        K::Quarter(3) | K::NineMonths => n.chin_thang.as_ref().map(|v| ("9_thang", v)),
+        K::Quarter(_) | K::Year => n.nam.as_ref().map(|v| ("nam", v)),
+    }
 }
 
 /// The plan's number and issue date: plan.yaml's, else `chung.yaml`'s `ke_hoach`.
@@ -220,7 +236,33 @@ impl ReportData {
             start: p.start(&self.cut_offs).ok_or_else(bad)?,
             cut_off: p.cut_off(&self.cut_offs).ok_or_else(bad)?,
             wording: p.wording(),
+            plan_date_given: self.plan_date_given(plan),
+            cut_off_given: self.cut_off_given(p),
         })
+    }
+
+    /// A place in chung.yaml, with the value written there.
+    fn given(&self, path: &str, shown: String) -> Option<check::Given> {
+        let (file, loc) = self.common_at.as_ref()?;
+        Some(check::Given {
+            file: file.clone(),
+            location: loc.find(path),
+            path: path.to_string(),
+            shown,
+        })
+    }
+
+    /// chung.yaml's `ke_hoach.ngay`, when it is the plan date periods are checked against.
+    fn plan_date_given(&self, plan: &Plan) -> Option<check::Given> {
+        let in_plan = plan.ngay.ngay.is_some() && plan.ngay.thang.is_some();
+        let day = self.common.ke_hoach.as_ref()?.ngay?;
+        (!in_plan).then(|| self.given("ke_hoach.ngay", short_date(day.0)))?
+    }
+
+    /// chung.yaml's cut-off of period `p`, when set there.
+    fn cut_off_given(&self, p: Period) -> Option<check::Given> {
+        let (field, v) = cut_off_setting(self.common.ngay_chot.as_ref()?, p)?;
+        self.given(&format!("ngay_chot.{field}"), format!("\"{}\"", v.trim()))
     }
 
     fn own(&self, p: Period) -> Option<&Source> {
@@ -245,17 +287,11 @@ impl ReportData {
             if !windows.iter().any(|w| w.holds(c)) {
                 continue;
             }
-            let m = match load::load_period(s) {
-                Ok(m) => m,
-                Err(Error::Data(e)) => {
-                    errors.extend(e);
-                    continue;
-                }
-                Err(e) => return Err(e),
-            };
+            let (m, e) = load::load_period(s)?;
+            errors.extend(e);
             let own_window = self.window(plan, s.period)?;
             let (e, wr) = check::check(&m, items, &own_window);
-            errors.extend(e);
+            add_new(&mut errors, e);
             warnings.extend(wr);
             out.push(m);
         }
@@ -263,6 +299,16 @@ impl ReportData {
             Ok((out, warnings))
         } else {
             Err(Error::Data(errors))
+        }
+    }
+}
+
+/// Adds the errors of `new` not already in `errors`: an error at a value of chung.yaml that
+/// several periods are checked against is told once.
+fn add_new(errors: &mut Vec<DataError>, new: Vec<DataError>) {
+    for e in new {
+        if !errors.contains(&e) {
+            errors.push(e);
         }
     }
 }
@@ -410,25 +456,30 @@ pub struct Computed<'a> {
     pub data: &'a ReportData,
 }
 
+/// The error for a period `p` that has no data.
+fn no_data(data: &ReportData, p: Period) -> Error {
+    let have: Vec<String> = data.sources.iter().map(|s| s.period.key()).collect();
+    Error::Data(vec![DataError {
+        file: data.dir.clone(),
+        location: None,
+        path: None,
+        expected: format!(
+            "dữ liệu kỳ {} ({}): tệp {1}.yaml hoặc thư mục {1}/",
+            p.wording(),
+            p.key()
+        ),
+        found: Some(if have.is_empty() {
+            "chưa có kỳ nào".to_string()
+        } else {
+            format!("chỉ có các kỳ: {}", have.join(", "))
+        }),
+    }])
+}
+
 /// Loads, checks and counts everything a report of `p` needs.
 pub fn compute<'a>(plan: &Plan, data: &'a ReportData, p: Period) -> Result<Computed<'a>> {
     if data.own(p).is_none() {
-        let have: Vec<String> = data.sources.iter().map(|s| s.period.key()).collect();
-        return Err(Error::Data(vec![DataError {
-            file: data.dir.clone(),
-            location: None,
-            path: None,
-            expected: format!(
-                "dữ liệu kỳ {} ({}): tệp {1}.yaml hoặc thư mục {1}/",
-                p.wording(),
-                p.key()
-            ),
-            found: Some(if have.is_empty() {
-                "chưa có kỳ nào".to_string()
-            } else {
-                format!("chỉ có các kỳ: {}", have.join(", "))
-            }),
-        }]));
+        return Err(no_data(data, p));
     }
     let items = items::tracked(plan);
     let units: Vec<String> = plan.don_vi.keys().cloned().collect();
@@ -843,31 +894,40 @@ fn progress_appendix(plan: &Plan, c: &Computed, pl: view::AppendixHead) -> view:
     ProgressAppendix { pl, nhom }
 }
 
-/// `vanban check`: every period's data read and checked against the plan.
-pub fn check_all(plan_file: &Path, plan: &Plan) -> Result<(Vec<String>, Vec<Period>)> {
-    let data = open(plan_file)?;
+/// `vanban check`: every period's data read and checked against the plan, or with `only`
+/// that period's alone (the tasks left unreported are then not counted: that needs the
+/// periods before it).
+pub fn check_all(
+    plan_file: &Path,
+    plan: &Plan,
+    only: Option<Period>,
+) -> Result<(Vec<String>, Vec<Period>)> {
+    let mut data = open(plan_file)?;
+    if let Some(p) = only {
+        if data.own(p).is_none() {
+            return Err(no_data(&data, p));
+        }
+        data.sources.retain(|s| s.period == p);
+    }
     let items = items::tracked(plan);
     let mut errors = Vec::new();
     let mut warnings = data.warnings.clone();
     warnings.extend(number_mismatch(plan_file, plan, &data));
     let mut all = Vec::new();
     for s in &data.sources {
-        let m = match load::load_period(s) {
-            Ok(m) => m,
-            Err(Error::Data(e)) => {
-                errors.extend(e);
-                continue;
-            }
-            Err(e) => return Err(e),
-        };
+        let (m, e) = load::load_period(s)?;
+        errors.extend(e);
         let w = data.window(plan, s.period)?;
         let (e, wr) = check::check(&m, &items, &w);
-        errors.extend(e);
+        add_new(&mut errors, e);
         warnings.extend(wr);
         all.push(m);
     }
     if !errors.is_empty() {
         return Err(Error::Data(errors));
+    }
+    if only.is_some() {
+        return Ok((warnings, data.sources.iter().map(|s| s.period).collect()));
     }
     // What `report` says of the data, counted the same way: a task reported completed then
     // not, and each period's unreported tasks. `all` is in calendar order, as `report`'s.
