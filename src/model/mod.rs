@@ -9,6 +9,7 @@ pub mod numbering;
 pub mod parties;
 pub mod plan;
 pub mod scan;
+pub mod syntax;
 pub mod validate;
 pub mod view;
 
