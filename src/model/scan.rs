@@ -7,7 +7,8 @@
 //! markup folds them, like every run of whitespace inside a paragraph, into one space); the
 //! Unicode line and paragraph separators U+2028/U+2029 are allowed and mean the same as a
 //! line break in a YAML text: a space (`markup.rs` folds them too). Every other control
-//! character, and the noncharacters U+FFFE/U+FFFF/U+FDD0–U+FDEF, is refused with its place.
+//! character, the noncharacters U+FFFE/U+FFFF/U+FDD0–U+FDEF and the invisible direction
+//! controls (U+202A–U+202E, U+2066–U+2069, U+200E/U+200F, U+061C) are refused with their place.
 
 use super::locate::{walk, Location, Visit};
 use crate::error::DataError;
@@ -20,10 +21,25 @@ pub fn forbidden(c: char) -> bool {
     (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
         || (0xFDD0..=0xFDEF).contains(&u)
         || (u & 0xFFFE) == 0xFFFE
+        || direction_control(c)
+}
+
+/// The invisible marks that set the direction text is shown in (embeddings, overrides,
+/// isolates, LRM/RLM/ALM). Vietnamese never needs them, and one makes a text display in
+/// another order than it is written: LibreOffice shows "Duy trì art nầut" where the file says
+/// "Duy trì tuần tra" and our PDF prints it in order. Refused like control characters.
+pub fn direction_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
 /// How a forbidden character is named in a message, with the YAML escape that makes it.
 pub fn describe(c: char) -> String {
+    if direction_control(c) {
+        return format!(
+            "ký tự ẩn điều khiển hướng chữ U+{:04X}: không nhìn thấy được, làm đoạn chữ hiện ra khác với nội dung thật (thường có khi dán chữ từ trang web hoặc tin nhắn)",
+            c as u32
+        );
+    }
     let escape = match c {
         '\0' => " (viết `\\0`)",
         '\u{7}' => " (viết `\\a`)",
@@ -54,6 +70,16 @@ fn error(
 
 const NO_CONTROL: &str =
     "chữ in được, không có ký tự điều khiển (xóa ký tự đó; muốn cách chữ chỉ cần dấu cách)";
+const NO_DIRECTION: &str = "chữ không có ký tự ẩn điều khiển hướng chữ: xóa ký tự đó (đặt con trỏ ở vị trí này, nhấn Delete một lần; nếu mất một chữ thì gõ lại chữ đó), hoặc xóa rồi gõ lại cả đoạn chữ";
+
+/// What a message about the forbidden `c` asks for.
+fn fix(c: char) -> &'static str {
+    if direction_control(c) {
+        NO_DIRECTION
+    } else {
+        NO_CONTROL
+    }
+}
 
 /// Checks on the raw text, before YAML parsing: an empty file and raw control characters
 /// (which the YAML parser reports at 1:1).
@@ -82,7 +108,7 @@ pub fn precheck(file: &Path, text: &str) -> Vec<DataError> {
                         column: col + 1,
                     }),
                     None,
-                    NO_CONTROL,
+                    fix(c),
                     describe(c),
                 ));
                 if errors.len() >= 20 {
@@ -147,7 +173,7 @@ pub fn scalars(file: &Path, text: &str) -> (Vec<DataError>, Vec<String>) {
             return;
         };
         if let Some(c) = value.chars().find(|c| forbidden(*c)) {
-            errors.push(error(file, Some(at), Some(path), NO_CONTROL, describe(c)));
+            errors.push(error(file, Some(at), Some(path), fix(c), describe(c)));
             return;
         }
         if is_key {
@@ -251,6 +277,42 @@ mod tests {
             let e = precheck(p(), empty);
             assert!(e[0].to_string().contains("tệp trống"), "{empty:?}");
         }
+    }
+
+    #[test]
+    fn direction_controls_are_refused_where_they_are_raw_or_escaped() {
+        for c in [
+            '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}',
+            '\u{2068}', '\u{2069}', '\u{200E}', '\u{200F}', '\u{061C}',
+        ] {
+            let e = precheck(p(), &format!("a: 1\nb: Duy trì {c}tuần tra\n"));
+            assert_eq!(e.len(), 1, "U+{:04X}", c as u32);
+            let s = e[0].to_string();
+            assert!(
+                s.starts_with(
+                    "x.yaml:2:12: cần chữ không có ký tự ẩn điều khiển hướng chữ: xóa ký tự đó"
+                ),
+                "{s}"
+            );
+            assert!(
+                s.contains(&format!(
+                    "gặp ký tự ẩn điều khiển hướng chữ U+{:04X}: không nhìn thấy được, làm đoạn chữ hiện ra khác với nội dung thật",
+                    c as u32
+                )),
+                "{s}"
+            );
+        }
+        let (e, _) = scalars(p(), "a:\n  b: \"Duy trì \\u202Etuần tra\"\n");
+        assert_eq!(e.len(), 1);
+        assert!(
+            e[0].to_string().starts_with(
+                "x.yaml:2:6: trường `a.b`: cần chữ không có ký tự ẩn điều khiển hướng chữ"
+            ),
+            "{}",
+            e[0]
+        );
+        // Vietnamese marks and the zero-width joiner are not direction controls.
+        assert!(precheck(p(), "a: Nguyễn Thị Ánh\u{200D}\n").is_empty());
     }
 
     #[test]

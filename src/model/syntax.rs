@@ -166,6 +166,15 @@ pub fn translate(
     full: &str,
     location: &mut Option<Location>,
 ) -> Option<(String, Option<String>)> {
+    // serde_norway reads the first of two documents and may fail on it (a field that is in the
+    // second one is "missing") before it says there are two: the `---` is the slip.
+    if let Some(at) = second_document(text) {
+        *location = Some(at);
+        return Some((
+            "chỉ một văn bản YAML trong tệp: xóa dòng `---` giữa tệp".into(),
+            Some("dòng `---` chia tệp thành hai văn bản YAML".into()),
+        ));
+    }
     let p = parts(full);
     let general = PARSER
         .iter()
@@ -185,15 +194,6 @@ pub fn translate(
         p.context_at.map(|key| missing_colon(text, key, location))
     } else if p.problem.starts_with("did not find expected ',' or") {
         Some(unclosed_bracket(text, p.problem, p.context_at, location))
-    } else if p
-        .problem
-        .starts_with("deserializing from YAML containing more than one")
-    {
-        *location = second_document(text);
-        Some((
-            general.to_string(),
-            Some("hai văn bản YAML trong một tệp".into()),
-        ))
     } else {
         particular(text, p.problem, *location)
     };
@@ -472,20 +472,25 @@ fn unclosed_bracket(
     }
 }
 
-/// The line of the second `---` of a file holding two YAML documents.
+/// The line of a `---` or `...` between two documents' content (such a line at column 1 is a
+/// document marker anywhere in YAML, even inside a quoted or block text).
 fn second_document(text: &str) -> Option<Location> {
-    let mut content = false;
+    let mut before = false;
+    let mut marker = None;
     for (i, l) in text.split('\n').enumerate() {
         let t = l.trim_end_matches('\r');
-        if t == "---" || t.starts_with("--- ") || t == "..." {
-            if content {
-                return Some(Location {
+        if t == "---" || t.starts_with("--- ") || t == "..." || t.starts_with("... ") {
+            if before && marker.is_none() {
+                marker = Some(Location {
                     line: i + 1,
                     column: 1,
                 });
             }
         } else if !t.trim().is_empty() && !t.trim_start().starts_with('#') {
-            content = true;
+            if marker.is_some() {
+                return marker;
+            }
+            before = true;
         }
     }
     None
