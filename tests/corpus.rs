@@ -281,6 +281,12 @@ fn cases() -> Vec<Case> {
             "cần chỉ một văn bản YAML trong tệp: xóa dòng `---` giữa tệp",
             At("---", 1),
         ),
+        (
+            "bracket-opening-dropped",
+            rep("chu_tri: [vptk, ktns]", "chu_tri: vptk, ktns]"),
+            "gặp ngoặc ] không có ngoặc [ mở (\"vptk, ktns]\")",
+            Line("chu_tri: vptk, ktns]"),
+        ),
         // Issue 14 §5: an invisible direction control, raw or escaped.
         (
             "direction-control",

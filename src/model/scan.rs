@@ -132,6 +132,29 @@ fn has_escape(text: &str) -> bool {
     false
 }
 
+/// A `]` or `}` with no bracket opened before it in `text`: in an unquoted value, the opening
+/// bracket of a list or table left out (`chu_tri: vptk, ktns]` reads as a text).
+fn stray_closer(text: &str) -> Option<(char, char)> {
+    let mut depth = [0usize; 2];
+    for c in text.chars() {
+        let (i, opens) = match c {
+            '[' => (0, true),
+            '{' => (1, true),
+            ']' => (0, false),
+            '}' => (1, false),
+            _ => continue,
+        };
+        if opens {
+            depth[i] += 1;
+        } else if depth[i] == 0 {
+            return Some(if i == 0 { ('[', ']') } else { ('{', '}') });
+        } else {
+            depth[i] -= 1;
+        }
+    }
+    None
+}
+
 /// Checks on the parsed scalars: control characters written as escapes (errors), text cut by
 /// a comment and characters no bundled font draws (warnings). The walk is skipped when the
 /// text can hold none of them, which is the common case.
@@ -142,6 +165,7 @@ pub fn scalars(file: &Path, text: &str) -> (Vec<DataError>, Vec<String>) {
         || text
             .lines()
             .any(|l| l.contains(" #") && !l.trim_start().starts_with('#'))
+        || text.lines().any(|l| stray_closer(l).is_some())
         || text.chars().any(|c| !crate::fonts::bundled_covers(c));
     if !needs_walk {
         return (errors, warnings);
@@ -178,6 +202,18 @@ pub fn scalars(file: &Path, text: &str) -> (Vec<DataError>, Vec<String>) {
         }
         if is_key {
             return;
+        }
+        if style == ScalarStyle::Plain {
+            if let Some((open, close)) = stray_closer(value) {
+                errors.push(error(
+                    file,
+                    Some(at),
+                    Some(path),
+                    &format!("ngoặc {close} đi cùng ngoặc {open} mở trước nó: một danh sách viết `[vptk, ktns]`, một bảng viết `{{ten: …, de: …}}`; nếu ngoặc là nội dung, đặt cả giá trị trong dấu nháy kép"),
+                    format!("ngoặc {close} không có ngoặc {open} mở (\"{value}\")"),
+                ));
+                return;
+            }
         }
         let missing: Vec<char> = {
             let mut m: Vec<char> = value
@@ -313,6 +349,21 @@ mod tests {
         );
         // Vietnamese marks and the zero-width joiner are not direction controls.
         assert!(precheck(p(), "a: Nguyễn Thị Ánh\u{200D}\n").is_empty());
+    }
+
+    #[test]
+    fn a_closing_bracket_without_its_opening_one_is_refused() {
+        let (e, _) = scalars(
+            p(),
+            "a:\n  chu_tri: vptk, ktns]\n  b: [x, y]\n  c: \"x]\"\n",
+        );
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(
+            e[0].to_string(),
+            "x.yaml:2:12: trường `a.chu_tri`: cần ngoặc ] đi cùng ngoặc [ mở trước nó: một danh sách viết `[vptk, ktns]`, một bảng viết `{ten: …, de: …}`; nếu ngoặc là nội dung, đặt cả giá trị trong dấu nháy kép; gặp ngoặc ] không có ngoặc [ mở (\"vptk, ktns]\")"
+        );
+        let (e, _) = scalars(p(), "a: Phụ lục [kèm theo] {x}\n");
+        assert!(e.is_empty(), "{e:?}");
     }
 
     #[test]
