@@ -278,7 +278,7 @@ fn cases() -> Vec<Case> {
         (
             "two-documents",
             rep("so: ~", "so: ~\n---"),
-            "cần chỉ một văn bản YAML trong tệp: xóa dòng `---` giữa tệp",
+            "cần chỉ một văn bản YAML trong tệp: xóa dòng `---`, hoặc đặt nó trong dấu nháy kép nếu là nội dung; gặp dòng `---` chia tệp thành hai văn bản YAML",
             At("---", 1),
         ),
         (

@@ -1,6 +1,6 @@
 //! Slips a clerk makes in YAML (issue 14 §2), made systematically on the seed plan and on
 //! period files: a colon dropped after a field name, a closing quote dropped, a Tab for
-//! indentation, a bracket left unbalanced. Every mutant must be refused with a message that
+//! indentation, a field indented too far, a bracket left unbalanced. Every mutant must be refused with a message that
 //! has none of the YAML parser's English and that names the mutated line, even when the parser
 //! only notices the slip lines later. Library calls, a few hundred mutants, no randomness.
 
@@ -77,6 +77,7 @@ fn mutants(line: &str) -> Vec<(&'static str, String)> {
         if indent >= 2 {
             out.push(("tab indent", format!("\t{}", &line[2..])));
         }
+        out.push(("indented further", format!("  {line}")));
         // A quoted value closed on its own line.
         let value = line[colon + 1..].trim();
         for q in ['"', '\''] {
@@ -121,12 +122,12 @@ fn every_slip_is_named_at_its_own_line_in_vietnamese() {
         let text = std::fs::read_to_string(root().join(SEED).join(rel)).unwrap();
         assert!(message(name, &text, period).is_none(), "{rel} must load");
         let lines: Vec<&str> = text.split('\n').collect();
-        // Quotes and brackets on every line, colons and tabs on every third line of the
-        // period files and every fifth of the plan: a few hundred mutants in all.
-        let stride = if period { 3 } else { 5 };
+        // Quotes and brackets on every line; colons, tabs and indentation on every fourth line
+        // of the period files and every sixth of the plan: about 650 mutants in all.
+        let stride = if period { 4 } else { 6 };
         for (i, original) in lines.iter().enumerate() {
             for (what, new) in mutants(original) {
-                let common = matches!(what, "dropped colon" | "tab indent");
+                let common = matches!(what, "dropped colon" | "tab indent" | "indented further");
                 if common && i % stride != 0 {
                     continue;
                 }

@@ -159,6 +159,12 @@ fn translate(file: &Path, text: &str, e: &serde_yaml::Error) -> DataError {
     let (mut path, body) = split_path(&msg);
     let (expected, found) = if let Some(s) = super::syntax::translate(text, &full, &mut location) {
         s
+    } else if let Some((at, expected, found)) =
+        location.and_then(|l| super::syntax::indented_under_a_value(text, l))
+    {
+        location = Some(at);
+        path = None;
+        (expected, found)
     } else if let Some(s) = slip(text, location, body, &mut path) {
         s
     } else if body.starts_with("duplicate field ") || body.starts_with(DUPLICATE_KEY) {

@@ -170,16 +170,43 @@ pub fn translate(
     // second one is "missing") before it says there are two: the `---` is the slip.
     if let Some(at) = second_document(text) {
         *location = Some(at);
+        let marker: String = line_of(text, at.line).trim().chars().take(20).collect();
         return Some((
-            "chỉ một văn bản YAML trong tệp: xóa dòng `---` giữa tệp".into(),
-            Some("dòng `---` chia tệp thành hai văn bản YAML".into()),
+            format!("chỉ một văn bản YAML trong tệp: xóa dòng `{marker}`, hoặc đặt nó trong dấu nháy kép nếu là nội dung"),
+            Some(format!("dòng `{marker}` chia tệp thành hai văn bản YAML")),
         ));
     }
     let p = parts(full);
+    if p.problem
+        .starts_with("deserializing from YAML containing more than one")
+    {
+        if let Some((first, later)) = outer_indent_slip(text) {
+            *location = Some(first);
+            return Some((
+                "các trường ngoài cùng viết sát lề trái, thẳng cột với nhau".into(),
+                Some(format!(
+                    "dòng {} thụt lề vào nhưng dòng {} sát lề hơn ({})",
+                    first.line,
+                    later,
+                    shown(line_of(text, first.line))
+                )),
+            ));
+        }
+    }
     let general = PARSER
         .iter()
         .find(|(prefix, _)| p.problem.starts_with(prefix))?
         .1;
+    if p.problem.starts_with("found unexpected document indicator") {
+        let here = line_of(text, location.map_or(0, |l| l.line));
+        return Some((
+            general.into(),
+            Some(format!(
+                "dòng bắt đầu bằng `---` hoặc `...` ({})",
+                shown(here)
+            )),
+        ));
+    }
     if p.context.starts_with("scanning a quoted scalar") {
         return Some(unclosed_quote(text, p.context_at.or(*location), location));
     }
@@ -194,6 +221,8 @@ pub fn translate(
         p.context_at.map(|key| missing_colon(text, key, location))
     } else if p.problem.starts_with("did not find expected ',' or") {
         Some(unclosed_bracket(text, p.problem, p.context_at, location))
+    } else if let Some(case) = misaligned(text, &p, *location) {
+        Some(case)
     } else {
         particular(text, p.problem, *location)
     };
@@ -206,6 +235,138 @@ pub fn translate(
             }),
         )
     }))
+}
+
+/// A line less indented than the block above it but more than that block's parent (a block's
+/// first field indented too far, or a later one not far enough). The parser stops at the
+/// later line; name both, since either may be the slip.
+fn misaligned(
+    text: &str,
+    p: &Parts,
+    location: Option<Location>,
+) -> Option<(String, Option<String>)> {
+    let list = p.problem.starts_with("did not find expected '-' indicator");
+    if !list && !p.problem.starts_with("did not find expected key") {
+        return None;
+    }
+    let at = location?;
+    let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    let here = line_of(text, at.line);
+    // Text after a closing quote stops the parser inside the line, not at its start.
+    if at.column != indent(here) + 1 {
+        return None;
+    }
+    let mut first = None;
+    let mut above = None;
+    for n in (1..at.line).rev() {
+        let l = line_of(text, n);
+        if l.trim().is_empty() || l.trim_start().starts_with('#') {
+            continue;
+        }
+        if indent(l) <= indent(here) {
+            above = Some(n);
+            break;
+        }
+        first = Some(n);
+    }
+    let item = above.filter(|&n| {
+        let l = line_of(text, n);
+        indent(l) == indent(here) && l.trim_start().starts_with("- ")
+    });
+    if let (None, Some(item), true) = (first, item, list) {
+        // `- tieu_de: …` then `chi_so: …` in the dash's column: the item's fields align
+        // with the text after "- ".
+        return Some((
+            LIST.into(),
+            Some(format!(
+                "dòng {} thẳng cột với dấu \"- \" ở dòng {} ({}): trường của mục đó thụt lề thẳng với chữ sau \"- \" (cột {}), mục mới thì bắt đầu bằng \"- \"; dòng {} hoặc dòng {} thụt lề sai",
+                at.line,
+                item,
+                shown(line_of(text, item)),
+                indent(here) + 3,
+                item,
+                at.line
+            )),
+        ));
+    }
+    let first = first?;
+    Some((
+        if list { LIST } else { SAME_COLUMN }.into(),
+        Some(format!(
+            "dòng {} thụt lề {} dấu cách, các dòng ở trên nó từ dòng {} ({}) thụt lề {}: dòng {} hoặc dòng {} thụt lề sai",
+            at.line,
+            indent(here),
+            first,
+            shown(line_of(text, first)),
+            indent(line_of(text, first)),
+            first,
+            at.line
+        )),
+    ))
+}
+
+/// A file whose first field is indented and a later one is not, which YAML reads as two
+/// documents: the first content line and the later line's number.
+fn outer_indent_slip(text: &str) -> Option<(Location, usize)> {
+    let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    let mut content = text.split('\n').enumerate().filter(|(_, l)| {
+        let t = l.trim();
+        !t.is_empty() && !t.starts_with('#')
+    });
+    let (first, first_line) = content.next()?;
+    let margin = indent(first_line);
+    let (later, _) = content.find(|(_, l)| indent(l) < margin)?;
+    Some((
+        Location {
+            line: first + 1,
+            column: margin + 1,
+        },
+        later + 1,
+    ))
+}
+
+/// A field indented deeper than the field on the line above, whose value is a plain text:
+/// YAML joins the deeper line to that value (`ty_le: 50` + `  ket_qua: …` reads as
+/// "50 ket_qua"), and the deserializer then complains about the line above. The deeper
+/// line's place and the message.
+pub fn indented_under_a_value(
+    text: &str,
+    at: Location,
+) -> Option<(Location, String, Option<String>)> {
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let above = line_of(text, at.line);
+    let below = text.split('\n').nth(at.line)?.trim_end_matches('\r');
+    let key_above = above
+        .trim_start()
+        .strip_prefix("- ")
+        .unwrap_or(above.trim_start());
+    let (_, value) = key_above.split_once(": ")?;
+    let value = value.trim_start();
+    if value.is_empty() || value.starts_with(['"', '\'', '[', '{', '|', '>', '&', '*', '#']) {
+        return None;
+    }
+    let key_column = above.len() - key_above.len();
+    let (word, rest) = below.trim_start().split_once(':')?;
+    if indent(below) <= key_column || !key_like(word) || !(rest.is_empty() || rest.starts_with(' '))
+    {
+        return None;
+    }
+    Some((
+        Location {
+            line: at.line + 1,
+            column: indent(below) + 1,
+        },
+        format!(
+            "các trường cùng cấp thẳng cột với nhau: `{word}` thụt lề như dòng {}",
+            at.line
+        ),
+        Some(format!(
+            "dòng {} thụt lề sâu hơn dòng {} nên YAML ghép `{word}` vào giá trị ở dòng trên ({})",
+            at.line + 1,
+            at.line,
+            shown(below)
+        )),
+    ))
 }
 
 /// The cases whose fix depends on the line the parser stopped at.
@@ -472,19 +633,24 @@ fn unclosed_bracket(
     }
 }
 
-/// The line of a `---` or `...` between two documents' content (such a line at column 1 is a
-/// document marker anywhere in YAML, even inside a quoted or block text).
+/// The line of a `---`, `...` or `%` directive between two documents' content (such a line at
+/// column 1 is a document marker anywhere in YAML, even inside a quoted or block text).
 fn second_document(text: &str) -> Option<Location> {
     let mut before = false;
     let mut marker = None;
     for (i, l) in text.split('\n').enumerate() {
         let t = l.trim_end_matches('\r');
-        if t == "---" || t.starts_with("--- ") || t == "..." || t.starts_with("... ") {
+        let directive = t.starts_with('%');
+        if directive || t == "---" || t.starts_with("--- ") || t == "..." || t.starts_with("... ") {
             if before && marker.is_none() {
                 marker = Some(Location {
                     line: i + 1,
                     column: 1,
                 });
+                // A directive must be followed by a document: one at the end is a slip too.
+                if directive {
+                    return marker;
+                }
             }
         } else if !t.trim().is_empty() && !t.trim_start().starts_with('#') {
             if marker.is_some() {
@@ -494,4 +660,84 @@ fn second_document(text: &str) -> Option<Location> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::error::{Error, Result};
+    use std::collections::BTreeMap;
+    use std::path::Path;
+
+    fn message(src: &str) -> String {
+        let r: Result<_> = super::super::load::parse::<BTreeMap<String, serde_yaml::Value>>(
+            Path::new("x.yaml"),
+            src,
+        );
+        match r {
+            Err(Error::Data(v)) => v[0].to_string(),
+            _ => panic!("{src:?} must be refused"),
+        }
+    }
+
+    /// Inputs that make the parser give most of its messages: each is answered in Vietnamese,
+    /// at the line given.
+    #[test]
+    fn parser_messages_are_vietnamese_and_located() {
+        let cases: [(&str, &str, usize); 24] = [
+            ("a: 1\nb: \"x\\qy\"\n", "mã \\ không hợp lệ", 2),
+            ("a: 1\nb: \"x\\u12\"\n", "mã \\ không hợp lệ", 2),
+            ("a: 1\nb: \"\\uDC00\"\n", "", 2),
+            ("a: 1\nb: \"x\n--- y\"\n", "---", 3),
+            ("a: 1\n%YAML 1.2\n", "", 2),
+            ("%YAML 1.1\n%YAML 1.1\n---\na: 1\n", "chỉ thị của YAML", 2),
+            ("%FOO bar\n---\na: 1\n", "", 1),
+            ("a: !<x\n", "nhãn kiểu của YAML", 1),
+            ("a: !x!y z\n", "nhãn kiểu", 1),
+            ("a: &\n", "ký tự & hoặc *", 1),
+            ("a: *\n", "ký tự & hoặc *", 1),
+            ("a: |0\n  x\n", "ký tự | hoặc >", 1),
+            ("a: |x\n  y\n", "ký tự | hoặc >", 1),
+            ("a: [b, c\n", "ngoặc [ chưa đóng trên dòng 1", 1),
+            ("a: {b: 1\nc: 2\n", "ngoặc { chưa đóng trên dòng 1", 1),
+            ("a: [b: c: d]\n", "", 1),
+            ("a: 1\nb: ? c\n", "", 2),
+            ("a: 1\nb: ]\n", "", 2),
+            ("a: 1\n  b: 2\n", "", 2),
+            ("a:\n  - 1\n  b: 2\n", "", 3),
+            ("a: 1\nb\nc: 2\n", "thiếu dấu hai chấm sau `b`?", 2),
+            ("a: 1\n\tb: 2\n", "Tab", 2),
+            ("a: 1\nb: @x\n", "ký tự `@`", 2),
+            (
+                "  a: 1\nb: 2\n",
+                "các trường ngoài cùng viết sát lề trái",
+                1,
+            ),
+        ];
+        for (src, fragment, line) in cases {
+            let m = message(src);
+            assert!(m.contains(fragment), "{src:?}: {m}");
+            assert!(
+                m.starts_with(&format!("x.yaml:{line}:")) || m.contains(&format!("dòng {line}")),
+                "{src:?}: {m}"
+            );
+            for english in [
+                "expected",
+                "found",
+                "while",
+                "could not",
+                "did not",
+                "at line",
+            ] {
+                assert!(!m.contains(english), "{src:?}: {m}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_parser_message_has_a_vietnamese_cause() {
+        for (problem, cause) in super::PARSER {
+            assert!(!cause.is_ascii(), "{problem}");
+            assert!(super::parts(&format!("{problem} at line 2 column 3")).problem == *problem);
+        }
+    }
 }
