@@ -68,6 +68,13 @@ fn mutants(line: &str) -> Vec<(&'static str, String)> {
     if line.trim_start().starts_with('#') {
         return out;
     }
+    let t = line.trim_end();
+    if key_colon(line).is_none() && (t.ends_with('\'') || t.ends_with('"')) {
+        out.push((
+            "dropped closing quote of a long text",
+            t[..t.len() - 1].to_string(),
+        ));
+    }
     if let Some(colon) = key_colon(line) {
         out.push((
             "dropped colon",
@@ -135,11 +142,20 @@ fn every_slip_is_named_at_its_own_line_in_vietnamese() {
                 mutated[i] = &new;
                 count += 1;
                 let at = i + 1;
+                // A long text's closing quote: the message names the line the text opens on.
+                let opens = (0..=i)
+                    .rev()
+                    .find(|&j| {
+                        lines[j].trim_start().starts_with("- ") || key_colon(lines[j]).is_some()
+                    })
+                    .map_or(at, |j| j + 1);
                 let problem = match message(name, &mutated.join("\n"), period) {
                     None => Some("accepted".to_string()),
                     Some(msg) => match has_english(&msg) {
                         Some(w) => Some(format!("English \"{w}\": {msg}")),
-                        None if !names_line(&msg, name, at) => Some(format!("elsewhere: {msg}")),
+                        None if !names_line(&msg, name, at) && !names_line(&msg, name, opens) => {
+                            Some(format!("elsewhere: {msg}"))
+                        }
                         None => None,
                     },
                 };
@@ -183,7 +199,7 @@ fn an_unclosed_quote_is_named_where_it_opens_not_where_the_parser_stops() {
     let line = text.lines().position(|l| l.starts_with(open)).unwrap() + 1;
     let msg = message("plan.yaml", &slip, false).unwrap();
     assert!(
-        msg.starts_with(&format!("plan.yaml:{line}:27: cần dấu nháy \" mở ở đây phải được đóng bằng \" ở cuối giá trị, trên cùng dòng; nếu dấu nháy chỉ là một phần nội dung, đặt cả giá trị trong dấu nháy kép")),
+        msg.starts_with(&format!("plan.yaml:{line}:27: cần dấu nháy \" mở ở đây phải được đóng bằng \" ở cuối giá trị (giá trị dài nhiều dòng thì ở cuối dòng cuối của nó); nếu dấu nháy chỉ là một phần nội dung, đặt cả giá trị trong dấu nháy kép")),
         "{msg}"
     );
     assert!(

@@ -131,12 +131,6 @@ const UTF8: &str = "văn bản mã hóa UTF-8 (trong Notepad chọn Lưu thành 
 const ALIAS_BOMB: &str = "tệp YAML không lồng hay lặp bí danh (&/*) quá mức";
 const MERGE: &str = "`<<` chỉ dùng để gộp một bảng `khóa: giá trị` đã đặt tên bằng &; nếu là nội dung, đặt trong dấu nháy kép";
 
-/// Whether `full` is a message of the YAML parser (rather than of a deserializer).
-pub fn is_parser_message(full: &str) -> bool {
-    let problem = parts(full).problem;
-    PARSER.iter().any(|(p, _)| problem.starts_with(p))
-}
-
 /// The text of 1-based line `n`, without its line end.
 fn line_of(text: &str, n: usize) -> &str {
     text.split('\n')
@@ -485,7 +479,7 @@ fn unclosed_quote(
 fn quote_closed_late(text: &str, open: Location, close: Location) -> (String, Option<String>) {
     let quote = char_at(text, open).unwrap_or('"');
     (
-        format!("dấu nháy {quote} mở ở đây phải được đóng bằng {quote} ở cuối giá trị, trên cùng dòng; nếu dấu nháy chỉ là một phần nội dung, {QUOTE_HINT}"),
+        format!("dấu nháy {quote} mở ở đây phải được đóng bằng {quote} ở cuối giá trị (giá trị dài nhiều dòng thì ở cuối dòng cuối của nó); nếu dấu nháy chỉ là một phần nội dung, {QUOTE_HINT}"),
         Some(format!(
             "dấu nháy chưa đóng ({}): YAML lấy dấu nháy ở dòng {}, cột {} làm dấu đóng",
             shown(line_of(text, open.line)),
