@@ -238,6 +238,68 @@ fn cases() -> Vec<Case> {
             "`UBND`",
             Line("UBND: thị xã"),
         ),
+        // Issue 14 §2: the slip's own line, a Vietnamese cause, quotes suggested.
+        (
+            "missing-colon",
+            rep("  ten_day_du: Ủy ban", "  ten_day_du Ủy ban"),
+            "cần tên trường và giá trị cách nhau bằng dấu hai chấm và một dấu cách (`tên: giá trị`); gặp dòng 9: thiếu dấu hai chấm sau `ten_day_du`?",
+            At("ten_day_du Ủy ban", 13),
+        ),
+        (
+            "missing-colon-before-block",
+            rep("co_quan:\n", "co_quan\n"),
+            "thiếu dấu hai chấm sau `co_quan`?",
+            At("co_quan", 8),
+        ),
+        (
+            "quote-closed-lines-below",
+            rep("sáng kiến trong công tác CCHC.\"", "sáng kiến trong công tác CCHC."),
+            "gặp dấu nháy chưa đóng (dòng \"noi_dung: \"Phát động,",
+            At("noi_dung: \"Phát động", 27),
+        ),
+        (
+            "bracket-open-at-line-end",
+            rep("PHƯỜNG PHÚ SƠN]", "PHƯỜNG PHÚ SƠN"),
+            "ngoặc [ chưa đóng trên dòng 8",
+            At("ten: [ỦY BAN", 8),
+        ),
+        (
+            "comma-in-braces",
+            rep("{ten: Văn phòng - thống kê,", "{ten: Văn phòng, thống kê,"),
+            "cần chữ có dấu phẩy bên trong ngoặc { } đặt trong dấu nháy kép, ví dụ `{ten: \"Văn phòng, thống kê\"}`; gặp chữ sau dấu phẩy bị YAML đọc thành một trường tên `thống kê`",
+            Line("{ten: Văn phòng, thống kê,"),
+        ),
+        (
+            "colon-in-list-text",
+            rep("  - \"Thực hiện Kế hoạch số 4032", "  - Căn cứ: \"Thực hiện Kế hoạch số 4032"),
+            "dấu \": \" làm YAML đọc mục này thành `tên: giá trị`",
+            Line("- Căn cứ:"),
+        ),
+        (
+            "two-documents",
+            rep("so: ~", "so: ~\n---"),
+            "cần chỉ một văn bản YAML trong tệp: xóa dòng `---`, hoặc đặt nó trong dấu nháy kép nếu là nội dung; gặp dòng `---` chia tệp thành hai văn bản YAML",
+            At("---", 1),
+        ),
+        (
+            "bracket-opening-dropped",
+            rep("chu_tri: [vptk, ktns]", "chu_tri: vptk, ktns]"),
+            "gặp ngoặc ] không có ngoặc [ mở (\"vptk, ktns]\")",
+            Line("chu_tri: vptk, ktns]"),
+        ),
+        // Issue 14 §5: an invisible direction control, raw or escaped.
+        (
+            "direction-control",
+            line("dia_danh:", "dia_danh: Phú\u{202E}Sơn"),
+            "gặp ký tự ẩn điều khiển hướng chữ U+202E",
+            At("dia_danh:", 14),
+        ),
+        (
+            "direction-isolate-escaped",
+            line("dia_danh:", "dia_danh: \"Phú \\u2067Sơn\""),
+            "cần chữ không có ký tự ẩn điều khiển hướng chữ: xóa ký tự đó",
+            At("dia_danh:", 11),
+        ),
     ];
     for (n, e, msg, loc) in syntax {
         v.push(case(&format!("syntax-{n}"), e, msg, loc, 1));
@@ -776,6 +838,46 @@ fn cases() -> Vec<Case> {
             Line("ngay: 31/9/2024"),
             1,
         ),
+        (
+            "missing-colon-task",
+            "  par-sang-kien:",
+            "  par-sang-kien",
+            "gặp dòng 166: thiếu dấu hai chấm sau `par-sang-kien`?",
+            At("  par-sang-kien", 16),
+            1,
+        ),
+        (
+            "missing-colon-field",
+            "trang_thai: hoàn thành",
+            "trang_thai hoàn thành",
+            "thiếu dấu hai chấm sau `trang_thai`?",
+            Line("trang_thai hoàn thành"),
+            1,
+        ),
+        (
+            "unclosed-quote",
+            "so: 88",
+            "so: 88\ntrich_yeu: \"Báo cáo quý III",
+            "dấu nháy chưa đóng",
+            At("trich_yeu: \"Báo", 12),
+            1,
+        ),
+        (
+            "comma-in-braces",
+            "so: 88",
+            "so: 88\nnoi_nhan:\n- {ten: TTr Đảng ủy, HĐND phường, de: b/c}",
+            "`{ten: \"TTr Đảng ủy, HĐND phường\"}`",
+            Line("TTr Đảng ủy, HĐND phường, de"),
+            1,
+        ),
+        (
+            "direction-control",
+            "so: 88",
+            "so: 88\ntrich_yeu: Duy trì \u{2066}tuần tra",
+            "gặp ký tự ẩn điều khiển hướng chữ U+2066",
+            At("trich_yeu: Duy", 20),
+            1,
+        ),
         ("so-07", "so: 88", "so: 07", "", Any, 0),
         (
             "date-as-text",
@@ -1002,6 +1104,11 @@ fn run(c: &Case, base: &Path) -> Result<(), String> {
             "unknown field",
             "at line",
             "Error",
+            "could not",
+            "did not",
+            "expected",
+            "while ",
+            "kỹ thuật",
         ] {
             if err.contains(bad) {
                 return Err(format!("{}: message shows \"{bad}\":\n{err}", c.name));

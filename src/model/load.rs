@@ -145,19 +145,6 @@ where
     d.deserialize_map(V(std::marker::PhantomData))
 }
 
-/// "… at line 3 column 5" → that place.
-fn place_after(msg: &str, marker: &str) -> Option<Location> {
-    let rest = &msg[msg.find(marker)? + marker.len()..];
-    let mut nums = rest
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|s| !s.is_empty())
-        .map(|s| s.parse::<usize>().ok());
-    Some(Location {
-        line: nums.next()??,
-        column: nums.next()??,
-    })
-}
-
 /// Turns a serde_yaml error into a Vietnamese message.
 pub(super) fn translate(file: &Path, text: &str, e: &serde_yaml::Error) -> DataError {
     let mut location = e.location().map(|l| Location {
@@ -169,12 +156,16 @@ pub(super) fn translate(file: &Path, text: &str, e: &serde_yaml::Error) -> DataE
     if let Some(i) = msg.find(" at line ") {
         msg.truncate(i);
     }
-    // serde_yaml prefixes the field path: "noi_dung[1].muc[0]: unknown field ...".
-    let (mut path, body) = match msg.split_once(": ") {
-        Some((p, rest)) if !p.contains(' ') && !p.is_empty() => (Some(p.to_string()), rest),
-        _ => (None, msg.as_str()),
-    };
-    let (expected, found) = if let Some(s) = syntax(text, &full, body, &mut location) {
+    let (mut path, body) = split_path(&msg);
+    let (expected, found) = if let Some(s) = super::syntax::translate(text, &full, &mut location) {
+        s
+    } else if let Some((at, expected, found)) =
+        location.and_then(|l| super::syntax::indented_under_a_value(text, l))
+    {
+        location = Some(at);
+        path = None;
+        (expected, found)
+    } else if let Some(s) = slip(text, location, body, &mut path) {
         s
     } else if body.starts_with("duplicate field ") || body.starts_with(DUPLICATE_KEY) {
         // A struct's field, or a key of a map such as `tien_do` (serde's path is the map's).
@@ -213,196 +204,128 @@ pub(super) fn translate(file: &Path, text: &str, e: &serde_yaml::Error) -> DataE
     }
 }
 
-/// The fix for text the YAML parser takes for syntax, after "phải".
-const QUOTE_FIX: &str = "đặt trong dấu nháy kép, ví dụ `noi_dung: \"@UBND: họp\"` (bên trong, dấu nháy kép viết là \\\")";
-const QUOTE_HINT: &str = "đặt cả giá trị trong dấu nháy kép, ví dụ `tieu_de: \"Chủ đề: cải cách hành chính\"` (bên trong, dấu nháy kép viết là \\\")";
-
-/// The place of a value's opening quote left unclosed on one of the three lines above
-/// `line`: a value starting with `"` (or `'`) whose line holds an odd number of them.
-fn unclosed_quote_above(text: &str, line: usize) -> Option<Location> {
-    let lines: Vec<&str> = text.split('\n').collect();
-    for l in (line.saturating_sub(3).max(1)..line).rev() {
-        let t = lines.get(l - 1)?.trim_end_matches('\r');
-        let (start, value) = match t.find(": ") {
-            Some(i) => (i + 2, &t[i + 2..]),
-            None => match t.trim_start().strip_prefix("- ") {
-                Some(v) => (t.len() - v.len(), v),
-                None => continue,
-            },
-        };
-        let lead = value.len() - value.trim_start().len();
-        let value = value.trim_start();
-        let Some(q) = value.chars().next().filter(|c| *c == '"' || *c == '\'') else {
-            continue;
-        };
-        let count = if q == '"' {
-            value
-                .replace("\\\\", "")
-                .replace("\\\"", "")
-                .matches('"')
-                .count()
-        } else {
-            value.replace("''", "").matches('\'').count()
-        };
-        if count % 2 == 1 {
-            let column = t[..start + lead].chars().count() + 1;
-            return Some(Location { line: l, column });
+/// serde_yaml prefixes the field path: "noi_dung[1].muc[0]: unknown field ...". A key written
+/// without its colon can hold spaces and ": " (`tpht {ten: …`), so the path ends where a
+/// deserializer's message begins.
+fn split_path(msg: &str) -> (Option<String>, &str) {
+    const MESSAGES: [&str; 9] = [
+        "invalid type: ",
+        "invalid value: ",
+        "invalid length ",
+        "unknown field ",
+        "unknown variant ",
+        "missing field ",
+        "duplicate field ",
+        DUPLICATE_KEY,
+        "cần ",
+    ];
+    for (i, _) in msg.match_indices(": ") {
+        let rest = &msg[i + 2..];
+        if i > 0 && MESSAGES.iter().any(|m| rest.starts_with(m)) {
+            return (Some(msg[..i].to_string()), rest);
         }
+    }
+    match msg.split_once(": ") {
+        Some((p, rest)) if !p.contains(' ') && !p.is_empty() => (Some(p.to_string()), rest),
+        _ => (None, msg),
+    }
+}
+
+/// Slips that YAML reads as valid but different data: a colon left out after a field name
+/// (`trang_thai đang thực hiện` becomes one text), a comma inside `{…}` (the text after it
+/// becomes a field), `: ` inside a list item's text (the item becomes a table).
+fn slip(
+    text: &str,
+    at: Option<Location>,
+    body: &str,
+    path: &mut Option<String>,
+) -> Option<(String, Option<String>)> {
+    use super::syntax::{key_like, QUOTE_HINT};
+    let line = at.map_or(0, |l| l.line);
+    let here = text
+        .split('\n')
+        .nth(line.saturating_sub(1))
+        .unwrap_or("")
+        .trim_end_matches('\r');
+    let word_then_more = |s: &str| -> Option<String> {
+        let (word, rest) = s.trim().split_once(char::is_whitespace)?;
+        (key_like(word) && !rest.trim().is_empty()).then(|| word.to_string())
+    };
+    let missing = |word: String, what: String| {
+        (
+            "tên trường và giá trị cách nhau bằng dấu hai chấm và một dấu cách (`tên: giá trị`)"
+                .to_string(),
+            Some(format!(
+                "dòng {line}: thiếu dấu hai chấm sau `{word}`? (YAML đọc thành {what})"
+            )),
+        )
+    };
+    // A map's key written without its colon: serde's path ends in `tpht {ten`.
+    let key = path.as_deref().map(|p| p.rsplit('.').next().unwrap_or(p));
+    if let Some((key, word)) = key.and_then(|k| Some((k.to_string(), word_then_more(k)?))) {
+        *path = path
+            .as_deref()
+            .and_then(|p| p.strip_suffix(key.as_str()))
+            .map(|p| p.trim_end_matches('.').to_string());
+        return Some(missing(word, format!("một mã tên `{key}`")));
+    }
+    if let Some(rest) = body.strip_prefix("unknown field ") {
+        let bad = backticked(rest).first().copied().unwrap_or("");
+        if let Some(word) = word_then_more(bad) {
+            return Some(missing(word, format!("một trường tên `{bad}`")));
+        }
+        if !key_like(bad) && here.contains('{') {
+            return Some((
+                format!(
+                    "chữ có dấu phẩy bên trong ngoặc {{ }} đặt trong dấu nháy kép, ví dụ `{{{}}}`",
+                    quoted_example(here, bad)
+                ),
+                Some(format!(
+                    "chữ sau dấu phẩy bị YAML đọc thành một trường tên `{bad}`"
+                )),
+            ));
+        }
+        return None;
+    }
+    let rest = body.strip_prefix("invalid type: ")?;
+    let (found, expected) = rest.split_once(", expected ")?;
+    let table = expected.starts_with("struct ") || expected == "a map";
+    if let Some(s) = found.strip_prefix("string \"") {
+        let s = s.strip_suffix('"').unwrap_or(s);
+        if let Some(word) = word_then_more(s).filter(|_| table) {
+            return Some(missing(word, format!("chuỗi \"{s}\"")));
+        }
+    }
+    let wants_text = expected == "a string" || expected.contains("đoạn chữ");
+    if found == "map" && wants_text && here.contains(": ") {
+        return Some((
+            format!("chữ có \": \" (dấu hai chấm rồi dấu cách) thì {QUOTE_HINT}"),
+            Some(format!(
+                "dấu \": \" làm YAML đọc mục này thành `tên: giá trị` (dòng \"{}\")",
+                here.trim().chars().take(80).collect::<String>()
+            )),
+        ));
     }
     None
 }
 
-/// YAML syntax errors, in words a clerk can act on, located where the mistake is.
-fn syntax(
-    text: &str,
-    full: &str,
-    body: &str,
-    location: &mut Option<Location>,
-) -> Option<(String, Option<String>)> {
-    let line_text = |l: Option<Location>| -> String {
-        l.and_then(|l| text.split('\n').nth(l.line.saturating_sub(1)))
-            .unwrap_or("")
-            .trim_end_matches('\r')
-            .to_string()
+/// `tieu_chi: "Bố trí ghế ngồi, nước uống"`: the field of a `{…}` line whose text runs on past
+/// a comma into `bad`, written as it should be.
+fn quoted_example(line: &str, bad: &str) -> String {
+    let fallback = "tieu_chi: \"Bố trí ghế ngồi, nước uống\"".to_string();
+    let Some(end) = line.find(&format!(", {bad}")) else {
+        return fallback;
     };
-    let char_at = |l: Option<Location>| -> Option<char> {
-        let l = l?;
-        line_text(Some(l)).chars().nth(l.column.saturating_sub(1))
+    let Some(colon) = line[..end].rfind(": ") else {
+        return fallback;
     };
-    // A quote left open a line or two above makes the parser stop later, where the next
-    // quote closes it: point at the line where the quote was opened.
-    if let Some(l) = *location {
-        if let Some(open) = unclosed_quote_above(text, l.line) {
-            *location = Some(open);
-            let quote = char_at(*location).unwrap_or('"');
-            return Some((
-                format!("dấu nháy {quote} mở ở đây phải được đóng bằng {quote} ở cuối giá trị; nếu dấu nháy chỉ là một phần nội dung, {QUOTE_HINT}"),
-                Some(format!("dấu nháy chưa đóng (dòng \"{}\")", line_text(*location).trim().chars().take(80).collect::<String>())),
-            ));
-        }
-    }
-    let here = line_text(*location);
-    let shown = |s: &str| format!("dòng \"{}\"", s.trim().chars().take(80).collect::<String>());
-    if body.contains("while scanning a quoted scalar")
-        || full.contains("while scanning a quoted scalar")
-    {
-        if let Some(start) = place_after(full, "while scanning a quoted scalar at") {
-            *location = Some(start);
-        }
-        let quote = char_at(*location).unwrap_or('"');
-        return Some((
-            format!("dấu nháy {quote} mở ở đây phải được đóng bằng {quote} ở cuối giá trị; nếu dấu nháy chỉ là một phần nội dung, {QUOTE_HINT}"),
-            Some(format!("dấu nháy chưa đóng ({})", shown(&line_text(*location)))),
-        ));
-    }
-    if body.contains("tab") && !body.contains("table") {
-        return Some((
-            "thụt lề bằng dấu cách (phím cách), không dùng phím Tab".into(),
-            Some(format!("ký tự Tab ({})", shown(&here))),
-        ));
-    }
-    if body.starts_with("found character that cannot start any token") {
-        let c = char_at(*location);
-        if c == Some('\t') {
-            return Some((
-                "thụt lề bằng dấu cách (phím cách), không dùng phím Tab".into(),
-                Some(format!("ký tự Tab ({})", shown(&here))),
-            ));
-        }
-        let c = c.map_or(String::new(), |c| format!("`{c}` "));
-        return Some((
-            format!(
-                "giá trị bắt đầu bằng ký tự {c}(một trong @ ` % ! & * | > {{ [ ' \") phải {QUOTE_FIX}"
-            ),
-            Some(format!(
-                "ký tự {c}không được đứng đầu giá trị ({})",
-                shown(&here)
-            )),
-        ));
-    }
-    if body.starts_with("mapping values are not allowed") {
-        // `a: b: c` — a second ": " on the line of a key; otherwise a line indented too far.
-        let col = location.map_or(0, |l| l.column);
-        let before: String = here.chars().take(col.saturating_sub(1)).collect();
-        return Some(
-            if before.contains(": ")
-                || before.trim_start().starts_with("- ") && before.contains(':')
-            {
-                (
-                format!("một giá trị có \": \" (dấu hai chấm rồi dấu cách) trong chữ thì {QUOTE_HINT}"),
-                Some(format!("dấu \": \" thứ hai trên cùng một dòng ({})", shown(&here))),
-            )
-            } else {
-                (
-                "các trường cùng cấp thẳng cột với nhau; trường con thụt vào 2 dấu cách so với trường cha".into(),
-                Some(format!("dòng thụt lề sai ({})", shown(&here))),
-            )
-            },
-        );
-    }
-    if body.starts_with("did not find expected key") {
-        let trimmed = here.trim_start();
-        let value = trimmed
-            .split_once(": ")
-            .map(|(_, v)| v.trim_start())
-            .unwrap_or("");
-        return Some(if value.starts_with('"') || value.starts_with('\'') {
-            (
-                format!("giá trị bắt đầu bằng dấu nháy phải kết thúc ngay ở dấu nháy đóng; nếu dấu nháy chỉ là một phần nội dung, {QUOTE_HINT}"),
-                Some(format!("chữ sau dấu nháy đóng ({})", shown(&here))),
-            )
-        } else {
-            (
-                "các trường cùng cấp thẳng cột với nhau; mục danh sách bắt đầu bằng \"- \" thụt lề như nhau".into(),
-                Some(format!("dòng thụt lề sai ({})", shown(&here))),
-            )
-        });
-    }
-    if body.starts_with("did not find expected '-' indicator")
-        || body.contains("block sequence entries are not allowed")
-    {
-        return Some((
-            "các mục của một danh sách cùng thụt lề và đều bắt đầu bằng \"- \"; trường không phải mục danh sách thì thụt lề như trường cha".into(),
-            Some(format!("dòng thụt lề sai ({})", shown(&here))),
-        ));
-    }
-    if body.starts_with("did not find expected ',' or ']'")
-        || body.starts_with("did not find expected ',' or '}'")
-    {
-        let (open, close) = if body.contains(']') {
-            ('[', ']')
-        } else {
-            ('{', '}')
-        };
-        return Some((
-            format!("ngoặc {open} được đóng bằng {close} trên cùng dòng, các phần tử cách nhau bằng dấu phẩy; chữ có dấu phẩy thì đặt trong dấu nháy kép"),
-            Some(format!("ngoặc {open} chưa đóng hoặc thiếu dấu phẩy ({})", shown(&here))),
-        ));
-    }
-    if body.contains("unknown escape character") {
-        return Some((
-            "trong dấu nháy kép, dấu \\ bắt đầu một mã đặc biệt: viết \\\\ cho một dấu \\, hoặc dùng dấu nháy đơn '…'".into(),
-            Some(format!("mã \\ không hợp lệ ({})", shown(&here))),
-        ));
-    }
-    if body.starts_with("unknown anchor") {
-        return Some((
-            "bí danh *tên chỉ dùng sau khi đã đặt &tên; nếu * là nội dung, đặt cả giá trị trong dấu nháy kép".into(),
-            Some(format!("bí danh chưa đặt ({})", shown(&here))),
-        ));
-    }
-    if body.starts_with("found unexpected end of stream")
-        || body.starts_with("while parsing")
-        || body.starts_with("did not find")
-        || body.starts_with("found ")
-        || body.starts_with("invalid ") && body.contains("indentation")
-    {
-        return Some((
-            "cú pháp YAML đúng: `trường: giá trị`, thụt lề bằng dấu cách, chữ có ký tự đặc biệt đặt trong dấu nháy kép".into(),
-            Some(format!("lỗi cú pháp ở {} (chi tiết kỹ thuật: {body})", shown(&here))),
-        ));
-    }
-    None
+    let key = line[..colon]
+        .rsplit(['{', ',', ' '])
+        .next()
+        .unwrap_or("")
+        .trim();
+    let value = line[colon + 2..end + 2 + bad.len()].trim();
+    format!("{key}: \"{value}\"")
 }
 
 /// The known name closest to a mistyped `word` ("noi_dug" → "noi_dung"), if one is close.
@@ -458,14 +381,19 @@ fn describe(body: &str) -> (String, Option<String>) {
     for prefix in ["invalid type: ", "invalid value: ", "invalid length "] {
         if let Some(rest) = body.strip_prefix(prefix) {
             if let Some((found, expected)) = rest.split_once(", expected ") {
-                return (kind_vi(expected), Some(found_vi(found)));
+                let found = match prefix {
+                    "invalid length " => format!("{found} phần tử"),
+                    _ => found_vi(found),
+                };
+                return (kind_vi(expected), Some(found));
             }
         }
     }
     if body.starts_with("duplicate field ") || body.contains("duplicate entry") {
+        let name = backticked(body).first().copied().unwrap_or("");
         return (
             "mỗi khóa chỉ xuất hiện một lần".into(),
-            Some(format!("khóa lặp lại ({body})")),
+            Some(format!("khóa `{name}` lặp lại")),
         );
     }
     if body.contains("did not match any variant") {
@@ -483,10 +411,14 @@ fn describe(body: &str) -> (String, Option<String>) {
     if body.contains("EOF while parsing") || (body.contains("empty") && body.contains("document")) {
         return ("nội dung kế hoạch".into(), Some("tệp rỗng".into()));
     }
-    (
-        "cú pháp YAML hợp lệ".into(),
-        Some(format!("lỗi cú pháp ({body})")),
-    )
+    // A message of our own deserializers is Vietnamese (never plain ASCII); a library's English
+    // is not shown.
+    let found = if body.is_ascii() {
+        "giá trị không đọc được".to_string()
+    } else {
+        format!("giá trị không hợp lệ ({body})")
+    };
+    ("dữ liệu theo mẫu".into(), Some(found))
 }
 
 fn kind_vi(expected: &str) -> String {
@@ -501,10 +433,20 @@ fn kind_vi(expected: &str) -> String {
         _ if e.starts_with("struct ") || e == "a map" => {
             "một bảng các trường (dạng `khóa: giá trị`)".into()
         }
-        _ if e.starts_with("enum ") || e.starts_with("one of") => {
-            format!("một giá trị hợp lệ ({e})")
+        _ if e.starts_with("one of") => {
+            format!("một trong các giá trị: {}", backticked(e).join(", "))
         }
-        _ => e.to_string(),
+        // Our own deserializers' expectations are Vietnamese; serde's other English ones are
+        // named by kind.
+        _ if !e.is_ascii() => e.to_string(),
+        _ if e.contains("integer") => "một số nguyên".into(),
+        _ if e.contains("float") => "một số".into(),
+        _ if e.contains("string") || e.contains("char") => "một chuỗi chữ".into(),
+        _ if e.contains("tuple") || e.contains("array") || e.contains("elements") => {
+            "một danh sách".into()
+        }
+        _ if e == "null" || e == "unit" => "giá trị rỗng (~)".into(),
+        _ => "một giá trị đúng kiểu".into(),
     }
 }
 
@@ -532,6 +474,10 @@ fn found_vi(found: &str) -> String {
         "sequence" => "một danh sách".into(),
         "map" => "một bảng khóa: giá trị".into(),
         "unit value" => "giá trị rỗng (~)".into(),
+        _ if f.starts_with("char ") => format!("ký tự {}", &f[5..]),
+        // serde's names of Rust kinds (`unit variant`, `option`, `bytes`) mean nothing to a
+        // clerk; a value that reached them is still a value of the wrong kind.
+        _ if f.is_ascii() => "một giá trị khác kiểu".into(),
         _ => f.to_string(),
     }
 }

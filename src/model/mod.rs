@@ -11,6 +11,7 @@ pub mod placeholder;
 pub mod plan;
 pub mod recover;
 pub mod scan;
+pub mod syntax;
 pub mod validate;
 pub mod view;
 

@@ -7,7 +7,8 @@
 //! markup folds them, like every run of whitespace inside a paragraph, into one space); the
 //! Unicode line and paragraph separators U+2028/U+2029 are allowed and mean the same as a
 //! line break in a YAML text: a space (`markup.rs` folds them too). Every other control
-//! character, and the noncharacters U+FFFE/U+FFFF/U+FDD0–U+FDEF, is refused with its place.
+//! character, the noncharacters U+FFFE/U+FFFF/U+FDD0–U+FDEF and the invisible direction
+//! controls (U+202A–U+202E, U+2066–U+2069, U+200E/U+200F, U+061C) are refused with their place.
 
 use super::locate::{walk, Location, Visit};
 use crate::error::DataError;
@@ -20,10 +21,25 @@ pub fn forbidden(c: char) -> bool {
     (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
         || (0xFDD0..=0xFDEF).contains(&u)
         || (u & 0xFFFE) == 0xFFFE
+        || direction_control(c)
+}
+
+/// The invisible marks that set the direction text is shown in (embeddings, overrides,
+/// isolates, LRM/RLM/ALM). Vietnamese never needs them, and one makes a text display in
+/// another order than it is written: LibreOffice shows "Duy trì art nầut" where the file says
+/// "Duy trì tuần tra" and our PDF prints it in order. Refused like control characters.
+pub fn direction_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
 /// How a forbidden character is named in a message, with the YAML escape that makes it.
 pub fn describe(c: char) -> String {
+    if direction_control(c) {
+        return format!(
+            "ký tự ẩn điều khiển hướng chữ U+{:04X}: không nhìn thấy được, làm đoạn chữ hiện ra khác với nội dung thật (thường có khi dán chữ từ trang web hoặc tin nhắn)",
+            c as u32
+        );
+    }
     let escape = match c {
         '\0' => " (viết `\\0`)",
         '\u{7}' => " (viết `\\a`)",
@@ -54,6 +70,16 @@ fn error(
 
 const NO_CONTROL: &str =
     "chữ in được, không có ký tự điều khiển (xóa ký tự đó; muốn cách chữ chỉ cần dấu cách)";
+const NO_DIRECTION: &str = "chữ không có ký tự ẩn điều khiển hướng chữ: xóa ký tự đó (đặt con trỏ ở vị trí này, nhấn Delete một lần; nếu mất một chữ thì gõ lại chữ đó), hoặc xóa rồi gõ lại cả đoạn chữ";
+
+/// What a message about the forbidden `c` asks for.
+fn fix(c: char) -> &'static str {
+    if direction_control(c) {
+        NO_DIRECTION
+    } else {
+        NO_CONTROL
+    }
+}
 
 /// Checks on the raw text, before YAML parsing: an empty file and raw control characters
 /// (which the YAML parser reports at 1:1).
@@ -82,7 +108,7 @@ pub fn precheck(file: &Path, text: &str) -> Vec<DataError> {
                         column: col + 1,
                     }),
                     None,
-                    NO_CONTROL,
+                    fix(c),
                     describe(c),
                 ));
                 if errors.len() >= 20 {
@@ -106,6 +132,29 @@ fn has_escape(text: &str) -> bool {
     false
 }
 
+/// A `]` or `}` with no bracket opened before it in `text`: in an unquoted value, the opening
+/// bracket of a list or table left out (`chu_tri: vptk, ktns]` reads as a text).
+fn stray_closer(text: &str) -> Option<(char, char)> {
+    let mut depth = [0usize; 2];
+    for c in text.chars() {
+        let (i, opens) = match c {
+            '[' => (0, true),
+            '{' => (1, true),
+            ']' => (0, false),
+            '}' => (1, false),
+            _ => continue,
+        };
+        if opens {
+            depth[i] += 1;
+        } else if depth[i] == 0 {
+            return Some(if i == 0 { ('[', ']') } else { ('{', '}') });
+        } else {
+            depth[i] -= 1;
+        }
+    }
+    None
+}
+
 /// Checks on the parsed scalars: control characters written as escapes (errors), text cut by
 /// a comment and characters no bundled font draws (warnings). The walk is skipped when the
 /// text can hold none of them, which is the common case.
@@ -116,6 +165,7 @@ pub fn scalars(file: &Path, text: &str) -> (Vec<DataError>, Vec<String>) {
         || text
             .lines()
             .any(|l| l.contains(" #") && !l.trim_start().starts_with('#'))
+        || text.lines().any(|l| stray_closer(l).is_some())
         || text.chars().any(|c| !crate::fonts::bundled_covers(c))
         || super::placeholder::may_hold(text);
     if !needs_walk {
@@ -148,7 +198,7 @@ pub fn scalars(file: &Path, text: &str) -> (Vec<DataError>, Vec<String>) {
             return;
         };
         if let Some(c) = value.chars().find(|c| forbidden(*c)) {
-            errors.push(error(file, Some(at), Some(path), NO_CONTROL, describe(c)));
+            errors.push(error(file, Some(at), Some(path), fix(c), describe(c)));
             return;
         }
         if is_key {
@@ -156,6 +206,18 @@ pub fn scalars(file: &Path, text: &str) -> (Vec<DataError>, Vec<String>) {
         }
         if let Some(what) = super::placeholder::warning(value) {
             warnings.push(warn(at, path, what));
+        }
+        if style == ScalarStyle::Plain {
+            if let Some((open, close)) = stray_closer(value) {
+                errors.push(error(
+                    file,
+                    Some(at),
+                    Some(path),
+                    &format!("ngoặc {close} đi cùng ngoặc {open} mở trước nó: một danh sách viết `[vptk, ktns]`, một bảng viết `{{ten: …, de: …}}`; nếu ngoặc là nội dung, đặt cả giá trị trong dấu nháy kép"),
+                    format!("ngoặc {close} không có ngoặc {open} mở (\"{value}\")"),
+                ));
+                return;
+            }
         }
         let missing: Vec<char> = {
             let mut m: Vec<char> = value
@@ -255,6 +317,57 @@ mod tests {
             let e = precheck(p(), empty);
             assert!(e[0].to_string().contains("tệp trống"), "{empty:?}");
         }
+    }
+
+    #[test]
+    fn direction_controls_are_refused_where_they_are_raw_or_escaped() {
+        for c in [
+            '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}',
+            '\u{2068}', '\u{2069}', '\u{200E}', '\u{200F}', '\u{061C}',
+        ] {
+            let e = precheck(p(), &format!("a: 1\nb: Duy trì {c}tuần tra\n"));
+            assert_eq!(e.len(), 1, "U+{:04X}", c as u32);
+            let s = e[0].to_string();
+            assert!(
+                s.starts_with(
+                    "x.yaml:2:12: cần chữ không có ký tự ẩn điều khiển hướng chữ: xóa ký tự đó"
+                ),
+                "{s}"
+            );
+            assert!(
+                s.contains(&format!(
+                    "gặp ký tự ẩn điều khiển hướng chữ U+{:04X}: không nhìn thấy được, làm đoạn chữ hiện ra khác với nội dung thật",
+                    c as u32
+                )),
+                "{s}"
+            );
+        }
+        let (e, _) = scalars(p(), "a:\n  b: \"Duy trì \\u202Etuần tra\"\n");
+        assert_eq!(e.len(), 1);
+        assert!(
+            e[0].to_string().starts_with(
+                "x.yaml:2:6: trường `a.b`: cần chữ không có ký tự ẩn điều khiển hướng chữ"
+            ),
+            "{}",
+            e[0]
+        );
+        // Vietnamese marks and the zero-width joiner are not direction controls.
+        assert!(precheck(p(), "a: Nguyễn Thị Ánh\u{200D}\n").is_empty());
+    }
+
+    #[test]
+    fn a_closing_bracket_without_its_opening_one_is_refused() {
+        let (e, _) = scalars(
+            p(),
+            "a:\n  chu_tri: vptk, ktns]\n  b: [x, y]\n  c: \"x]\"\n",
+        );
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(
+            e[0].to_string(),
+            "x.yaml:2:12: trường `a.chu_tri`: cần ngoặc ] đi cùng ngoặc [ mở trước nó: một danh sách viết `[vptk, ktns]`, một bảng viết `{ten: …, de: …}`; nếu ngoặc là nội dung, đặt cả giá trị trong dấu nháy kép; gặp ngoặc ] không có ngoặc [ mở (\"vptk, ktns]\")"
+        );
+        let (e, _) = scalars(p(), "a: Phụ lục [kèm theo] {x}\n");
+        assert!(e.is_empty(), "{e:?}");
     }
 
     #[test]
