@@ -197,6 +197,14 @@ fn an_unclosed_quote_is_named_where_it_opens_not_where_the_parser_stops() {
     let open = "                noi_dung: \"Phát động, tìm kiếm, nhân rộng các mô hình, sáng kiến trong công tác CCHC.";
     let slip = text.replacen(&format!("{open}\""), open, 1);
     let line = text.lines().position(|l| l.starts_with(open)).unwrap() + 1;
+    // The next quoted text's opening quote is the one YAML takes as the closer.
+    let closer = text
+        .lines()
+        .skip(line)
+        .position(|l| l.trim_start().starts_with("noi_dung: \""))
+        .unwrap()
+        + line
+        + 1;
     let msg = message("plan.yaml", &slip, false).unwrap();
     assert!(
         msg.starts_with(&format!("plan.yaml:{line}:27: cần dấu nháy \" mở ở đây phải được đóng bằng \" ở cuối giá trị (giá trị dài nhiều dòng thì ở cuối dòng cuối của nó); nếu dấu nháy chỉ là một phần nội dung, đặt cả giá trị trong dấu nháy kép")),
@@ -205,7 +213,7 @@ fn an_unclosed_quote_is_named_where_it_opens_not_where_the_parser_stops() {
     assert!(
         msg.contains(&format!(
             "gặp dấu nháy chưa đóng (dòng \"noi_dung: \"Phát động, tìm kiếm, nhân rộng các mô hình, sáng kiến trong công tác \"): YAML lấy dấu nháy ở dòng {}, cột 27 làm dấu đóng",
-            line + 3
+            closer
         )),
         "{msg}"
     );
