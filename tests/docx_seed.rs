@@ -472,12 +472,13 @@ fn property_elements_follow_schema_order() {
             &["tcW", "gridSpan", "vMerge", "tcBorders", "vAlign"],
         ),
     ];
-    for text in [
-        xml,
-        part(&bytes, "word/styles.xml"),
-        part(&bytes, "word/header1.xml"),
-        part(&bytes, "word/numbering.xml"),
-    ] {
+    // Every WordprocessingML part written: document, styles, headers (numbering, when used).
+    let others = part_names(&bytes)
+        .into_iter()
+        .filter(|n| n.starts_with("word/") && n.ends_with(".xml") && !n.starts_with("word/charts/"))
+        .filter(|n| n != "word/document.xml")
+        .map(|n| part(&bytes, &n));
+    for text in std::iter::once(xml).chain(others) {
         let doc = roxmltree::Document::parse(&text).unwrap();
         for (parent, seq) in orders {
             for n in doc.descendants().filter(|n| is(n, parent)) {

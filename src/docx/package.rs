@@ -1,6 +1,8 @@
 //! Zipping the parts: deflate, fixed entry dates, our own core.xml (title, author, language)
 //! with no clock time, so the same input gives the same bytes. Chart parts are added here
-//! with their relationships and content types.
+//! with their relationships and content types. Only the parts reachable through
+//! relationships go into the zip (docx-rs writes every part it knows of), each with its
+//! content type: strict readers flag a package with parts nothing refers to.
 
 use super::chart::{ChartPart, CONTENT_TYPE, REL_TYPE};
 use super::schema_order::normalize;
@@ -58,7 +60,10 @@ pub fn pack(
         .map(|h| normalize(h, &[], &[]))
         .collect::<Result<_, _>>()?;
     let mut content_type = xml.content_type;
-    let mut document_rels = xml.document_rels;
+    // docx-rs always refers to commentsExtended; the documents have no comments.
+    let mut document_rels = retain_elements(xml.document_rels, "Relationship", "Type", |t| {
+        t != COMMENTS_EXTENDED
+    })?;
     if !charts.is_empty() {
         let overrides: String = charts
             .iter()
@@ -94,7 +99,7 @@ pub fn pack(
         ("word/settings.xml".into(), xml.settings),
         ("word/fontTable.xml".into(), xml.font_table),
         ("word/comments.xml".into(), xml.comments),
-        // Unused, but Word checks it too: its levels get the same schema order.
+        // Referred to only when a paragraph is numbered; Word checks its levels' order too.
         (
             "word/numbering.xml".into(),
             normalize(&xml.numberings, &[], &[])?,
@@ -111,6 +116,7 @@ pub fn pack(
     for c in charts {
         parts.push((c.part_name(), c.xml.clone().into_bytes()));
     }
+    let parts = referenced_only(parts)?;
     let deflated = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
         .compression_level(Some(1))
@@ -139,6 +145,138 @@ pub fn pack(
 }
 
 const DOCUMENT: &str = "word/document.xml";
+const CONTENT_TYPES: &str = "[Content_Types].xml";
+const COMMENTS_EXTENDED: &str =
+    "http://schemas.microsoft.com/office/2011/relationships/commentsExtended";
+
+/// The self-closing `<tag …/>` elements of `xml`, as (start, end) byte ranges. The parts
+/// handled here are docx-rs's and this module's: such elements, attributes in double quotes.
+fn elements(xml: &str, tag: &str) -> Vec<(usize, usize)> {
+    let open = format!("<{tag} ");
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(at) = xml[from..].find(&open).map(|i| from + i) {
+        let Some(end) = xml[at..].find("/>").map(|i| at + i + 2) else {
+            break;
+        };
+        found.push((at, end));
+        from = end;
+    }
+    found
+}
+
+/// The value of `name="…"` in an element's text (XML-escaped, as written).
+fn attribute<'a>(element: &'a str, name: &str) -> Option<&'a str> {
+    let key = format!(" {name}=\"");
+    let at = element.find(&key)? + key.len();
+    let len = element[at..].find('"')?;
+    Some(&element[at..at + len])
+}
+
+/// `xml` without the `<tag …/>` elements whose `attr` fails `keep`.
+fn retain_elements(
+    xml: Vec<u8>,
+    tag: &str,
+    attr: &str,
+    keep: impl Fn(&str) -> bool,
+) -> Result<Vec<u8>, String> {
+    let text =
+        String::from_utf8(xml).map_err(|_| format!("DOCX: phần chứa <{tag}> không phải UTF-8"))?;
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for (start, end) in elements(&text, tag) {
+        if !attribute(&text[start..end], attr).is_some_and(&keep) {
+            out.push_str(&text[from..start]);
+            from = end;
+        }
+    }
+    out.push_str(&text[from..]);
+    Ok(out.into_bytes())
+}
+
+/// The relationships part of `part` ("" for the package): `word/_rels/document.xml.rels`.
+fn rels_of(part: &str) -> String {
+    let (dir, name) = part.rsplit_once('/').unwrap_or(("", part));
+    if dir.is_empty() {
+        format!("_rels/{name}.rels")
+    } else {
+        format!("{dir}/_rels/{name}.rels")
+    }
+}
+
+/// The parts a relationships part refers to, as zip names: targets are relative to the
+/// folder of `source` (the part the relationships belong to) unless they start with "/".
+fn targets(rels: &str, source: &str) -> Vec<String> {
+    let dir = source.rsplit_once('/').map_or("", |(d, _)| d);
+    elements(rels, "Relationship")
+        .into_iter()
+        .map(|(s, e)| &rels[s..e])
+        .filter(|r| attribute(r, "TargetMode") != Some("External"))
+        .filter_map(|r| attribute(r, "Target"))
+        .map(|t| match t.strip_prefix('/') {
+            Some(absolute) => absolute.to_string(),
+            None => resolve(dir, t),
+        })
+        .collect()
+}
+
+/// `target` taken from folder `dir`, with its "." and ".." steps applied.
+fn resolve(dir: &str, target: &str) -> String {
+    let mut path: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+    for step in target.split('/') {
+        match step {
+            "" | "." => {}
+            ".." => {
+                path.pop();
+            }
+            s => path.push(s),
+        }
+    }
+    path.join("/")
+}
+
+/// The parts reachable from the package's relationships, the relationships parts that have
+/// a relationship, and the content types without an Override for a part left out.
+fn referenced_only(parts: Vec<(String, Vec<u8>)>) -> Result<Vec<(String, Vec<u8>)>, String> {
+    use std::collections::BTreeSet;
+    let text = |name: &str| {
+        parts
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+    };
+    let present: BTreeSet<String> = parts.iter().map(|(n, _)| n.clone()).collect();
+    let mut keep: BTreeSet<String> = BTreeSet::from([CONTENT_TYPES.to_string()]);
+    let mut queue = vec![String::new()];
+    while let Some(source) = queue.pop() {
+        let rels_name = rels_of(&source);
+        let Some(rels) = text(&rels_name) else {
+            continue;
+        };
+        let found = targets(&rels, &source);
+        if !found.is_empty() {
+            keep.insert(rels_name);
+        }
+        for t in found {
+            if present.contains(&t) && keep.insert(t.clone()) {
+                queue.push(t);
+            }
+        }
+    }
+    parts
+        .into_iter()
+        .filter(|(name, _)| keep.contains(name))
+        .map(|(name, bytes)| {
+            if name != CONTENT_TYPES {
+                return Ok((name, bytes));
+            }
+            let bytes = retain_elements(bytes, "Override", "PartName", |p| {
+                keep.contains(p.trim_start_matches('/'))
+            })?;
+            Ok((name, bytes))
+        })
+        .collect()
+}
 const BODY_OPEN: &[u8] = b"<w:body>";
 
 /// How much of the document part is gathered before it goes to the zip: a part this small
@@ -207,5 +345,61 @@ impl Write for Gather<'_> {
 
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relationship_targets_resolve_from_their_source_folder() {
+        assert_eq!(rels_of(""), "_rels/.rels");
+        assert_eq!(rels_of("word/document.xml"), "word/_rels/document.xml.rels");
+        let rels = r#"<Relationships><Relationship Id="rId1" Type="t" Target="styles.xml" /><Relationship Id="rId2" Type="t" Target="../customXml/item1.xml"/><Relationship Id="rId3" Type="t" Target="/docProps/app.xml"/><Relationship Id="rId4" Type="h" Target="https://x.vn" TargetMode="External"/></Relationships>"#;
+        assert_eq!(
+            targets(rels, "word/document.xml"),
+            ["word/styles.xml", "customXml/item1.xml", "docProps/app.xml"]
+        );
+    }
+
+    #[test]
+    fn parts_nothing_refers_to_are_left_out_with_their_content_types() {
+        let part = |n: &str, t: &str| (n.to_string(), t.as_bytes().to_vec());
+        let parts = vec![
+            part(
+                CONTENT_TYPES,
+                r#"<Types><Default Extension="xml" ContentType="application/xml" /><Override PartName="/word/document.xml" ContentType="d" /><Override PartName="/word/footnotes.xml" ContentType="f" /></Types>"#,
+            ),
+            part(
+                "_rels/.rels",
+                r#"<Relationships><Relationship Id="rId1" Type="o" Target="word/document.xml" /></Relationships>"#,
+            ),
+            part("word/document.xml", ""),
+            part(
+                "word/_rels/document.xml.rels",
+                r#"<Relationships><Relationship Id="rId1" Type="h" Target="header1.xml" /></Relationships>"#,
+            ),
+            part("word/header1.xml", "<w:hdr/>"),
+            part("word/_rels/header1.xml.rels", "<Relationships />"),
+            part("word/_rels/header3.xml.rels", "<Relationships />"),
+            part("word/footnotes.xml", "<w:footnotes/>"),
+        ];
+        let kept = referenced_only(parts).unwrap();
+        let names: Vec<&str> = kept.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                CONTENT_TYPES,
+                "_rels/.rels",
+                "word/document.xml",
+                "word/_rels/document.xml.rels",
+                "word/header1.xml"
+            ]
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&kept[0].1),
+            r#"<Types><Default Extension="xml" ContentType="application/xml" /><Override PartName="/word/document.xml" ContentType="d" /></Types>"#
+        );
     }
 }
