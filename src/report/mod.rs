@@ -531,8 +531,8 @@ pub fn compute<'a>(plan: &Plan, data: &'a ReportData, p: Period) -> Result<Compu
     })
 }
 
-/// "Kế hoạch số 189/KH-UBND ngày 20/12/2023", or the plan's trích yếu when it has no number.
-fn plan_reference(plan: &Plan, common: &Common) -> String {
+/// "Kế hoạch số 189/KH-UBND ngày 20/12/2023", or "Kế hoạch <title>" when it has no number.
+fn plan_reference(plan: &Plan, common: &Common, title: &str) -> String {
     let (so, date) = plan_issue(plan, common);
     match (so, date) {
         (Some(so), Some(d)) => format!(
@@ -548,12 +548,12 @@ fn plan_reference(plan: &Plan, common: &Common) -> String {
             KE_HOACH.abbreviation,
             plan.co_quan.viet_tat.trim()
         ),
-        _ => format!("Kế hoạch {}", lower_first(plan.trich_yeu.trim())),
+        _ => format!("Kế hoạch {}", lower_first(title)),
     }
 }
 
 /// "Kế hoạch số 189/KH-UBND" for titles, where the date would run into the period's words.
-fn plan_short_reference(plan: &Plan, common: &Common) -> String {
+fn plan_short_reference(plan: &Plan, common: &Common, title: &str) -> String {
     match plan_issue(plan, common).0 {
         Some(so) => format!(
             "Kế hoạch số {}/{}-{}",
@@ -561,7 +561,7 @@ fn plan_short_reference(plan: &Plan, common: &Common) -> String {
             KE_HOACH.abbreviation,
             plan.co_quan.viet_tat.trim()
         ),
-        None => plan_reference(plan, common),
+        None => plan_reference(plan, common, title),
     }
 }
 
@@ -589,7 +589,10 @@ pub fn report_view(plan: &Plan, c: &Computed, p: Period) -> ReportView {
     let empty = data::PeriodFile::default();
     let r = own.unwrap_or(&empty);
     let common = &c.data.common;
-    let plan_ref = plan_reference(plan, common);
+    let title = plan.trich_yeu.trim();
+    // For the sentences that name the agency after the plan (opening, closing).
+    let title_here = crate::model::frame::without_issuer(title, &plan.co_quan);
+    let plan_ref = plan_reference(plan, common, title);
     let wording = p.wording();
     let agency = plan.co_quan.ten_day_du.trim();
     let default_date = PartialDate {
@@ -612,7 +615,7 @@ pub fn report_view(plan: &Plan, c: &Computed, p: Period) -> ReportView {
     let trich_yeu = r.trich_yeu.clone().unwrap_or_else(|| {
         format!(
             "Kết quả thực hiện {} {wording}",
-            plan_short_reference(plan, common)
+            plan_short_reference(plan, common, title)
         )
     });
     let kinh_gui = recipient_lines(
@@ -767,10 +770,10 @@ pub fn report_view(plan: &Plan, c: &Computed, p: Period) -> ReportView {
 
     // Without a number the reference is already "Kế hoạch <trích yếu>".
     let tham_chieu = References {
-        ke_hoach: plan_ref.clone(),
-        ke_hoach_ngan: plan_short_reference(plan, common),
+        ke_hoach: plan_reference(plan, common, title_here),
+        ke_hoach_ngan: plan_short_reference(plan, common, title_here),
         ve: match plan_issue(plan, common).0 {
-            Some(_) => format!(" về {}", lower_first(plan.trich_yeu.trim())),
+            Some(_) => format!(" về {}", lower_first(title_here)),
             None => String::new(),
         },
         ky: wording.clone(),

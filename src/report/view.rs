@@ -39,8 +39,8 @@ pub struct References {
     pub ke_hoach: String,
     /// "Kế hoạch số 189/KH-UBND" (no date, before the period's words).
     pub ke_hoach_ngan: String,
-    /// " về duy trì, cải thiện …" (the plan's trích yếu), empty when `ke_hoach` already
-    /// names the plan by it.
+    /// " về duy trì, cải thiện …" (the plan's trích yếu, without a closing "của <the
+    /// agency>": the sentence names it), empty when `ke_hoach` already names the plan by it.
     pub ve: String,
     /// "quý I năm 2024".
     pub ky: String,

@@ -1166,3 +1166,31 @@ pub fn report_case(seed: u64) -> Case {
         reports,
     }
 }
+
+/// The issuing body of every generated plan as clerks spell it: in full, "UBND", the old
+/// tone placement "Uỷ", capitals, doubled spaces, decomposed Unicode.
+pub const ISSUER_SPELLINGS: [&str; 6] = [
+    "Ủy ban nhân dân phường Đông Sơn",
+    "UBND phường Đông Sơn",
+    "Uỷ ban nhân dân phường Đông Sơn",
+    "ỦY BAN NHÂN DÂN PHƯỜNG ĐÔNG SƠN",
+    "Ủy ban  nhân dân phường  Đông Sơn",
+    "U\u{309}y ban nha\u{302}n da\u{302}n phu\u{31b}o\u{31b}\u{300}ng \u{110}o\u{302}ng So\u{31b}n",
+];
+
+/// A generated `plan` whose trích yếu closes with "của <body>", without its number unless
+/// `numbered` (a report then quotes the title for the plan); and the title before "của".
+pub fn with_title_closing(plan: &str, body: &str, numbered: bool) -> (String, String) {
+    let mut title = String::new();
+    let mut out = String::new();
+    for line in plan.lines() {
+        if let Some(v) = line.strip_prefix("trich_yeu: ") {
+            title = v.trim_matches('"').to_string();
+            out.push_str(&format!("trich_yeu: \"{title} của {body}\"\n"));
+        } else if numbered || !line.starts_with("so: ") {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    (out, title)
+}
