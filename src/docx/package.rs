@@ -149,28 +149,51 @@ const CONTENT_TYPES: &str = "[Content_Types].xml";
 const COMMENTS_EXTENDED: &str =
     "http://schemas.microsoft.com/office/2011/relationships/commentsExtended";
 
-/// The self-closing `<tag …/>` elements of `xml`, as (start, end) byte ranges. The parts
-/// handled here are docx-rs's and this module's: such elements, attributes in double quotes.
-fn elements(xml: &str, tag: &str) -> Vec<(usize, usize)> {
-    let open = format!("<{tag} ");
-    let mut found = Vec::new();
-    let mut from = 0;
-    while let Some(at) = xml[from..].find(&open).map(|i| from + i) {
-        let Some(end) = xml[at..].find("/>").map(|i| at + i + 2) else {
-            break;
-        };
-        found.push((at, end));
-        from = end;
-    }
-    found
+/// One `<tag …/>` element of a part: where it is, and its attributes (unescaped).
+struct Element {
+    start: usize,
+    end: usize,
+    attributes: Vec<(String, String)>,
 }
 
-/// The value of `name="…"` in an element's text (XML-escaped, as written).
-fn attribute<'a>(element: &'a str, name: &str) -> Option<&'a str> {
-    let key = format!(" {name}=\"");
-    let at = element.find(&key)? + key.len();
-    let len = element[at..].find('"')?;
-    Some(&element[at..at + len])
+impl Element {
+    fn get(&self, name: &str) -> Option<&str> {
+        self.attributes
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// The empty `<tag …/>` elements of `xml` (relationships and content types are written so).
+fn elements(xml: &str, tag: &str) -> Result<Vec<Element>, String> {
+    use quick_xml::events::Event;
+    let bad = |e: &dyn std::fmt::Display| format!("XML của DOCX không hợp lệ: {e}");
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut found = Vec::new();
+    loop {
+        let start = reader.buffer_position() as usize;
+        match reader.read_event().map_err(|e| bad(&e))? {
+            Event::Eof => return Ok(found),
+            Event::Empty(e) if e.local_name().as_ref() == tag.as_bytes() => {
+                let mut attributes = Vec::new();
+                for a in e.attributes() {
+                    let a = a.map_err(|e| bad(&e))?;
+                    let key = String::from_utf8_lossy(a.key.local_name().as_ref()).into_owned();
+                    let raw = std::str::from_utf8(&a.value).map_err(|e| bad(&e))?;
+                    let value = quick_xml::escape::unescape(raw).map_err(|e| bad(&e))?;
+                    attributes.push((key, value.into_owned()));
+                }
+                let end = reader.buffer_position() as usize;
+                found.push(Element {
+                    start,
+                    end,
+                    attributes,
+                });
+            }
+            _ => {}
+        }
+    }
 }
 
 /// `xml` without the `<tag …/>` elements whose `attr` fails `keep`.
@@ -184,10 +207,10 @@ fn retain_elements(
         String::from_utf8(xml).map_err(|_| format!("DOCX: phần chứa <{tag}> không phải UTF-8"))?;
     let mut out = String::with_capacity(text.len());
     let mut from = 0;
-    for (start, end) in elements(&text, tag) {
-        if !attribute(&text[start..end], attr).is_some_and(&keep) {
-            out.push_str(&text[from..start]);
-            from = end;
+    for e in elements(&text, tag)? {
+        if !e.get(attr).is_some_and(&keep) {
+            out.push_str(&text[from..e.start]);
+            from = e.end;
         }
     }
     out.push_str(&text[from..]);
@@ -206,18 +229,17 @@ fn rels_of(part: &str) -> String {
 
 /// The parts a relationships part refers to, as zip names: targets are relative to the
 /// folder of `source` (the part the relationships belong to) unless they start with "/".
-fn targets(rels: &str, source: &str) -> Vec<String> {
+fn targets(rels: &str, source: &str) -> Result<Vec<String>, String> {
     let dir = source.rsplit_once('/').map_or("", |(d, _)| d);
-    elements(rels, "Relationship")
-        .into_iter()
-        .map(|(s, e)| &rels[s..e])
-        .filter(|r| attribute(r, "TargetMode") != Some("External"))
-        .filter_map(|r| attribute(r, "Target"))
+    Ok(elements(rels, "Relationship")?
+        .iter()
+        .filter(|r| r.get("TargetMode") != Some("External"))
+        .filter_map(|r| r.get("Target"))
         .map(|t| match t.strip_prefix('/') {
             Some(absolute) => absolute.to_string(),
             None => resolve(dir, t),
         })
-        .collect()
+        .collect())
 }
 
 /// `target` taken from folder `dir`, with its "." and ".." steps applied.
@@ -253,7 +275,7 @@ fn referenced_only(parts: Vec<(String, Vec<u8>)>) -> Result<Vec<(String, Vec<u8>
         let Some(rels) = text(&rels_name) else {
             continue;
         };
-        let found = targets(&rels, &source);
+        let found = targets(&rels, &source)?;
         if !found.is_empty() {
             keep.insert(rels_name);
         }
@@ -358,7 +380,7 @@ mod tests {
         assert_eq!(rels_of("word/document.xml"), "word/_rels/document.xml.rels");
         let rels = r#"<Relationships><Relationship Id="rId1" Type="t" Target="styles.xml" /><Relationship Id="rId2" Type="t" Target="../customXml/item1.xml"/><Relationship Id="rId3" Type="t" Target="/docProps/app.xml"/><Relationship Id="rId4" Type="h" Target="https://x.vn" TargetMode="External"/></Relationships>"#;
         assert_eq!(
-            targets(rels, "word/document.xml"),
+            targets(rels, "word/document.xml").unwrap(),
             ["word/styles.xml", "customXml/item1.xml", "docProps/app.xml"]
         );
     }
