@@ -110,7 +110,7 @@ pub fn round_notes(item: &Tracked, entry: Option<&Entry>, cut_off: NaiveDate) ->
         .enumerate()
         .map(|(i, (d, due))| {
             let late = if d.0 > *due {
-                format!(", trễ hạn {}", short_date(*due))
+                format!(", trễ hạn (hạn {})", short_date(*due))
             } else {
                 String::new()
             };
