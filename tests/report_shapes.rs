@@ -715,7 +715,12 @@ fn check_progress_appendix(case: &Case, e: &Expected, r: &Read) {
                 t.id,
                 row[5]
             ),
-            None => assert!(!row[5].contains("Quá hạn đợt"), "{key}: {}: {:?}", t.id, row[5]),
+            None => assert!(
+                !row[5].contains("Quá hạn đợt"),
+                "{key}: {}: {:?}",
+                t.id,
+                row[5]
+            ),
         }
         if let [unit] = t.lead.as_slice() {
             let short = match unit.as_str() {

@@ -704,13 +704,15 @@ pub fn report_view(plan: &Plan, c: &Computed, p: Period) -> ReportView {
         .filter(|(_, (p, _))| p.is_overdue())
         .map(|(it, (_, pick))| {
             let entry = entry_of(&c.sets, it, *pick);
-            let round = match it.deadline {
-                Some(deadline::Deadline::Rounds(_)) => figures::deciding_round(it, entry)
-                    .map_or(String::new(), |(i, _)| format!(" đợt {}", i + 1)),
-                _ => String::new(),
-            };
-            let due = figures::deciding_round(it, entry).map_or(String::new(), |(_, d)| {
-                format!(", hạn{round} {}", short_date(d))
+            // "hạn 31/5/2025", or for work in rounds "đợt 1 hạn 31/5/2025".
+            let rounds = matches!(it.deadline, Some(deadline::Deadline::Rounds(_)));
+            let due = figures::deciding_round(it, entry).map_or(String::new(), |(i, d)| {
+                let round = if rounds {
+                    format!("đợt {} ", i + 1)
+                } else {
+                    String::new()
+                };
+                format!(", {round}hạn {}", short_date(d))
             });
             let content = it.content.trim().trim_end_matches(['.', ';']);
             format!("- {content} ({}{due});", it.place)

@@ -1266,7 +1266,8 @@ pub fn report_case(seed: u64) -> Case {
                 .filter(|(_, d)| t.dues.len() > 1 && **d < p.cut_off)
                 .map(|(k, d)| format!("đợt {} ({})", k + 1, short_day(*d)))
                 .collect();
-            missed_rounds.push((!missed.is_empty()).then(|| format!("Quá hạn {}", missed.join(", "))));
+            missed_rounds
+                .push((!missed.is_empty()).then(|| format!("Quá hạn {}", missed.join(", "))));
             carried.push(from);
         }
         reports.push(Expected {
