@@ -360,11 +360,11 @@ const KEYS: &[(&str, &str)] = &[
     ("nhan_phoi_hop", "Cách gọi phối hợp riêng cho nhiệm vụ này."),
     (
         "thoi_gian",
-        "Thời gian thực hiện, ví dụ \"Quý II/2025\", \"Thường xuyên\".",
+        "Thời gian thực hiện, ví dụ \"Quý II/2025\", \"Thường xuyên\"; làm nhiều đợt: \"Tháng 5 và tháng 10/2025\", mỗi thời điểm là hạn một đợt.",
     ),
     (
         "han",
-        "Hạn dùng cho báo cáo tiến độ khi thời gian thực hiện không nêu hạn (không in ra).",
+        "Hạn dùng cho báo cáo tiến độ khi thời gian thực hiện không nêu hạn (không in ra): một hạn, hoặc danh sách hạn của từng đợt, ví dụ [31/5/2025, 31/10/2025].",
     ),
     ("de", "Mục đích gửi, ví dụ b/c, t/h."),
     ("hinh_thuc", "Hình thức ký: TM, KT, Q, TL, TUQ hoặc khong."),
@@ -458,7 +458,7 @@ const KEYS: &[(&str, &str)] = &[
     ),
     (
         "ngay_hoan_thanh",
-        "Ngày hoàn thành, dạng ngày/tháng/năm (ví dụ 12/3/2024).",
+        "Ngày hoàn thành, dạng ngày/tháng/năm (ví dụ 12/3/2024); việc làm nhiều đợt: danh sách ngày xong từng đợt theo thứ tự, ví dụ [28/5/2025] khi mới xong đợt 1 (trạng thái đang thực hiện).",
     ),
     ("ty_le", "Tỷ lệ hoàn thành (%), từ 0 đến 100."),
     ("san_pham", "Văn bản, sản phẩm chứng minh kết quả."),

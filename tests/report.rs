@@ -585,11 +585,7 @@ fn bad_progress_data_is_located_and_explained() {
         e.contains("vp.yaml:15:33: trường `tien_do.b-han-ngay-chot.trang_thai`: cần trạng thái là một trong: hoàn thành, đang thực hiện, chưa thực hiện; gặp \"xong rồi\"\n"),
         "{e}"
     );
-    for (bad, found) in [
-        ("31/2/2024", "\"31/2/2024\""),
-        ("hôm qua", "\"hôm qua\""),
-        ("[5/3/2024]", "một danh sách"),
-    ] {
+    for (bad, found) in [("31/2/2024", "\"31/2/2024\""), ("hôm qua", "\"hôm qua\"")] {
         let e = rejected("bad-done-day", |d| {
             replace_in(&d.join("bao-cao/2024-q1/tp.yaml"), "5/3/2024", bad)
         });
@@ -598,6 +594,30 @@ fn bad_progress_data_is_located_and_explained() {
             "{e}"
         );
     }
+    // A list is for work in rounds: a day in it is read as any other, and a task with one
+    // deadline takes one day.
+    let e = rejected("bad-round-day", |d| {
+        replace_in(
+            &d.join("bao-cao/2024-q1/tp.yaml"),
+            "5/3/2024",
+            "[1/3/2024, hôm qua]",
+        )
+    });
+    assert!(
+        e.contains("tp.yaml:2:67: trường `tien_do.c-tre-han.ngay_hoan_thanh[1]`: cần ngày có thật viết dạng ngày/tháng/năm (ví dụ 12/3/2024); gặp \"hôm qua\"\n"),
+        "{e}"
+    );
+    let e = rejected("two-days-one-deadline", |d| {
+        replace_in(
+            &d.join("bao-cao/2024-q1/tp.yaml"),
+            "5/3/2024",
+            "[1/3/2024, 5/3/2024]",
+        )
+    });
+    assert!(
+        e.contains("tp.yaml:2:39: trường `tien_do.c-tre-han.ngay_hoan_thanh`: cần một ngày hoàn thành (nhiệm vụ có một thời hạn, không chia đợt); gặp 2 ngày: 01/3/2024, 05/3/2024\n"),
+        "{e}"
+    );
     let e = rejected("bad-tthc-count", |d| {
         replace_in(&vp(d), "truc_tuyen: 20,", "truc_tuyen: hai mươi,")
     });

@@ -708,6 +708,20 @@ fn check_progress_appendix(case: &Case, e: &Expected, r: &Read) {
                 row[5]
             ),
         }
+        match &e.missed_rounds[i] {
+            Some(note) => assert!(
+                row[5].contains(note.as_str()),
+                "{key}: {}: {:?}, expected {note:?}",
+                t.id,
+                row[5]
+            ),
+            None => assert!(
+                !row[5].contains("Quá hạn đợt"),
+                "{key}: {}: {:?}",
+                t.id,
+                row[5]
+            ),
+        }
         if let [unit] = t.lead.as_slice() {
             let short = match unit.as_str() {
                 "vp" => "Công chức VP",

@@ -45,6 +45,11 @@ fn the_example_and_generated_plans_are_valid_and_typos_are_not() {
         let text = shapes::plan(seed_no);
         assert_eq!(errors(&plan, &text), "", "shape {seed_no}");
     }
+    // Varied plans: deadlines of every kind, `han` lists of rounds among them.
+    for seed_no in (1..24).step_by(2) {
+        let text = shapes::report_case(seed_no).plan;
+        assert_eq!(errors(&plan, &text), "", "report shape {seed_no}");
+    }
     // A mistyped key is underlined, as the tool refuses it.
     let typo = seed.replacen("trich_yeu:", "trich_yue:", 1);
     assert!(
@@ -121,6 +126,12 @@ fn report_data_of_the_example_is_valid() {
             format!("tien_do:\n  x:\n    trang_thai: hoàn thành\n    ngay_hoan_thanh: {day}\n");
         assert_eq!(errors(&period, &ok), "", "{day}");
     }
+    // Work in rounds: the days of the rounds done, in a list; each must be a day.
+    let rounds =
+        "tien_do:\n  x:\n    trang_thai: đang thực hiện\n    ngay_hoan_thanh: [28/5/2025]\n";
+    assert_eq!(errors(&period, rounds), "");
+    let bad_round = "tien_do:\n  x: {trang_thai: hoàn thành, ngay_hoan_thanh: [28/5/2025, mai]}\n";
+    assert!(errors(&period, bad_round).contains("ngay_hoan_thanh"));
     let share = "tien_do:\n  x:\n    trang_thai: đang thực hiện\n    ty_le: 150\n";
     assert!(errors(&period, share).contains("ty_le"));
     // The report's date: a day's text or the table, as the loader reads it.

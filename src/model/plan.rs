@@ -162,9 +162,9 @@ pub struct Task {
     #[serde(default)]
     pub thoi_gian: Option<String>,
     /// Deadline for progress reports when `thoi_gian` does not say one ("30/6/2024",
-    /// "Quý II/2024", "Thường xuyên"); not printed in the plan.
+    /// "Quý II/2024", "Thường xuyên"), or a list of the rounds' deadlines; not printed.
     #[serde(default)]
-    pub han: Option<String>,
+    pub han: Option<Deadlines>,
     #[serde(default)]
     pub chi_so: Vec<String>,
 }
@@ -315,7 +315,7 @@ pub struct Row {
     pub thoi_gian: Option<String>,
     /// Deadline for progress reports (see `Task::han`).
     #[serde(default)]
-    pub han: Option<String>,
+    pub han: Option<Deadlines>,
 }
 
 /// Presentation settings a plan may change, each within Decree 30's ranges.
@@ -382,4 +382,50 @@ pub struct FontPaths {
     pub nghieng: Option<String>,
     #[serde(default)]
     pub dam_nghieng: Option<String>,
+}
+
+/// `han`: one deadline phrase, or a list of them, one per round ("đợt").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deadlines(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for Deadlines {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Deadlines;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("một thời hạn (ví dụ 30/6/2025, Quý II/2025) hoặc danh sách thời hạn của từng đợt")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Deadlines, E> {
+                Ok(Deadlines(vec![s.to_string()]))
+            }
+            // `han: 2025` is the year's end, as in `thoi_gian`.
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Deadlines, E> {
+                Ok(Deadlines(vec![v.to_string()]))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Deadlines, E> {
+                Ok(Deadlines(vec![v.to_string()]))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut s: A,
+            ) -> Result<Deadlines, A::Error> {
+                let mut v = Vec::new();
+                while let Some(x) = s.next_element::<String>()? {
+                    v.push(x);
+                }
+                Ok(Deadlines(v))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl JsonSchema for Deadlines {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ThoiHan".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        crate::schema::text_or_list()
+    }
 }

@@ -388,8 +388,14 @@ pub fn validate(plan: &Plan, file: &Path, loc: &Locations) -> Result<Vec<String>
 /// `han` that cannot be read is an error, a `thoi_gian` that says no deadline a warning.
 fn deadlines_and_row_ids(c: &mut Checker, plan: &Plan, task_ids: &HashMap<&str, String>) {
     let mut row_ids: HashMap<String, String> = HashMap::new();
-    for t in crate::report::items::tracked(plan) {
-        if let (Some(src), None) = (&t.deadline_source, t.deadline) {
+    // Phrases without a year are read in the plan's; a report reads them in its own.
+    for t in crate::report::items::tracked(plan, plan.ngay.nam) {
+        if let (Some(src), Some(taken)) = (&t.deadline_source, t.deadline.as_ref()) {
+            if src.guessed {
+                c.warn(&src.path, guessed_deadline(&src.text, taken));
+            }
+        }
+        if let (Some(src), None) = (&t.deadline_source, &t.deadline) {
             let what = format!(
                 "thời hạn đọc được: ngày (30/6/2025), tháng (Tháng 4/2025), quý (Quý II/2025), năm (Năm 2025), \"Thường xuyên\" hoặc \"Hằng quý\"; gặp \"{}\"",
                 src.text
@@ -425,6 +431,16 @@ fn deadlines_and_row_ids(c: &mut Checker, plan: &Plan, task_ids: &HashMap<&str, 
         }
         row_ids.insert(t.id.clone(), t.path.clone());
     }
+}
+
+/// The warning for a phrase naming several dates in a form not read as rounds.
+fn guessed_deadline(text: &str, taken: &crate::report::deadline::Deadline) -> String {
+    let taken = taken
+        .due()
+        .map_or(String::new(), crate::report::period::short_date);
+    format!(
+        "\"{text}\" nêu nhiều thời điểm theo cách không đọc được: báo cáo lấy hạn {taken}; nếu mỗi thời điểm là một đợt, viết dạng \"Tháng 5 và tháng 10/2025\", \"Quý II và quý IV/2025\", \"Trước 30/6 và 31/12/2025\", hoặc ghi `han` là danh sách, ví dụ han: [31/5/2025, 31/10/2025]"
+    )
 }
 
 /// Width of the header's left column in mm, as `_dau-van-ban.xml` sets it (Mẫu 1.4), less

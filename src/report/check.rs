@@ -100,49 +100,51 @@ pub fn check(m: &Merged, items: &[Tracked], w: &Window) -> (Vec<DataError>, Vec<
                 ));
             }
         }
-        match (e.trang_thai, e.ngay_hoan_thanh) {
-            (Status::Done, Some(day)) => {
-                if day.0 > w.cut_off {
-                    after_cut_off = true;
-                    errors.push(m.error(
-                        &field("ngay_hoan_thanh"),
-                        format!(
-                            "ngày hoàn thành không sau ngày chốt số liệu {} của kỳ {}",
-                            short_date(w.cut_off),
-                            w.wording
-                        ),
-                        Some(short_date(day.0)),
-                    ));
-                } else if day.0 < w.plan_date {
-                    before_plan = true;
-                    errors.push(m.error(
-                        &field("ngay_hoan_thanh"),
-                        format!(
-                            "ngày hoàn thành không trước ngày ban hành kế hoạch ({})",
-                            short_date(w.plan_date)
-                        ),
-                        Some(short_date(day.0)),
-                    ));
+        let days = &e.ngay_hoan_thanh.0;
+        let dues = item.deadline.as_ref().map_or(&[][..], |d| d.dues());
+        match completion_slip(e.trang_thai, days, dues) {
+            Some((f, expected, found)) => errors.push(m.error(&field(f), expected, Some(found))),
+            None => {
+                for (i, day) in days.iter().enumerate() {
+                    let at = field(&if days.len() > 1 {
+                        format!("ngay_hoan_thanh[{i}]")
+                    } else {
+                        "ngay_hoan_thanh".to_string()
+                    });
+                    if day.0 > w.cut_off {
+                        after_cut_off = true;
+                        errors.push(m.error(
+                            &at,
+                            format!(
+                                "ngày hoàn thành không sau ngày chốt số liệu {} của kỳ {}",
+                                short_date(w.cut_off),
+                                w.wording
+                            ),
+                            Some(short_date(day.0)),
+                        ));
+                    } else if day.0 < w.plan_date {
+                        before_plan = true;
+                        errors.push(m.error(
+                            &at,
+                            format!(
+                                "ngày hoàn thành không trước ngày ban hành kế hoạch ({})",
+                                short_date(w.plan_date)
+                            ),
+                            Some(short_date(day.0)),
+                        ));
+                    } else if i > 0 && day.0 < days[i - 1].0 {
+                        errors.push(m.error(
+                            &at,
+                            format!(
+                                "ngày hoàn thành các đợt theo thứ tự: đợt {} không trước đợt {i} ({})",
+                                i + 1,
+                                short_date(days[i - 1].0)
+                            ),
+                            Some(short_date(day.0)),
+                        ));
+                    }
                 }
             }
-            (Status::Done, None) => {
-                if let Some(due) = item.deadline.and_then(|d| d.due()) {
-                    errors.push(m.error(
-                        &field("trang_thai"),
-                        format!(
-                            "`ngay_hoan_thanh` để tính đúng hạn hay trễ hạn (hạn {})",
-                            short_date(due)
-                        ),
-                        Some("trạng thái hoàn thành nhưng không có ngày hoàn thành".into()),
-                    ));
-                }
-            }
-            (_, Some(day)) => errors.push(m.error(
-                &field("ngay_hoan_thanh"),
-                "ngày hoàn thành chỉ ghi khi trạng thái là \"hoàn thành\"",
-                Some(short_date(day.0)),
-            )),
-            (_, None) => {}
         }
     }
     // The other file's value first: the cause, and never cut off by the cap on errors.
@@ -206,6 +208,76 @@ pub fn check(m: &Merged, items: &[Tracked], w: &Window) -> (Vec<DataError>, Vec<
         }
     }
     (errors, warnings)
+}
+
+/// "31/05/2025, 31/10/2025".
+fn shown_dues(dues: &[NaiveDate]) -> String {
+    dues.iter()
+        .map(|d| short_date(*d))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// What is wrong with the completion days `given` for status `s` of work with deadlines `dues`
+/// (one per round), as (field, expected, found). Completed work has one day per round when
+/// it has a deadline; work in rounds not yet completed lists the days of the rounds done.
+fn completion_slip(
+    s: Status,
+    given: &[super::data::Day],
+    dues: &[NaiveDate],
+) -> Option<(&'static str, String, String)> {
+    let (n, count) = (dues.len(), given.len());
+    let shown = match given {
+        [] => "không có ngày hoàn thành".to_string(),
+        [one] => short_date(one.0),
+        many => format!(
+            "{count} ngày: {}",
+            shown_dues(&many.iter().map(|d| d.0).collect::<Vec<_>>())
+        ),
+    };
+    match s {
+        Status::Done if count == 0 && n == 1 => Some((
+            "trang_thai",
+            format!(
+                "`ngay_hoan_thanh` để tính đúng hạn hay trễ hạn (hạn {})",
+                shown_dues(dues)
+            ),
+            "trạng thái hoàn thành nhưng không có ngày hoàn thành".into(),
+        )),
+        Status::Done if n > 1 && count != n => Some((
+            if count == 0 {
+                "trang_thai"
+            } else {
+                "ngay_hoan_thanh"
+            },
+            format!(
+                "`ngay_hoan_thanh` ghi ngày hoàn thành của từng đợt trong {n} đợt (hạn {}), ví dụ [28/5/2025, 20/10/2025]",
+                shown_dues(dues)
+            ),
+            shown.clone(),
+        )),
+        Status::Done if n <= 1 && count > 1 => Some((
+            "ngay_hoan_thanh",
+            "một ngày hoàn thành (nhiệm vụ có một thời hạn, không chia đợt)".into(),
+            shown.clone(),
+        )),
+        Status::InProgress if n > 1 && count >= n => Some((
+            "trang_thai",
+            format!("trạng thái \"hoàn thành\" khi đã xong cả {n} đợt"),
+            format!("\"đang thực hiện\" với {}", shown.clone()),
+        )),
+        Status::InProgress if n > 1 => None,
+        Status::InProgress | Status::NotStarted if count > 0 => Some((
+            "ngay_hoan_thanh",
+            if n > 1 {
+                "ngày hoàn thành chỉ ghi khi trạng thái là \"hoàn thành\", hoặc \"đang thực hiện\" khi đã xong một số đợt".into()
+            } else {
+                "ngày hoàn thành chỉ ghi khi trạng thái là \"hoàn thành\"".into()
+            },
+            shown.clone(),
+        )),
+        _ => None,
+    }
 }
 
 /// Biểu 06's balances, per row: received = online + direct + carried over; resolved =

@@ -280,6 +280,71 @@ impl JsonSchema for Day {
     }
 }
 
+/// `ngay_hoan_thanh`: one day, or a list of days, one per completed round, in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Days(pub Vec<Day>);
+
+impl Days {
+    /// The last day given: the day the work (or its last completed round) was done.
+    pub fn last(&self) -> Option<Day> {
+        self.0.last().copied()
+    }
+}
+
+impl<'de> Deserialize<'de> for Days {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Days;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                write!(f, "{DAY_EXPECTED}, hoặc danh sách ngày hoàn thành từng đợt")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Days, E> {
+                Day::parse(s)
+                    .map(|d| Days(vec![d]))
+                    .ok_or_else(|| E::custom(format!("cần {DAY_EXPECTED}; gặp \"{s}\"")))
+            }
+            // A number or a yes/no word is refused in the same words as a wrong day.
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Days, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Days, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Days, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Days, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_unit<E: serde::de::Error>(self) -> Result<Days, E> {
+                Ok(Days::default())
+            }
+            fn visit_none<E: serde::de::Error>(self) -> Result<Days, E> {
+                Ok(Days::default())
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut s: A) -> Result<Days, A::Error> {
+                let mut v = Vec::new();
+                while let Some(x) = s.next_element::<Day>()? {
+                    v.push(x);
+                }
+                Ok(Days(v))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl JsonSchema for Days {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "NgayHoanThanh".into()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let day = g.subschema_for::<Day>();
+        schemars::json_schema!({ "anyOf": [day, { "type": "array", "items": day }] })
+    }
+}
+
 /// The schema of a document's date (`model::date::text_or_table`): a day's text or the table.
 pub struct ReportDate;
 
@@ -299,8 +364,9 @@ impl JsonSchema for ReportDate {
 #[serde(deny_unknown_fields)]
 pub struct Entry {
     pub trang_thai: Status,
+    /// The day work was completed; for work in rounds, the day each completed round was.
     #[serde(default)]
-    pub ngay_hoan_thanh: Option<Day>,
+    pub ngay_hoan_thanh: Days,
     /// Share done, 0–100 (for work in progress).
     #[serde(default)]
     #[schemars(range(min = 0, max = 100))]

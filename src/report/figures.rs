@@ -38,11 +38,43 @@ impl Progress {
     }
 }
 
+/// The deadlines of `item`'s rounds: one for a single deadline, none for ongoing work.
+fn dues(item: &Tracked) -> &[NaiveDate] {
+    item.deadline.as_ref().map_or(&[], |d| d.dues())
+}
+
+/// How many of `item`'s rounds `entry` says are completed: all once it is completed, else
+/// one per completion day given (work in rounds only).
+pub fn rounds_done(item: &Tracked, entry: Option<&Entry>) -> usize {
+    let n = dues(item).len();
+    match entry {
+        Some(e) if e.trang_thai == Status::Done => n,
+        Some(e) if n > 1 => e.ngay_hoan_thanh.0.len().min(n),
+        _ => 0,
+    }
+}
+
+/// The round whose deadline decides `item`'s state, with that deadline: the first round not
+/// completed; when all are, the first completed after its deadline.
+pub fn deciding_round(item: &Tracked, entry: Option<&Entry>) -> Option<(usize, NaiveDate)> {
+    let dues = dues(item);
+    let done = rounds_done(item, entry);
+    if done < dues.len() {
+        return Some((done, dues[done]));
+    }
+    let days = entry.map_or(&[][..], |e| e.ngay_hoan_thanh.0.as_slice());
+    days.iter()
+        .zip(dues)
+        .position(|(d, due)| d.0 > *due)
+        .map(|i| (i, dues[i]))
+}
+
 /// An item's progress at `cut_off`. A deadline on the cut-off day is not yet passed; work
-/// without a dated deadline (ongoing, recurring, none) is never overdue or late.
+/// without a dated deadline (ongoing, recurring, none) is never overdue or late. Work in
+/// rounds is overdue once a round's deadline passed without it, late when a round was.
 pub fn evaluate(item: &Tracked, entry: Option<&Entry>, cut_off: NaiveDate) -> Progress {
-    let due = item.deadline.and_then(|d| d.due());
-    let passed = due.is_some_and(|d| d < cut_off);
+    let decided = deciding_round(item, entry);
+    let passed = decided.is_some_and(|(_, due)| due < cut_off);
     let Some(e) = entry else {
         return if passed {
             Progress::NotReportedOverdue
@@ -51,15 +83,51 @@ pub fn evaluate(item: &Tracked, entry: Option<&Entry>, cut_off: NaiveDate) -> Pr
         };
     };
     match e.trang_thai {
-        Status::Done => match (due, e.ngay_hoan_thanh) {
-            (Some(due), Some(day)) if day.0 > due => Progress::DoneLate,
-            _ => Progress::DoneOnTime,
-        },
+        Status::Done if decided.is_some() => Progress::DoneLate,
+        Status::Done => Progress::DoneOnTime,
         Status::InProgress if passed => Progress::InProgressOverdue,
         Status::InProgress => Progress::InProgress,
         Status::NotStarted if passed => Progress::NotStartedOverdue,
         Status::NotStarted => Progress::NotStarted,
     }
+}
+
+/// The Ghi chú of work in rounds: each round completed ("Hoàn thành đợt 1 ngày 28/05/2025"),
+/// and the rounds whose deadline passed at `cut_off` without it ("Quá hạn đợt 2
+/// (31/10/2025)").
+pub fn round_notes(item: &Tracked, entry: Option<&Entry>, cut_off: NaiveDate) -> Vec<String> {
+    use super::period::short_date;
+    let dues = dues(item);
+    if dues.len() < 2 {
+        return Vec::new();
+    }
+    let done = rounds_done(item, entry);
+    let days = entry.map_or(&[][..], |e| e.ngay_hoan_thanh.0.as_slice());
+    let mut notes: Vec<String> = days
+        .iter()
+        .zip(dues)
+        .take(done)
+        .enumerate()
+        .map(|(i, (d, due))| {
+            let late = if d.0 > *due {
+                format!(", trễ hạn (hạn {})", short_date(*due))
+            } else {
+                String::new()
+            };
+            format!("Hoàn thành đợt {} ngày {}{late}", i + 1, short_date(d.0))
+        })
+        .collect();
+    let overdue: Vec<String> = dues
+        .iter()
+        .enumerate()
+        .skip(done)
+        .filter(|(_, due)| **due < cut_off)
+        .map(|(i, due)| format!("đợt {} ({})", i + 1, short_date(*due)))
+        .collect();
+    if !overdue.is_empty() {
+        notes.push(format!("Quá hạn {}", overdue.join(", ")));
+    }
+    notes
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -227,7 +295,7 @@ mod tests {
     fn entry(s: Status, done: Option<NaiveDate>) -> Entry {
         Entry {
             trang_thai: s,
-            ngay_hoan_thanh: done.map(Day),
+            ngay_hoan_thanh: crate::report::data::Days(done.map(Day).into_iter().collect()),
             ty_le: None,
             ket_qua: None,
             san_pham: Default::default(),

@@ -4,16 +4,19 @@
 
 use super::deadline::{self, Deadline};
 use crate::model::parties::Parties;
-use crate::model::plan::{Item, Plan};
+use crate::model::plan::{Deadlines, Item, Plan};
 
 /// Where an item's deadline comes from, for messages.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeadlineSource {
     /// Field path in plan.yaml (`…nhiem_vu[2].han`).
     pub path: String,
+    /// The phrase, or the phrases of a `han` list joined by "; ".
     pub text: String,
     /// Whether it is an explicit `han` (unreadable is an error) or `thoi_gian` (a warning).
     pub explicit: bool,
+    /// Several dates in a form not read as rounds: the deadline is the latest, a guess.
+    pub guessed: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -37,27 +40,56 @@ pub struct Tracked {
     pub place: String,
 }
 
+/// The deadline of `han` (each phrase of a list a round) or else of `thoi_gian`, phrases
+/// without a year taken in `year`.
 fn deadline_of(
     path: &str,
-    han: &Option<String>,
+    han: &Option<Deadlines>,
     thoi_gian: Option<&String>,
+    year: i32,
 ) -> (Option<Deadline>, Option<DeadlineSource>) {
-    let (field, text, explicit) = match (han, thoi_gian) {
-        (Some(h), _) => ("han", h, true),
-        (None, Some(t)) => ("thoi_gian", t, false),
+    let (field, texts, explicit) = match (han, thoi_gian) {
+        (Some(h), _) => ("han", h.0.as_slice(), true),
+        (None, Some(t)) => ("thoi_gian", std::slice::from_ref(t), false),
         (None, None) => return (None, None),
     };
+    let readings: Vec<deadline::Reading> = texts.iter().map(|t| deadline::read(t, year)).collect();
+    let deadline = match readings.as_slice() {
+        [one] => one.deadline.clone(),
+        // A list: every item a date or rounds, together the rounds.
+        many => many
+            .iter()
+            .map(|r| {
+                r.deadline
+                    .as_ref()
+                    .map(|d| d.dues().to_vec())
+                    .filter(|d| !d.is_empty())
+            })
+            .collect::<Option<Vec<_>>>()
+            .and_then(|d| Deadline::of(d.concat())),
+    };
     (
-        deadline::read(text),
+        deadline,
         Some(DeadlineSource {
             path: format!("{path}.{field}"),
-            text: text.clone(),
+            text: texts.join("; "),
             explicit,
+            guessed: readings.iter().any(|r| r.guessed),
         }),
     )
 }
 
-fn walk(items: &[Item], path: &str, nums: &[u32], inherited: &[String], out: &mut Vec<Tracked>) {
+/// Where the walk is: the path, numbers and indices of the enclosing items, and the year
+/// phrases without one are read in.
+struct At<'a> {
+    path: &'a str,
+    nums: &'a [u32],
+    inherited: &'a [String],
+    year: i32,
+}
+
+fn walk(items: &[Item], at: &At, out: &mut Vec<Tracked>) {
+    let (path, nums, inherited) = (at.path, at.nums, at.inherited);
     for (i, it) in items.iter().enumerate() {
         let ip = format!("{path}[{i}]");
         let mut num = nums.to_vec();
@@ -68,7 +100,8 @@ fn walk(items: &[Item], path: &str, nums: &[u32], inherited: &[String], out: &mu
             let tp = format!("{ip}.nhiem_vu[{t}]");
             let mut own = task.chi_so.clone();
             own.extend(indices.iter().filter(|k| !task.chi_so.contains(k)).cloned());
-            let (deadline, deadline_source) = deadline_of(&tp, &task.han, task.thoi_gian.as_ref());
+            let (deadline, deadline_source) =
+                deadline_of(&tp, &task.han, task.thoi_gian.as_ref(), at.year);
             let number = crate::model::numbering::task_number(t as u32 + 1);
             out.push(Tracked {
                 id: task.id.clone(),
@@ -86,14 +119,28 @@ fn walk(items: &[Item], path: &str, nums: &[u32], inherited: &[String], out: &mu
                 is_task: true,
             });
         }
-        walk(&it.muc, &format!("{ip}.muc"), &num, &indices, out);
+        let inner = At {
+            path: &format!("{ip}.muc"),
+            nums: &num,
+            inherited: &indices,
+            year: at.year,
+        };
+        walk(&it.muc, &inner, out);
     }
 }
 
-/// Every tracked item of `plan`, body tasks first, then appendix rows, in document order.
-pub fn tracked(plan: &Plan) -> Vec<Tracked> {
+/// Every tracked item of `plan`, body tasks first, then appendix rows, in document order;
+/// deadlines without a year ("6 tháng đầu năm và cuối năm") are taken in `year`, the
+/// report's.
+pub fn tracked(plan: &Plan, year: i32) -> Vec<Tracked> {
     let mut out = Vec::new();
-    walk(&plan.noi_dung, "noi_dung", &[], &[], &mut out);
+    let top = At {
+        path: "noi_dung",
+        nums: &[],
+        inherited: &[],
+        year,
+    };
+    walk(&plan.noi_dung, &top, &mut out);
     for (a, app) in plan.phu_luc.iter().enumerate() {
         for (g, grp) in app.nhom.iter().enumerate() {
             for (r, row) in grp.dong.iter().enumerate() {
@@ -110,7 +157,7 @@ pub fn tracked(plan: &Plan) -> Vec<Tracked> {
                     .or(grp.mac_dinh.chu_tri.as_ref())
                     .or(app.mac_dinh.chu_tri.as_ref())
                     .cloned();
-                let (deadline, deadline_source) = deadline_of(&rp, &row.han, thoi_gian);
+                let (deadline, deadline_source) = deadline_of(&rp, &row.han, thoi_gian, year);
                 out.push(Tracked {
                     place: format!("{} của Kế hoạch, dòng {number}", plan.appendix_label(a)),
                     id: row

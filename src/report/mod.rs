@@ -332,7 +332,7 @@ fn recurring(item: &Tracked) -> bool {
 
 /// Each item's entry for the window `w`: the latest among the sets of `all` cut off inside
 /// it; otherwise, for a one-off task, its latest entry before the window when that says
-/// completed, so a clerk who leaves a finished task out of a later file does not undo it.
+/// completed (or, for work in rounds, some rounds completed), so a clerk who leaves a finished task out of a later file does not undo it.
 /// `all` is in calendar order.
 fn picks(items: &[Tracked], all: &[Merged], w: &Window, cut_offs: &CutOffs) -> Vec<Option<Pick>> {
     let cut = |m: &Merged| m.period.cut_off(cut_offs);
@@ -356,12 +356,12 @@ fn picks(items: &[Tracked], all: &[Merged], w: &Window, cut_offs: &CutOffs) -> V
                 carried: false,
             }),
             None if recurring(it) => None,
+            // Work in rounds also keeps the rounds reported completed.
             None => latest(&before, &it.id)
                 .filter(|&i| {
-                    all[i]
-                        .entries
-                        .get(&it.id)
-                        .is_some_and(|(e, _)| e.trang_thai == data::Status::Done)
+                    let e = all[i].entries.get(&it.id).map(|(e, _)| e);
+                    figures::rounds_done(it, e) > 0
+                        || e.is_some_and(|e| e.trang_thai == data::Status::Done)
                 })
                 .map(|set| Pick { set, carried: true }),
         })
@@ -481,7 +481,7 @@ pub fn compute<'a>(plan: &Plan, data: &'a ReportData, p: Period) -> Result<Compu
     if data.own(p).is_none() {
         return Err(no_data(data, p));
     }
-    let items = items::tracked(plan);
+    let items = items::tracked(plan, p.year);
     let units: Vec<String> = plan.don_vi.keys().cloned().collect();
     let window = data.window(plan, p)?;
     // Every set up to the cut-off, each parsed once: the window's, the previous period's,
@@ -496,6 +496,8 @@ pub fn compute<'a>(plan: &Plan, data: &'a ReportData, p: Period) -> Result<Compu
     // 9-month report with Q1 data alone has no "6 tháng" to compare with.
     let previous = data.window(plan, p.previous()).ok().and_then(|pw| {
         data.own(p.previous()).is_some().then(|| {
+            // Deadlines without a year are the previous period's year's.
+            let items = items::tracked(plan, p.previous().year);
             let pk = picks(&items, &all, &pw, &data.cut_offs);
             let pr = progress(&items, &all, &pk, pw.cut_off);
             (figures::count(&items, &pr, &units), pw.wording.clone())
@@ -701,13 +703,20 @@ pub fn report_view(plan: &Plan, c: &Computed, p: Period) -> ReportView {
     let overdue: Vec<String> = c
         .items
         .iter()
-        .zip(&c.progress)
-        .filter(|(_, p)| p.is_overdue())
-        .map(|(it, _)| {
-            let due = it
-                .deadline
-                .and_then(|d| d.due())
-                .map_or(String::new(), |d| format!(", hạn {}", short_date(d)));
+        .zip(c.progress.iter().zip(&c.picks))
+        .filter(|(_, (p, _))| p.is_overdue())
+        .map(|(it, (_, pick))| {
+            let entry = entry_of(&c.sets, it, *pick);
+            // "hạn 31/5/2025", or for work in rounds "đợt 1 hạn 31/5/2025".
+            let rounds = matches!(it.deadline, Some(deadline::Deadline::Rounds(_)));
+            let due = figures::deciding_round(it, entry).map_or(String::new(), |(i, d)| {
+                let round = if rounds {
+                    format!("đợt {} ", i + 1)
+                } else {
+                    String::new()
+                };
+                format!(", {round}hạn {}", short_date(d))
+            });
             let content = it.content.trim().trim_end_matches(['.', ';']);
             format!("- {content} ({}{due});", it.place)
         })
@@ -863,6 +872,7 @@ fn progress_appendix(plan: &Plan, c: &Computed, pl: view::AppendixHead) -> view:
                     if !others.is_empty() {
                         ghi_chu.push(format!("Phục vụ cả {}", others.join(", ")));
                     }
+                    ghi_chu.extend(figures::round_notes(it, *e, c.window.cut_off));
                     if let Some(k) = e.and_then(|e| e.kho_khan.as_ref()) {
                         ghi_chu.push(format!("Khó khăn: {}", k.trim()));
                     }
@@ -912,7 +922,6 @@ pub fn check_all(
         }
         data.sources.retain(|s| s.period == p);
     }
-    let items = items::tracked(plan);
     let mut errors = Vec::new();
     let mut warnings = data.warnings.clone();
     warnings.extend(number_mismatch(plan_file, plan, &data));
@@ -920,6 +929,7 @@ pub fn check_all(
     for s in &data.sources {
         let (m, e) = load::load_period(s)?;
         errors.extend(e);
+        let items = items::tracked(plan, s.period.year);
         let w = data.window(plan, s.period)?;
         let (e, wr) = check::check(&m, &items, &w);
         add_new(&mut errors, e);
@@ -934,8 +944,10 @@ pub fn check_all(
     }
     // What `report` says of the data, counted the same way: a task reported completed then
     // not, and each period's unreported tasks. `all` is in calendar order, as `report`'s.
+    let items = items::tracked(plan, plan.ngay.nam);
     warnings.extend(reopened(&items, &all));
     for s in &data.sources {
+        let items = items::tracked(plan, s.period.year);
         let w = data.window(plan, s.period)?;
         let picks = picks(&items, &all, &w, &data.cut_offs);
         let progress = progress(&items, &all, &picks, w.cut_off);

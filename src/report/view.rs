@@ -4,7 +4,7 @@
 
 use super::check::{tthc_totals, TthcTotals};
 use super::data::{Entry, TthcRow};
-use super::figures::{index_name, Counts, Figures, Progress, NO_LEAD, OTHER_LEAD};
+use super::figures::{deciding_round, index_name, Counts, Figures, Progress, NO_LEAD, OTHER_LEAD};
 use super::items::Tracked;
 use super::numbers::{change, count, percent};
 use super::period::short_date;
@@ -473,8 +473,15 @@ pub fn figures_view(
 
 /// "Hoàn thành đúng hạn (ngày 12/3/2024)", "Đang thực hiện, quá hạn (60%; hạn 31/3/2024)".
 pub fn progress_text(p: Progress, item: &Tracked, e: Option<&Entry>) -> String {
-    let due = item.deadline.and_then(|d| d.due()).map(short_date);
-    let day = e.and_then(|e| e.ngay_hoan_thanh).map(|d| short_date(d.0));
+    // Work in rounds: the round that decides the state, its deadline and completion day.
+    let decided = deciding_round(item, e);
+    let due = decided.map(|(_, d)| short_date(d));
+    let days = e.map_or(&[][..], |e| e.ngay_hoan_thanh.0.as_slice());
+    let day = match (p, decided) {
+        (Progress::DoneLate, Some((i, _))) => days.get(i),
+        _ => days.last(),
+    }
+    .map(|d| short_date(d.0));
     let share = e.and_then(|e| e.ty_le).map(percent);
     let mut notes: Vec<String> = Vec::new();
     let head = match p {

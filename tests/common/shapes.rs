@@ -83,8 +83,9 @@ pub struct Tracked {
     pub lead: Vec<String>,
     /// Index keys, the item's own first: the first one is its group in the progress appendix.
     pub indices: Vec<&'static str>,
-    /// The deadline the plan's words give; none for ongoing, recurring or undated work.
-    pub due: Option<NaiveDate>,
+    /// The deadlines the plan's words give, one per round ("Tháng 5 và tháng 10/2025" has
+    /// two); none for ongoing, recurring or undated work.
+    pub dues: Vec<NaiveDate>,
     /// "Thường xuyên", "Hằng quý": reported anew every period, never carried over.
     pub recurring: bool,
     pub is_task: bool,
@@ -116,6 +117,17 @@ const DAYS: [(u32, u32); 11] = [
     (30, 9),
 ];
 
+/// "31/5/2025", "05/02/2025": day of two digits, months January and February of two.
+pub fn short_day(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    let month = if d.month() <= 2 {
+        format!("{:02}", d.month())
+    } else {
+        d.month().to_string()
+    };
+    format!("{:02}/{month}/{}", d.day(), d.year())
+}
+
 pub fn day(d: u32, m: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, m, d).unwrap()
 }
@@ -132,7 +144,7 @@ fn month_end(m: u32) -> NaiveDate {
 struct Due {
     thoi_gian: Option<String>,
     han: Option<String>,
-    due: Option<NaiveDate>,
+    dues: Vec<NaiveDate>,
     recurring: bool,
 }
 
@@ -186,7 +198,7 @@ impl Shapes {
         let by_quarter = Due {
             thoi_gian: Some(format!("Quý {q}/2025")),
             han: None,
-            due: Some(month_end(3 * (quarter as u32 + 1))),
+            dues: vec![month_end(3 * (quarter as u32 + 1))],
             recurring: false,
         };
         if self.variety.is_none() {
@@ -195,11 +207,12 @@ impl Shapes {
         let dated = |t: String, d: NaiveDate| Due {
             thoi_gian: Some(t),
             han: None,
-            due: Some(d),
+            dues: vec![d],
             recurring: false,
         };
         match self.vn(0, 19) {
-            0..=8 => by_quarter,
+            0..=6 => by_quarter,
+            7..=8 => self.rounds_due(),
             9..=10 => {
                 let m = self.vn(1, 12) as u32;
                 dated(format!("Tháng {m}/2025"), month_end(m))
@@ -213,29 +226,82 @@ impl Shapes {
             16 => Due {
                 thoi_gian: Some("Hằng quý".into()),
                 han: None,
-                due: None,
+                dues: Vec::new(),
                 recurring: true,
             },
             17 => Due {
                 thoi_gian: Some("Thường xuyên".into()),
                 han: None,
-                due: None,
+                dues: Vec::new(),
                 recurring: true,
             },
             18 => Due {
                 thoi_gian: None,
                 han: None,
-                due: None,
+                dues: Vec::new(),
                 recurring: false,
             },
             _ => {
                 let (d, m) = DAYS[self.vn(0, DAYS.len() - 1)];
                 Due {
                     han: Some(format!("{d}/{m}/2025")),
-                    due: Some(day(d, m)),
+                    dues: vec![day(d, m)],
                     ..by_quarter
                 }
             }
+        }
+    }
+
+    /// Work in rounds, in each of the forms a plan writes it, and the rounds' deadlines.
+    fn rounds_due(&mut self) -> Due {
+        let two = |s: &mut Self, hi: usize| {
+            let a = s.vn(1, hi - 1) as u32;
+            let b = s.vn(a as usize + 1, hi) as u32;
+            (a, b)
+        };
+        let (words, dues) = match self.vn(0, 5) {
+            0 => {
+                let (a, b) = two(self, 12);
+                let w = format!("Tháng {a} và tháng {b}/2025");
+                (w, vec![month_end(a), month_end(b)])
+            }
+            1 => {
+                let (a, b) = two(self, 4);
+                let q = |n: u32| ["I", "II", "III", "IV"][n as usize - 1];
+                let w = format!("Quý {} và quý {}/2025", q(a), q(b));
+                (w, vec![month_end(3 * a), month_end(3 * b)])
+            }
+            2 => {
+                let (a, b) = two(self, 11);
+                let w = format!("Tháng {a}, {b}, 12 năm 2025");
+                (w, vec![month_end(a), month_end(b), month_end(12)])
+            }
+            3 => {
+                let (a, b) = two(self, DAYS.len() - 1);
+                let ((d1, m1), (d2, m2)) = (DAYS[a as usize - 1], DAYS[b as usize]);
+                let w = format!("Trước {d1}/{m1} và {d2}/{m2}/2025");
+                (w, vec![day(d1, m1), day(d2, m2)])
+            }
+            4 => (
+                "6 tháng đầu năm và cuối năm".to_string(),
+                vec![day(30, 6), day(31, 12)],
+            ),
+            _ => {
+                let (a, b) = two(self, DAYS.len() - 1);
+                let ((d1, m1), (d2, m2)) = (DAYS[a as usize - 1], DAYS[b as usize]);
+                return Due {
+                    thoi_gian: Some("Hai đợt trong năm".into()),
+                    han: Some(format!("[{d1}/{m1}/2025, \"{d2}/{m2}/2025\"]")),
+                    dues: vec![day(d1, m1), day(d2, m2)],
+                    recurring: false,
+                };
+            }
+        };
+        Due {
+            thoi_gian: Some(words),
+            han: None,
+            dues,
+            recurring: false,
         }
     }
 
@@ -394,7 +460,7 @@ impl Shapes {
                         content: t,
                         lead,
                         indices: own,
-                        due: due.due,
+                        dues: due.dues,
                         recurring: due.recurring,
                         is_task: true,
                     });
@@ -488,7 +554,7 @@ impl Shapes {
                         let unit = if self.chance(0.5) { "vp" } else { "tp" };
                         let mut id = format!("pl{a}/{}.{}", g + 1, r + 1);
                         let mut extra = String::new();
-                        let (mut due, mut recurring) = (None, true);
+                        let (mut dues, mut recurring) = (Vec::new(), true);
                         if self.variety.is_some() {
                             if self.vn(0, 9) == 0 {
                                 id = format!("pl{a}-dong-{}-{}", g + 1, r + 1);
@@ -505,7 +571,7 @@ impl Shapes {
                                 }
                                 // No words of its own: the appendix's "Thường xuyên".
                                 if d.thoi_gian.is_some() || d.han.is_some() {
-                                    (due, recurring) = (d.due, d.recurring);
+                                    (dues, recurring) = (d.dues, d.recurring);
                                 }
                             }
                         }
@@ -518,7 +584,7 @@ impl Shapes {
                             content: text,
                             lead: vec![unit.to_string()],
                             indices: index.into_iter().collect(),
-                            due,
+                            dues,
                             recurring,
                             is_task: false,
                         });
@@ -577,11 +643,12 @@ impl Status {
     }
 }
 
-/// What one period's data say of an item.
-#[derive(Debug, Clone, Copy)]
+/// What one period's data say of an item: completed on its days (one per round, or none),
+/// in progress with the days of the rounds done so far, not started.
+#[derive(Debug, Clone)]
 enum Written {
-    Done(Option<NaiveDate>),
-    InProgress,
+    Done(Vec<NaiveDate>),
+    InProgress(Vec<NaiveDate>),
     NotStarted,
 }
 
@@ -598,6 +665,9 @@ pub struct Expected {
     /// Per tracked item: the period (its wording) a completed one-off task, not written in
     /// this period's data, is carried over from.
     pub carried: Vec<Option<&'static str>>,
+    /// Per tracked item in rounds, the Ghi chú naming the rounds overdue ("Quá hạn đợt 1
+    /// (31/5/2025)"), if any.
+    pub missed_rounds: Vec<Option<String>>,
     /// Biểu 06's rows as the report orders them (unit files by name, rows as written): the
     /// lĩnh vực and its 11 counts; none, no Biểu 06.
     pub tthc: Vec<(String, [u64; 11])>,
@@ -723,24 +793,45 @@ impl Shapes {
         }
     }
 
+    /// `ngay_hoan_thanh`: one day as a scalar or a list of one, several as a list.
+    fn days_text(&mut self, days: &[NaiveDate]) -> Option<String> {
+        let list: Vec<String> = days.iter().map(|d| self.day_text(*d)).collect();
+        match list.as_slice() {
+            [] => None,
+            [one] if self.chance(0.8) => Some(one.clone()),
+            _ => Some(format!("[{}]", list.join(", "))),
+        }
+    }
+
+    /// Days of `n` rounds completed between `lo` and `hi`, in order.
+    fn round_days(&mut self, n: usize, lo: NaiveDate, hi: NaiveDate) -> Vec<NaiveDate> {
+        let mut days: Vec<NaiveDate> = (0..n).map(|_| self.day_between(lo, hi)).collect();
+        days.sort();
+        days
+    }
+
     /// An entry of `tien_do`, in block or flow style, with the words clerks write.
     fn entry(&mut self, id: &str, w: Written) -> String {
         let mut fields: Vec<(&str, String)> = Vec::new();
-        match w {
-            Written::Done(day) => {
+        match &w {
+            Written::Done(days) => {
                 let s = self.pick(&["hoàn thành", "Hoàn thành", "hoan-thanh", "đã hoàn thành"]);
                 fields.push(("trang_thai", s.into()));
-                if let Some(d) = day {
-                    let t = self.day_text(d);
+                if let Some(t) = self.days_text(days) {
                     fields.push(("ngay_hoan_thanh", t));
                 }
                 if self.chance(0.1) {
                     fields.push(("ty_le", "100".into()));
                 }
             }
-            Written::InProgress => {
+            Written::InProgress(days) => {
                 let s = self.pick(&["đang thực hiện", "Đang thực hiện", "đang triển khai"]);
                 fields.push(("trang_thai", s.into()));
+                // The rounds done so far, always as a list.
+                if !days.is_empty() {
+                    let list: Vec<String> = days.iter().map(|d| self.day_text(*d)).collect();
+                    fields.push(("ngay_hoan_thanh", format!("[{}]", list.join(", "))));
+                }
                 match self.n(0, 4) {
                     0 => {}
                     1 => fields.push(("ty_le", format!("{}.5", self.n(0, 99)))),
@@ -1069,8 +1160,8 @@ pub fn report_case(seed: u64) -> Case {
         }
         let mut now: Vec<Option<Written>> = Vec::new();
         for t in &tracked {
-            let done_before = written.iter().rev().find_map(|per| match per[now.len()] {
-                Some(Written::Done(d)) => Some(d),
+            let done_before = written.iter().rev().find_map(|per| match &per[now.len()] {
+                Some(Written::Done(d)) => Some(d.clone()),
                 _ => None,
             });
             let entry = match done_before {
@@ -1086,18 +1177,27 @@ pub fn report_case(seed: u64) -> Case {
                         0 => None,
                         1 => {
                             let lo = if r.chance(0.8) { fresh } else { plan_day };
-                            let d = r.day_between(lo, p.cut_off);
-                            let dated = t.due.is_some() || r.chance(0.6);
-                            Some(Written::Done(dated.then_some(d)))
+                            // A day per round; undated now and then when there is no deadline.
+                            let n = match t.dues.len() {
+                                0 if r.chance(0.4) => 0,
+                                0 => 1,
+                                n => n,
+                            };
+                            Some(Written::Done(r.round_days(n, lo, p.cut_off)))
                         }
-                        2 => Some(Written::InProgress),
+                        // Work in rounds: some rounds done, never all.
+                        2 if t.dues.len() > 1 => {
+                            let k = r.n(0, t.dues.len() - 1);
+                            Some(Written::InProgress(r.round_days(k, plan_day, p.cut_off)))
+                        }
+                        2 => Some(Written::InProgress(Vec::new())),
                         _ => Some(Written::NotStarted),
                     }
                 }
             };
-            if let Some(e) = entry {
+            if let Some(e) = &entry {
                 let f = file_of(&mut r, &t.lead);
-                let yaml = r.entry(&t.id, e);
+                let yaml = r.entry(&t.id, e.clone());
                 out[f].entries.push(yaml);
             }
             now.push(entry);
@@ -1116,8 +1216,10 @@ pub fn report_case(seed: u64) -> Case {
         // What the report of this period must say.
         let mut status = Vec::new();
         let mut carried = Vec::new();
+        let mut missed_rounds = Vec::new();
         for (i, t) in tracked.iter().enumerate() {
-            let inside = p.inside.iter().rev().find_map(|&j| written[j][i]);
+            let inside = p.inside.iter().rev().find_map(|&j| written[j][i].clone());
+            // Carried over from before the window: a completed task, or rounds done.
             let (entry, from) = match inside {
                 Some(e) => (Some(e), None),
                 None if t.recurring => (None, None),
@@ -1125,27 +1227,47 @@ pub fn report_case(seed: u64) -> Case {
                     .before
                     .iter()
                     .rev()
-                    .find_map(|&j| written[j][i].map(|e| (j, e)))
+                    .find_map(|&j| written[j][i].clone().map(|e| (j, e)))
                 {
-                    Some((j, Written::Done(d))) => {
-                        (Some(Written::Done(d)), Some(periods[j].wording))
+                    Some((j, e @ Written::Done(_))) => (Some(e), Some(periods[j].wording)),
+                    Some((j, Written::InProgress(d))) if !d.is_empty() => {
+                        (Some(Written::InProgress(d)), Some(periods[j].wording))
                     }
                     _ => (None, None),
                 },
             };
-            let passed = t.due.is_some_and(|d| d < p.cut_off);
+            // The rounds done, and the deadline of the first one not done.
+            let done = match &entry {
+                Some(Written::Done(_)) => t.dues.len(),
+                Some(Written::InProgress(d)) => d.len(),
+                _ => 0,
+            };
+            let passed = t.dues.get(done).is_some_and(|d| *d < p.cut_off);
+            let late = match &entry {
+                Some(Written::Done(days)) => days.iter().zip(&t.dues).any(|(d, due)| d > due),
+                _ => false,
+            };
             status.push(match entry {
                 None if passed => Status::NotReportedOverdue,
                 None => Status::NotReported,
-                Some(Written::Done(Some(d))) if t.due.is_some_and(|due| d > due) => {
-                    Status::DoneLate
-                }
+                Some(Written::Done(_)) if late => Status::DoneLate,
                 Some(Written::Done(_)) => Status::DoneOnTime,
-                Some(Written::InProgress) if passed => Status::InProgressOverdue,
-                Some(Written::InProgress) => Status::InProgress,
+                Some(Written::InProgress(_)) if passed => Status::InProgressOverdue,
+                Some(Written::InProgress(_)) => Status::InProgress,
                 Some(Written::NotStarted) if passed => Status::NotStartedOverdue,
                 Some(Written::NotStarted) => Status::NotStarted,
             });
+            // Work in rounds names the rounds whose deadline passed undone.
+            let missed: Vec<String> = t
+                .dues
+                .iter()
+                .enumerate()
+                .skip(done)
+                .filter(|(_, d)| t.dues.len() > 1 && **d < p.cut_off)
+                .map(|(k, d)| format!("đợt {} ({})", k + 1, short_day(*d)))
+                .collect();
+            missed_rounds
+                .push((!missed.is_empty()).then(|| format!("Quá hạn {}", missed.join(", "))));
             carried.push(from);
         }
         reports.push(Expected {
@@ -1154,6 +1276,7 @@ pub fn report_case(seed: u64) -> Case {
             cut_off: p.cut_off,
             status,
             carried,
+            missed_rounds,
             tthc: rows.into_iter().flatten().collect(),
             previous: p.previous,
             kinh_gui: own_kinh_gui || common_kinh_gui,
