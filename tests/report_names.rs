@@ -96,6 +96,16 @@ fn place_names_and_references_are_not_broken() {
                 "seed {seed}: \"{name}\" is not on one line of Biểu 06's header: {lines:#?}"
             );
         }
+        // The header column takes a commune's name on the line of "Đơn vị báo cáo:".
+        let whole = format!(
+            "Đơn vị báo cáo: {}",
+            AGENCY.replace("xã Tân Lập", "xã\u{a0}Tân\u{a0}Lập")
+        );
+        assert!(
+            lines.iter().any(|l| l.ends_with(&whole)),
+            "seed {seed}: \"{whole}\" is not one line: {lines:#?}"
+        );
+
         // Each "(n)" of the progress appendix shares its line with the word before it.
         for page in pdf
             .pages
