@@ -201,7 +201,9 @@ impl StyleSheet {
             .align(Justify)
             .indent(body_indent)
             .space(6.0, 0.0);
-        let heading = body.clone().bold().keep();
+        // Headings are set ragged: a justified heading of two lines spreads its first line
+        // wide to leave a word or two below.
+        let heading = body.clone().align(Left).bold().keep();
         let mut s: BTreeMap<String, ParagraphStyle> = BTreeMap::new();
         let mut add = |name: &str, st: ParagraphStyle| {
             s.insert(name.to_string(), st);

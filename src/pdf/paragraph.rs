@@ -240,6 +240,41 @@ mod tests {
     }
 
     #[test]
+    fn a_no_break_space_holds_its_words_at_a_space_width_unstretched() {
+        // U+00A0 is class GL: no break at it. LibreOffice sets it at a space's width and does
+        // not stretch it in a justified line, and neither may we.
+        let fonts = FontSet::bundled();
+        let mut sh = Shaper::new(&fonts).unwrap();
+        let sheet = StyleSheet::nd30();
+        let st = sheet.get("body").unwrap();
+        let space = sh.width(" ", FaceKey::Regular, 14.0);
+        assert_eq!(sh.width("\u{a0}", FaceKey::Regular, 14.0), space);
+        let text = "Thực hiện kế hoạch của Ủy ban nhân dân xã\u{a0}Tân\u{a0}Lập về cải cách \
+                    hành chính nhà nước năm 2025 như sau.";
+        let w = 300.0;
+        let lp = layout_paragraph(&para(text, "body"), st, w, &mut sh);
+        assert!(lp.lines.len() >= 2);
+        let at = lp
+            .lines
+            .iter()
+            .map(line_text)
+            .position(|l| l.contains("xã\u{a0}Tân\u{a0}Lập"));
+        assert!(
+            at.is_some_and(|i| i + 1 < lp.lines.len()),
+            "the name on one justified line"
+        );
+        for l in &lp.lines[..lp.lines.len() - 1] {
+            let g: Vec<&Glyph> = l.frame.runs.iter().flat_map(|r| &r.glyphs).collect();
+            for pair in g.windows(2).filter(|p| p[0].ch == '\u{a0}') {
+                assert!(
+                    (pair[1].x - pair[0].x - space).abs() < 1e-3,
+                    "not stretched"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn mixed_faces_and_rule_below() {
         let fonts = FontSet::bundled();
         let mut sh = Shaper::new(&fonts).unwrap();

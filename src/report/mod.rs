@@ -891,7 +891,7 @@ fn progress_appendix(plan: &Plan, c: &Computed, pl: view::AppendixHead) -> view:
                         }),
                         tien_do: view::progress_text(*p, it, *e),
                         ket_qua,
-                        ghi_chu,
+                        ghi_chu: ghi_chu.iter().map(|s| keep_references(s)).collect(),
                     }
                 })
                 .collect();

@@ -197,8 +197,8 @@ pub fn tthc_appendix(
             short_date(window.0),
             short_date(window.1)
         ),
-        don_vi_bao_cao: reporter.to_string(),
-        don_vi_nhan: receiver.to_string(),
+        don_vi_bao_cao: keep_place_names(reporter),
+        don_vi_nhan: keep_place_names(receiver),
         dong: rows
             .iter()
             .enumerate()
@@ -542,6 +542,99 @@ pub fn recipient_lines(list: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// A space no line breaks at (U+00A0). Word, LibreOffice and the PDF engine set it at a
+/// space's width and none of them stretches it in a justified line.
+const NBSP: char = '\u{a0}';
+
+/// Words that open a place name: the levels of local government.
+const LEVELS: &[&str] = &[
+    "thành phố",
+    "thị xã",
+    "thị trấn",
+    "đặc khu",
+    "phường",
+    "quận",
+    "huyện",
+    "tỉnh",
+    "xã",
+];
+
+/// A unit's name with each place name in it ("xã Tân Lập", "tỉnh Phú Thọ") kept on one line:
+/// from its level word to the end of the proper name (the capitalised words that follow, up
+/// to a comma), the spaces do not break.
+pub fn keep_place_names(name: &str) -> String {
+    let words: Vec<&str> = name.split(' ').collect();
+    let mut joins = vec![' '; words.len().saturating_sub(1)];
+    let proper = |w: &str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let mut i = 0;
+    while i < words.len() {
+        let Some(k) = level_at(&words[i..]) else {
+            i += 1;
+            continue;
+        };
+        let mut j = i + k;
+        if j >= words.len() || !proper(words[j]) {
+            i = j;
+            continue;
+        }
+        // The level word and the first word of the name, then the name's further words.
+        joins[i..j].fill(NBSP);
+        while j + 1 < words.len()
+            && !words[j].ends_with([',', ';'])
+            && proper(words[j + 1])
+            && level_at(&words[j + 1..]).is_none()
+        {
+            joins[j] = NBSP;
+            j += 1;
+        }
+        i = j + 1;
+    }
+    join_words(&words, &joins)
+}
+
+/// How many words a level word takes at the start of `words` ("thị xã": 2), if one is there.
+fn level_at(words: &[&str]) -> Option<usize> {
+    LEVELS.iter().find_map(|level| {
+        let n = level.split(' ').count();
+        let head = words.get(..n)?.join(" ").to_lowercase();
+        (head == *level).then_some(n)
+    })
+}
+
+fn join_words(words: &[&str], joins: &[char]) -> String {
+    let mut out = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            out.push(joins[i - 1]);
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// `text` with each reference "(1)", "(12)" kept with the word before it: a reference alone
+/// at the head of a line reads as a stray number.
+pub fn keep_references(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        let rest = &text[i + c.len_utf8()..];
+        let digits = rest
+            .strip_prefix('(')
+            .map_or(0, |r| r.chars().take_while(char::is_ascii_digit).count());
+        let reference = digits > 0 && rest[1 + digits..].starts_with(')');
+        out.push(if c == ' ' && reference && i > 0 {
+            NBSP
+        } else {
+            c
+        });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -564,6 +657,39 @@ mod tests {
         assert_eq!(
             split(3, ("trong hạn", 2), ("quá hạn", 1)),
             ", trong đó trong hạn 2, quá hạn 1"
+        );
+    }
+
+    #[test]
+    fn place_names_and_references_hold_together() {
+        assert_eq!(
+            keep_place_names("Ủy ban nhân dân xã Tân Lập"),
+            "Ủy ban nhân dân xã\u{a0}Tân\u{a0}Lập"
+        );
+        assert_eq!(
+            keep_place_names("UBND huyện Thanh Sơn, tỉnh Phú Thọ"),
+            "UBND huyện\u{a0}Thanh\u{a0}Sơn, tỉnh\u{a0}Phú\u{a0}Thọ"
+        );
+        assert_eq!(
+            keep_place_names("Ủy ban nhân dân thị xã Bỉm Sơn"),
+            "Ủy ban nhân dân thị\u{a0}xã\u{a0}Bỉm\u{a0}Sơn"
+        );
+        // A level word with no name after it, and a name followed by another place.
+        assert_eq!(
+            keep_place_names("Phòng Nội vụ thị xã"),
+            "Phòng Nội vụ thị xã"
+        );
+        assert_eq!(
+            keep_place_names("phường 5 quận Gò Vấp"),
+            "phường\u{a0}5 quận\u{a0}Gò\u{a0}Vấp"
+        );
+        assert_eq!(
+            keep_references("Mục II.1 của Kế hoạch, nhiệm vụ (1)"),
+            "Mục II.1 của Kế hoạch, nhiệm vụ\u{a0}(1)"
+        );
+        assert_eq!(
+            keep_references("(1) đợt 2 (a) (12x)"),
+            "(1) đợt 2 (a) (12x)"
         );
     }
 
