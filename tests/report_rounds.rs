@@ -53,18 +53,30 @@ fn case(name: &str) -> PathBuf {
     dir
 }
 
-fn run_report(dir: &Path) -> PathBuf {
+/// `vanban report` of period `ky` into `dir/out`: the output folder and what it printed.
+fn run_report(dir: &Path, ky: &str) -> (PathBuf, String) {
     let out = dir.join("out");
     let o = vanban(&[
         "report",
         dir.to_str().unwrap(),
         "--ky",
-        "2025-9t",
+        ky,
         "-o",
         out.to_str().unwrap(),
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    out
+    (out, stderr(&o))
+}
+
+/// The rows of the progress appendix of a report's DOCX, cell texts.
+fn progress_rows(docx: &Path) -> Vec<Vec<String>> {
+    let xml = part(&std::fs::read(docx).unwrap(), "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    tables(&doc)
+        .iter()
+        .map(table_texts)
+        .find(|t| t[0] == PROGRESS_HEADER)
+        .expect("progress appendix")
 }
 
 /// Whitespace (and the non-breaking spaces a writer may put) removed.
@@ -77,7 +89,7 @@ fn squeeze(s: &str) -> String {
 #[test]
 fn a_missed_round_makes_the_task_overdue_and_is_named() {
     let dir = case("rounds-report");
-    let out = run_report(&dir);
+    let (out, _) = run_report(&dir, "2025-9t");
     let docx = std::fs::read(out.join("bao-cao-2025-9t.docx")).unwrap();
     let xml = part(&docx, "word/document.xml");
     let doc = roxmltree::Document::parse(&xml).unwrap();
@@ -255,4 +267,102 @@ fn check_names_a_several_date_phrase_it_cannot_read_at_its_line() {
     );
     // The forms it reads ("Quý II và quý IV/2025", "Trước 30/6 và 31/12/2025") are not warned of.
     assert_eq!(e.matches("nêu nhiều thời điểm").count(), 1, "{e}");
+}
+
+/// A plan for 2024–2025: a summary due each half year, the year not written, and a
+/// regulation due in quý II/2024.
+const PLAN_2024_2025: &str = r#"loai: ke-hoach
+co_quan: {ten: [ỦY BAN NHÂN DÂN, XÃ TÂN LẬP], ten_day_du: Ủy ban nhân dân xã Tân Lập, viet_tat: UBND}
+so: 5
+dia_danh: Tân Lập
+ngay: {ngay: 10, thang: 1, nam: 2024}
+trich_yeu: Cải cách hành chính giai đoạn 2024 - 2025
+don_vi:
+  vp: {ten: Văn phòng - thống kê, ngan: Công chức VP}
+ky: {hinh_thuc: TM, tap_the: Ủy ban nhân dân, chuc_vu: Chủ tịch, ho_ten: Lê Văn Hùng}
+noi_dung:
+  - tieu_de: NHIỆM VỤ
+    chi_so: [par-index]
+    nhiem_vu:
+      - {id: so-ket, noi_dung: "Sơ kết, tổng kết.", chu_tri: vp, thoi_gian: 6 tháng đầu năm và cuối năm}
+      - {id: quy-che, noi_dung: "Ban hành quy chế.", chu_tri: vp, thoi_gian: Quý II/2024}
+      - {id: tap-huan, noi_dung: "Tập huấn.", chu_tri: vp, thoi_gian: Tháng 10/2025}
+"#;
+
+#[test]
+fn a_yearless_deadline_is_due_again_the_next_year() {
+    let dir = scratch("rounds-yearly");
+    std::fs::write(dir.join("plan.yaml"), PLAN_2024_2025).unwrap();
+    std::fs::create_dir_all(dir.join("bao-cao")).unwrap();
+    std::fs::write(
+        dir.join("bao-cao/2024.yaml"),
+        "kinh_gui: Ủy ban nhân dân huyện\ntien_do:\n  so-ket: {trang_thai: hoàn thành, ngay_hoan_thanh: [25/6/2024, 10/12/2024]}\n  quy-che: {trang_thai: hoàn thành, ngay_hoan_thanh: 20/6/2024}\n  tap-huan: {trang_thai: chưa thực hiện}\n",
+    )
+    .unwrap();
+    // 2025's data leave out both tasks completed in 2024.
+    std::fs::write(
+        dir.join("bao-cao/2025-9t.yaml"),
+        "kinh_gui: Ủy ban nhân dân huyện\ntien_do:\n  tap-huan: {trang_thai: đang thực hiện}\n",
+    )
+    .unwrap();
+    let row = |rows: &[Vec<String>], content: &str| {
+        rows.iter()
+            .find(|r| r.get(1).is_some_and(|c| c == content))
+            .unwrap_or_else(|| panic!("row {content}: {rows:#?}"))
+            .clone()
+    };
+
+    // 2024: both rounds of the summary done on time.
+    let (out, _) = run_report(&dir, "2024");
+    let rows = progress_rows(&out.join("bao-cao-2024.docx"));
+    let summary = row(&rows, "Sơ kết, tổng kết.");
+    assert_eq!(summary[3], "Hoàn thành đúng hạn (ngày 10/12/2024)");
+    assert!(
+        summary[5].contains("Hoàn thành đợt 1 ngày 25/6/2024")
+            && summary[5].contains("Hoàn thành đợt 2 ngày 10/12/2024"),
+        "{summary:?}"
+    );
+
+    // 2025: the summary is due again, its first round on 30/6/2025, missed at 14/9/2025;
+    // the regulation, due in 2024 only, stays completed.
+    let (out, e) = run_report(&dir, "2025-9t");
+    let rows = progress_rows(&out.join("bao-cao-2025-9t.docx"));
+    let summary = row(&rows, "Sơ kết, tổng kết.");
+    assert_eq!(summary[3], "Chưa báo cáo, quá hạn (hạn 30/6/2025)");
+    assert!(
+        summary[5].contains("Quá hạn đợt 1 (30/6/2025)"),
+        "{summary:?}"
+    );
+    assert!(
+        !summary[5].contains("Hoàn thành") && !summary[5].contains("Theo báo cáo"),
+        "{summary:?}"
+    );
+    let rule = row(&rows, "Ban hành quy chế.");
+    assert_eq!(rule[3], "Hoàn thành đúng hạn (ngày 20/6/2024)");
+    assert!(rule[5].contains("Theo báo cáo năm 2024"), "{rule:?}");
+    assert!(
+        e.contains(
+            "kỳ 2025-9t: 1 nhiệm vụ chưa báo cáo, ghi \"Chưa báo cáo\" trong báo cáo: so-ket"
+        ),
+        "{e}"
+    );
+
+    // Reported again in 2025, its status is 2025's: round 1 done, no word of 2024's
+    // completion being undone.
+    std::fs::write(
+        dir.join("bao-cao/2025-9t.yaml"),
+        "kinh_gui: Ủy ban nhân dân huyện\ntien_do:\n  so-ket: {trang_thai: đang thực hiện, ngay_hoan_thanh: [28/6/2025]}\n  tap-huan: {trang_thai: đang thực hiện}\n",
+    )
+    .unwrap();
+    let (out, e) = run_report(&dir, "2025-9t");
+    let summary = row(
+        &progress_rows(&out.join("bao-cao-2025-9t.docx")),
+        "Sơ kết, tổng kết.",
+    );
+    assert_eq!(summary[3], "Đang thực hiện");
+    assert!(
+        summary[5].contains("Hoàn thành đợt 1 ngày 28/6/2025") && !summary[5].contains("Quá hạn"),
+        "{summary:?}"
+    );
+    assert!(!e.contains("nay ghi chưa hoàn thành"), "{e}");
 }

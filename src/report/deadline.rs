@@ -4,10 +4,12 @@
 //! never overdue. A span ("Từ tháng 3 đến tháng 6/2025") gives its end; a list of dates
 //! ("Tháng 5 và tháng 10/2025", "Quý II và quý IV/2025", "Trước 30/6 và 31/12/2025") gives
 //! rounds, each date a deadline. Several dates in any other form give the latest, flagged
-//! as a guess so `check` can say which date was taken.
+//! as a guess so `check` can say which date was taken. A list without a year ("6 tháng đầu
+//! năm và cuối năm") is taken in the report's year and flagged as due again every year.
 
 use chrono::NaiveDate;
 use regex::Regex;
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -166,6 +168,9 @@ pub struct Reading {
     pub deadline: Option<Deadline>,
     /// Several dates in a form read neither as rounds nor as a span: the latest was taken.
     pub guessed: bool,
+    /// A date without a year ("6 tháng đầu năm và cuối năm") was taken in the report's year:
+    /// the work falls due again every year.
+    pub yearless: bool,
 }
 
 /// Marks where a pattern read a date, so the words between two dates can be looked at.
@@ -195,14 +200,25 @@ fn num(m: Option<regex::Match>) -> Option<u32> {
     m.and_then(|m| m.as_str().trim().parse::<u32>().ok())
 }
 
+/// The year a list match names in group `group`, else `year` (the report's), noting in
+/// `yearless` that it was taken from the report.
+fn year_of(c: &regex::Captures, group: usize, year: i32, yearless: &Cell<bool>) -> i32 {
+    num(c.get(group)).map_or_else(
+        || {
+            yearless.set(true);
+            year
+        },
+        |y| y as i32,
+    )
+}
+
 /// The items of a list match ("5 và tháng 10", "ii và quý iv", "30/6 và 31/12"), each read by
-/// `item` in `year` (the list's own, else `year`); nothing when one item is not a date.
+/// `item` in `year`; nothing when one item is not a date.
 fn list_dates(
     c: &regex::Captures,
     year: i32,
     item: &dyn Fn(&str, i32) -> Option<NaiveDate>,
 ) -> Vec<NaiveDate> {
-    let year = num(c.get(2)).map_or(year, |y| y as i32);
     let Some(list) = c.get(1) else {
         return Vec::new();
     };
@@ -232,12 +248,15 @@ fn joined_as_list(s: &str) -> bool {
 pub fn read(text: &str, year: i32) -> Reading {
     let mut s = text.to_lowercase();
     let mut rounds: Vec<NaiveDate> = Vec::new();
+    let yearless = Cell::new(false);
     // Lists first, so "30/6 và 31/12/2025" is not read as the one date "31/12/2025".
     take(
         &HALVES,
         &mut s,
         &|c| {
-            let y = num(c.get(2).or(c.get(1))).map_or(year, |y| y as i32);
+            // "6 tháng đầu năm [2025] và cuối năm [2025]": the year after either half.
+            let group = if c.get(2).is_some() { 2 } else { 1 };
+            let y = year_of(c, group, year, &yearless);
             [last_day_of_month(y, 6), last_day_of_month(y, 12)]
                 .into_iter()
                 .flatten()
@@ -249,7 +268,7 @@ pub fn read(text: &str, year: i32) -> Reading {
         &QUARTERS,
         &mut s,
         &|c| {
-            list_dates(c, year, &|q, y| {
+            list_dates(c, year_of(c, 2, year, &yearless), &|q, y| {
                 last_day_of_month(y, quarter_number(q)? * 3)
             })
         },
@@ -258,14 +277,18 @@ pub fn read(text: &str, year: i32) -> Reading {
     take(
         &MONTHS,
         &mut s,
-        &|c| list_dates(c, year, &|m, y| last_day_of_month(y, m.parse().ok()?)),
+        &|c| {
+            list_dates(c, year_of(c, 2, year, &yearless), &|m, y| {
+                last_day_of_month(y, m.parse().ok()?)
+            })
+        },
         &mut rounds,
     );
     take(
         &DAY_MONTHS,
         &mut s,
         &|c| {
-            list_dates(c, year, &|dm, y| {
+            list_dates(c, year_of(c, 2, year, &yearless), &|dm, y| {
                 let (d, m) = dm.split_once('/')?;
                 NaiveDate::from_ymd_opt(y, m.trim().parse().ok()?, d.trim().parse().ok()?)
             })
@@ -284,21 +307,25 @@ pub fn read(text: &str, year: i32) -> Reading {
     let as_list = !span && (!rounds.is_empty() || (several && joined_as_list(&s)));
     let left = !span && !dates.is_empty() && LEFT.is_match(&s.replace(MARK, " "));
     dates.extend(rounds);
+    let yearless = yearless.get();
     if as_list {
         return Reading {
             deadline: Deadline::of(dates),
             guessed: left,
+            yearless,
         };
     }
     if let Some(d) = dates.iter().max() {
         return Reading {
             deadline: Some(Deadline::Date(*d)),
             guessed: (several && !span) || left,
+            yearless,
         };
     }
     Reading {
         deadline: keyword(&s),
         guessed: false,
+        yearless: false,
     }
 }
 
@@ -527,6 +554,24 @@ mod tests {
             read("Quý II và quý IV hằng năm"),
             r(&[(2025, 6, 30), (2025, 12, 31)])
         );
+    }
+
+    #[test]
+    fn a_list_without_a_year_is_flagged_as_due_every_year() {
+        for (text, yearless) in [
+            ("6 tháng đầu năm và cuối năm", true),
+            ("Tháng 6 và tháng 11", true),
+            ("Quý II và quý IV hằng năm", true),
+            ("Trước 30/6 và 31/12", true),
+            ("6 tháng đầu năm và cuối năm 2026", false),
+            ("Tháng 6 và tháng 11/2025", false),
+            ("Trước 30/6 và 31/12/2025", false),
+            ("Quý II/2025", false),
+            ("Quý IV hàng năm", false),
+            ("Thường xuyên", false),
+        ] {
+            assert_eq!(super::read(text, 2025).yearless, yearless, "{text}");
+        }
     }
 
     #[test]

@@ -17,6 +17,8 @@ pub struct DeadlineSource {
     pub explicit: bool,
     /// Several dates in a form not read as rounds: the deadline is the latest, a guess.
     pub guessed: bool,
+    /// A date without a year, taken in the report's: the work falls due again every year.
+    pub yearless: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -38,6 +40,14 @@ pub struct Tracked {
     /// Where it stands in the plan: "Mục II.1.1 của Kế hoạch, nhiệm vụ (3)", "Phụ lục I của
     /// Kế hoạch, dòng 1.2".
     pub place: String,
+}
+
+impl Tracked {
+    /// Whether the deadline is read again in each report's year ("6 tháng đầu năm và cuối
+    /// năm"): the work is due anew every year, its status that year's.
+    pub fn yearly(&self) -> bool {
+        self.deadline_source.as_ref().is_some_and(|s| s.yearless)
+    }
 }
 
 /// The deadline of `han` (each phrase of a list a round) or else of `thoi_gian`, phrases
@@ -75,6 +85,7 @@ fn deadline_of(
             text: texts.join("; "),
             explicit,
             guessed: readings.iter().any(|r| r.guessed),
+            yearless: readings.iter().any(|r| r.yearless),
         }),
     )
 }

@@ -20,7 +20,7 @@ use crate::model::date::PartialDate;
 use crate::model::frame::{FrameInput, BAO_CAO, KE_HOACH};
 use crate::model::plan::Plan;
 use check::Window;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use data::{Common, Entry};
 use figures::{Figures, Progress};
 use items::Tracked;
@@ -270,13 +270,8 @@ impl ReportData {
     }
 
     /// The data sets whose cut-off falls in one of `windows`, each loaded and checked once,
-    /// in calendar order.
-    fn snapshots(
-        &self,
-        plan: &Plan,
-        items: &[Tracked],
-        windows: &[&Window],
-    ) -> Result<(Vec<Merged>, Vec<String>)> {
+    /// against the plan's items read in its own year, in calendar order.
+    fn snapshots(&self, plan: &Plan, windows: &[&Window]) -> Result<(Vec<Merged>, Vec<String>)> {
         let mut out = Vec::new();
         let mut errors = Vec::new();
         let mut warnings = Vec::new();
@@ -290,7 +285,8 @@ impl ReportData {
             let (m, e) = load::load_period(s)?;
             errors.extend(e);
             let own_window = self.window(plan, s.period)?;
-            let (e, wr) = check::check(&m, items, &own_window);
+            let items = items::tracked(plan, s.period.year);
+            let (e, wr) = check::check(&m, &items, &own_window);
             add_new(&mut errors, e);
             warnings.extend(wr);
             out.push(m);
@@ -332,8 +328,10 @@ fn recurring(item: &Tracked) -> bool {
 
 /// Each item's entry for the window `w`: the latest among the sets of `all` cut off inside
 /// it; otherwise, for a one-off task, its latest entry before the window when that says
-/// completed (or, for work in rounds, some rounds completed), so a clerk who leaves a finished task out of a later file does not undo it.
-/// `all` is in calendar order.
+/// completed (or, for work in rounds, some rounds completed), so a clerk who leaves a
+/// finished task out of a later file does not undo it. Work due again every year (a deadline
+/// without a year) carries over only from sets of the window's year. `all` is in calendar
+/// order.
 fn picks(items: &[Tracked], all: &[Merged], w: &Window, cut_offs: &CutOffs) -> Vec<Option<Pick>> {
     let cut = |m: &Merged| m.period.cut_off(cut_offs);
     let inside: Vec<usize> = (0..all.len())
@@ -341,6 +339,11 @@ fn picks(items: &[Tracked], all: &[Merged], w: &Window, cut_offs: &CutOffs) -> V
         .collect();
     let before: Vec<usize> = (0..all.len())
         .filter(|&i| cut(&all[i]).is_some_and(|c| c < w.start))
+        .collect();
+    let this_year: Vec<usize> = before
+        .iter()
+        .copied()
+        .filter(|&i| cut(&all[i]).is_some_and(|c| c.year() == w.cut_off.year()))
         .collect();
     let latest = |sets: &[usize], id: &str| {
         sets.iter()
@@ -357,7 +360,7 @@ fn picks(items: &[Tracked], all: &[Merged], w: &Window, cut_offs: &CutOffs) -> V
             }),
             None if recurring(it) => None,
             // Work in rounds also keeps the rounds reported completed.
-            None => latest(&before, &it.id)
+            None => latest(if it.yearly() { &this_year } else { &before }, &it.id)
                 .filter(|&i| {
                     let e = all[i].entries.get(&it.id).map(|(e, _)| e);
                     figures::rounds_done(it, e) > 0
@@ -423,7 +426,11 @@ fn reopened(items: &[Tracked], all: &[Merged]) -> Vec<String> {
             };
             if e.trang_thai == data::Status::Done {
                 done_in.insert(it.id.as_str(), m.period);
-            } else if let Some(p) = done_in.remove(it.id.as_str()) {
+            } else if let Some(p) = done_in
+                .remove(it.id.as_str())
+                // Work due every year starts afresh in a new one.
+                .filter(|p| !it.yearly() || p.year == m.period.year)
+            {
                 let field = load::Origin {
                     file: at.file,
                     path: format!("{}.trang_thai", at.path),
@@ -490,7 +497,7 @@ pub fn compute<'a>(plan: &Plan, data: &'a ReportData, p: Period) -> Result<Compu
         start: NaiveDate::MIN,
         ..data.window(plan, p)?
     };
-    let (all, mut warnings) = data.snapshots(plan, &items, &[&history])?;
+    let (all, mut warnings) = data.snapshots(plan, &[&history])?;
     warnings.extend(reopened(&items, &all));
     // Compared with the previous period only when that period has data of its own: a
     // 9-month report with Q1 data alone has no "6 tháng" to compare with.
