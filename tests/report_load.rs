@@ -15,8 +15,12 @@ fn sample(name: &str) -> PathBuf {
 
 /// Runs `vanban <args…>` and returns the exit code and stderr with warnings left out.
 fn run(args: &[&str]) -> (Option<i32>, String) {
-    let o = vanban(args);
-    let errors: String = stderr(&o)
+    errors_of(&vanban(args))
+}
+
+/// The exit code and the error lines (warnings left out).
+fn errors_of(o: &std::process::Output) -> (Option<i32>, String) {
+    let errors: String = stderr(o)
         .lines()
         .filter(|l| !l.starts_with("cảnh báo: "))
         .map(|l| format!("{l}\n"))
@@ -29,15 +33,7 @@ fn check(dir: &Path) -> (Option<i32>, String) {
 }
 
 fn report(dir: &Path, ky: &str) -> (Option<i32>, String) {
-    let out = dir.join("out");
-    run(&[
-        "report",
-        dir.to_str().unwrap(),
-        "--ky",
-        ky,
-        "-o",
-        out.to_str().unwrap(),
-    ])
+    errors_of(&report_into(dir, ky, &[]).1)
 }
 
 #[cfg(unix)]

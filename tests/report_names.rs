@@ -39,15 +39,7 @@ fn report(test: &str, seed: u64) -> Option<(Vec<u8>, Vec<u8>)> {
     let key = first.key;
     let dir = scratch(&format!("{test}-{seed}"));
     case.write(&dir);
-    let out = dir.join("out");
-    let o = vanban(&[
-        "report",
-        dir.to_str().unwrap(),
-        "--ky",
-        key,
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let (out, o) = report_into(&dir, key, &[]);
     assert!(o.status.success(), "seed {seed}: {}", stderr(&o));
     Some((
         std::fs::read(out.join(format!("bao-cao-{key}.docx"))).unwrap(),

@@ -21,17 +21,7 @@ fn sentences(seed: u64, body: &str, numbered: bool) -> (String, String, String) 
     let (plan, title) = shapes::with_title_closing(&case.plan, body, numbered);
     case.plan = plan;
     case.write(&dir);
-    let out = dir.join("out");
-    let o = vanban(&[
-        "report",
-        dir.to_str().unwrap(),
-        "--ky",
-        "2025-Q1",
-        "--format",
-        "docx",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let (out, o) = report_into(&dir, "2025-Q1", &["--format", "docx"]);
     assert!(o.status.success(), "seed {seed}: {}", stderr(&o));
     let docx = std::fs::read(out.join("bao-cao-2025-q1.docx")).unwrap();
     let xml = part(&docx, "word/document.xml");

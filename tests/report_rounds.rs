@@ -55,15 +55,7 @@ fn case(name: &str) -> PathBuf {
 
 /// `vanban report` of period `ky` into `dir/out`: the output folder and what it printed.
 fn run_report(dir: &Path, ky: &str) -> (PathBuf, String) {
-    let out = dir.join("out");
-    let o = vanban(&[
-        "report",
-        dir.to_str().unwrap(),
-        "--ky",
-        ky,
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let (out, o) = report_into(dir, ky, &[]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     (out, stderr(&o))
 }

@@ -57,6 +57,16 @@ pub fn vanban(args: &[&str]) -> Output {
         .expect("run vanban")
 }
 
+/// `vanban report <dir> --ky <ky> [extra…] -o <dir>/out`: the output folder and the run.
+pub fn report_into(dir: &Path, ky: &str, extra: &[&str]) -> (PathBuf, Output) {
+    let out = dir.join("out");
+    let mut args = vec!["report", dir.to_str().unwrap(), "--ky", ky];
+    args.extend_from_slice(extra);
+    args.extend(["-o", out.to_str().unwrap()]);
+    let o = vanban(&args);
+    (out, o)
+}
+
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
