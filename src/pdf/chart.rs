@@ -15,12 +15,18 @@ const LABEL_GAP_MM: f32 = 1.0;
 /// Gap between the title's line box and the plot's top, mm; LibreOffice sets the title
 /// just above the plot rather than centred in its band.
 const TITLE_GAP_MM: f32 = 0.7;
+/// Room a shrunk band keeps above and below its category label's lines together, mm, so
+/// labels of neighbouring bands never touch (and LibreOffice hides none of them).
+const LABEL_CLEARANCE_MM: f32 = 1.0;
 
 /// A chart placed in its box; the frame is relative to the text area's left edge and the
 /// chart's top.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LaidChart {
     pub height: f32,
+    /// The least height it may shrink to at a page's foot (equal to `height` when its bands
+    /// cannot shrink).
+    pub min_height: f32,
     pub space_before: f32,
     pub space_after: f32,
     pub frame: Frame,
@@ -64,18 +70,33 @@ fn place(frame: &mut Frame, lp: &LaidParagraph, x: f32, y: f32) {
     }
 }
 
+/// Lays `chart` out at its natural height, or shrunk to `height_mm` (see
+/// [`ChartGeometry::fit_to`]).
 pub fn layout_chart(
     chart: &Chart,
     sheet: &StyleSheet,
     text_width: f32,
     shaper: &mut Shaper,
+    height_mm: Option<f32>,
 ) -> Result<LaidChart, String> {
     let cs = &sheet.chart;
-    let g = ChartGeometry::new(chart, cs, text_width / PT_PER_MM)?;
+    let natural = ChartGeometry::new(chart, cs, text_width / PT_PER_MM)?;
     let title_st = style(sheet, &cs.title_style)?;
     let label_st = style(sheet, &cs.label_style)?;
     let axis_st = style(sheet, &cs.axis_style)?;
     let mm = |v: f32| v * PT_PER_MM;
+    let gap = mm(LABEL_GAP_MM);
+    let column = (mm(natural.plot_x_mm) - gap).max(1.0);
+    let tallest_label = chart
+        .bars
+        .iter()
+        .map(|b| text_box(&b.label, label_st, Align::Center, column, shaper).height())
+        .fold(0.0, f32::max);
+    let min_height = mm(natural.min_height_mm(cs, tallest_label / PT_PER_MM + LABEL_CLEARANCE_MM));
+    let g = match height_mm {
+        Some(h) => natural.fit_to(h),
+        None => natural,
+    };
     // Centred in the text area, as the DOCX's centred paragraph holds it.
     let x0 = (text_width - mm(g.width_mm)) / 2.0;
     let (px, py, pw, ph) = (
@@ -110,7 +131,6 @@ pub fn layout_chart(
             color: cs.grid_color,
         });
     }
-    let gap = mm(LABEL_GAP_MM);
     for (i, bar) in chart.bars.iter().enumerate() {
         let top = mm(g.bar_top_mm(i));
         let h = mm(g.bar_mm);
@@ -128,7 +148,6 @@ pub fn layout_chart(
         // A label wrapped in its column is a block set against the axis with its lines
         // centred on each other, as chart renderers set axis labels: centre the lines, then
         // move them right until the widest one touches the column's edge.
-        let column = (mm(g.plot_x_mm) - gap).max(1.0);
         let label = text_box(&bar.label, label_st, Align::Center, column, shaper);
         let shift = label
             .lines
@@ -169,6 +188,7 @@ pub fn layout_chart(
 
     Ok(LaidChart {
         height: mm(g.height_mm),
+        min_height,
         space_before: cs.space_before_pt,
         space_after: cs.space_after_pt,
         frame,
@@ -201,7 +221,7 @@ mod tests {
             ],
         };
         let w = 165.0 * PT_PER_MM;
-        let lc = layout_chart(&c, &sheet, w, &mut sh).unwrap();
+        let lc = layout_chart(&c, &sheet, w, &mut sh, None).unwrap();
         assert_eq!(lc.frame.fills.len(), 2, "no rectangle for a zero bar");
         let (a, b) = (lc.frame.fills[0], lc.frame.fills[1]);
         assert!((a.width - 2.0 * b.width).abs() < 1e-3);
