@@ -38,49 +38,201 @@ fn page_number(p: &Page, top_margin: f32) -> Option<u32> {
     s.trim().parse().ok()
 }
 
+/// The text area of a page as the style sheet sets it (no generated plan changes the
+/// margins), in PDF space.
+struct Area {
+    top: f32,
+    bottom: f32,
+}
+
+impl Area {
+    fn of(p: &Page) -> Area {
+        let m = StyleSheet::nd30().page.margins;
+        Area {
+            top: p.height() - m.top * PT_PER_MM,
+            bottom: m.bottom * PT_PER_MM,
+        }
+    }
+    fn height(&self) -> f32 {
+        self.top - self.bottom
+    }
+}
+
+/// The blank at the foot of a page that is not its section's last.
 struct Blank {
     page: usize,
-    /// Share of the text area's height left empty at the page's foot.
+    /// Share of the text area's height left empty.
     share: f32,
+    /// Empty height, pt.
+    room: f32,
 }
 
 /// Blank at the foot of each page that is not its section's last. Every section after the
 /// first restarts its page numbers: a section starts on a page with no number or number 1.
-fn blanks(pdf: &[u8]) -> Vec<Blank> {
-    let sheet = StyleSheet::nd30();
-    let m = sheet.page.margins;
-    let (top, bottom) = (m.top * PT_PER_MM, m.bottom * PT_PER_MM);
-    let doc = read(pdf);
-    let starts: Vec<bool> = doc
-        .pages
+fn blanks(pages: &[Page]) -> Vec<Blank> {
+    let starts: Vec<bool> = pages
         .iter()
-        .map(|p| page_number(p, top).is_none_or(|n| n == 1))
+        .map(|p| page_number(p, p.height() - Area::of(p).top).is_none_or(|n| n == 1))
         .collect();
     let mut out = Vec::new();
-    for (i, p) in doc.pages.iter().enumerate() {
-        if i + 1 == doc.pages.len() || starts[i + 1] {
+    for (i, p) in pages.iter().enumerate() {
+        if i + 1 == pages.len() || starts[i + 1] {
             continue;
         }
-        let body = p.height() - top - bottom;
-        let low = lowest_ink(p, top).unwrap_or(p.height() - top);
+        let a = Area::of(p);
+        let low = lowest_ink(p, p.height() - a.top).unwrap_or(a.top);
         out.push(Blank {
             page: i + 1,
-            share: (low - bottom) / body,
+            share: (low - a.bottom) / a.height(),
+            room: low - a.bottom,
         });
     }
     out
 }
 
-fn report(name: &str, pdf: &Path) -> f32 {
-    let bytes = std::fs::read(pdf).unwrap();
-    let b = blanks(&bytes);
-    let worst = b.iter().map(|b| b.share).fold(0.0, f32::max);
-    let over: Vec<String> = b
+/// Body lines of a page, top to bottom: (baseline, text, all bold).
+fn body_lines(p: &Page) -> Vec<(f32, String, bool)> {
+    let a = Area::of(p);
+    let mut gs: Vec<_> = p.glyphs.iter().filter(|g| g.y < a.top).collect();
+    gs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
+    let mut out: Vec<(f32, String, bool)> = Vec::new();
+    for g in gs {
+        let bold = g.font.contains("Bold") || g.text.trim().is_empty();
+        match out.last_mut() {
+            Some((y, s, b)) if (*y - g.y).abs() < 0.5 => {
+                s.push_str(&g.text);
+                *b &= bold;
+            }
+            _ => out.push((g.y, g.text.clone(), bold)),
+        }
+    }
+    out
+}
+
+/// The least height the chart at the top of `p` could take, pt, from what is drawn and the
+/// style sheet: its title and axis bands, and each category band at the sheet's minimum or
+/// at its tallest label's lines with a millimetre clear, never above its natural band.
+/// `None` when `p` does not start with a chart.
+fn chart_minimum(p: &Page) -> Option<f32> {
+    let sheet = StyleSheet::nd30();
+    let cs = &sheet.chart;
+    if !body_lines(p).first()?.1.starts_with("Biểu đồ") {
+        return None;
+    }
+    // The category axis: the black vertical stroke of the axis width.
+    let axis = p.strokes.iter().find(|s| {
+        (s.x1 - s.x2).abs() < 0.01
+            && (s.width - cs.axis_line_pt).abs() < 0.01
+            && s.color == [0.0; 3]
+    })?;
+    let (plot_top, plot_bottom) = (axis.y1.max(axis.y2), axis.y1.min(axis.y2));
+    let row = cs.row_height_mm * PT_PER_MM;
+    let n = ((plot_top - plot_bottom) / row).round() as usize;
+    assert!(
+        n > 0 && ((plot_top - plot_bottom) - n as f32 * row).abs() < 0.1,
+        "a chart that moved to the next page is drawn with its natural bands"
+    );
+    // Lines of each category label: baselines left of the axis, by band.
+    let mut per_band = vec![Vec::<f32>::new(); n];
+    for g in p
+        .glyphs
         .iter()
-        .filter(|b| b.share > 0.25)
-        .map(|b| format!("tr. {} {:.0}%", b.page, b.share * 100.0))
-        .collect();
-    eprintln!("{name}: worst {:.1}% {over:?}", worst * 100.0);
+        .filter(|g| g.x < axis.x1 && g.y < plot_top && g.y > plot_bottom)
+    {
+        let band = (((plot_top - g.y) / row) as usize).min(n - 1);
+        if !per_band[band].iter().any(|y| (y - g.y).abs() < 0.5) {
+            per_band[band].push(g.y);
+        }
+    }
+    let label = sheet.get(&cs.label_style)?;
+    let tallest = per_band.iter().map(Vec::len).max()? as f32 * label.line_height_pt();
+    let band = (cs.min_row_height_mm * PT_PER_MM)
+        .max(tallest + PT_PER_MM)
+        .min(row);
+    let fixed = (cs.title_height_mm + cs.axis_height_mm) * PT_PER_MM;
+    Some(fixed + n as f32 * band)
+}
+
+/// Why page `b.page` may end this empty: the rule that moved the next page's first block,
+/// checked against what that page shows (what moved could not have fitted in the blank);
+/// `Err` tells what is unexplained.
+fn rule_for(pages: &[Page], b: &Blank) -> Result<String, String> {
+    let next = &pages[b.page];
+    let lines = body_lines(next);
+    let a = Area::of(next);
+    let Some((_, first, bold)) = lines.first().cloned() else {
+        return Err("the next page is empty".into());
+    };
+    let mm = |pt: f32| pt / PT_PER_MM;
+    if let Some(min) = chart_minimum(next) {
+        let need = min + StyleSheet::nd30().chart.space_before_pt;
+        return if need > b.room {
+            Ok(format!(
+                "biểu đồ dưới chiều cao tối thiểu: cần {:.0} mm, còn {:.0} mm",
+                mm(need),
+                mm(b.room)
+            ))
+        } else {
+            Err(format!(
+                "a chart moved although its minimum ({:.0} mm) fits in {:.0} mm",
+                mm(need),
+                mm(b.room)
+            ))
+        };
+    }
+    // The closing sentence kept with the Nơi nhận and signature row, which cannot split:
+    // all of it (the rest of the section's last page) must not have fitted.
+    if first.starts_with("Trên đây") && lines.iter().any(|l| l.1.starts_with("Nơi nhận")) {
+        let low = lowest_ink(next, next.height() - a.top).unwrap_or(a.top);
+        return if a.top - low > b.room {
+            Ok(format!(
+                "đoạn cuối đi cùng khối chữ ký không tách được: cần {:.0} mm, còn {:.0} mm",
+                mm(a.top - low),
+                mm(b.room)
+            ))
+        } else {
+            Err("the closing sentence and signature moved although they fit".into())
+        };
+    }
+    // A heading kept with the first two lines of what follows it.
+    if bold {
+        let heads = lines.iter().take_while(|l| l.2).count();
+        let Some(end) = lines.get(heads + 1).or(lines.get(heads)) else {
+            return Err(format!("a heading alone on its page: {first}"));
+        };
+        return if a.top - end.0 > b.room {
+            Ok(format!("đề mục đi cùng nội dung: {first}"))
+        } else {
+            Err(format!(
+                "heading {first:?} moved although it fits with its text"
+            ))
+        };
+    }
+    Err(format!("the next page starts with {first:?}"))
+}
+
+/// Checks one PDF: every blank over a quarter has its rule. Prints the worst blank and each
+/// exception with its rule; returns the worst blank.
+fn check(name: &str, pdf: &Path) -> f32 {
+    let doc = read(&std::fs::read(pdf).unwrap());
+    let b = blanks(&doc.pages);
+    assert!(!doc.pages.is_empty(), "{name}: no page");
+    let worst = b.iter().map(|b| b.share).fold(0.0, f32::max);
+    let mut notes = Vec::new();
+    for b in b.iter().filter(|b| b.share > 0.25) {
+        match rule_for(&doc.pages, b) {
+            Ok(rule) => notes.push(format!("tr. {} {:.0}%: {rule}", b.page, b.share * 100.0)),
+            Err(why) => panic!(
+                "{name}: page {} ends {:.0}% empty and no rule forces it: {why}",
+                b.page,
+                b.share * 100.0
+            ),
+        }
+    }
+    eprintln!(
+        "{name}: chỗ trống cuối trang lớn nhất {:.1}% {notes:?}",
+        worst * 100.0
+    );
     worst
 }
 
@@ -98,8 +250,46 @@ fn seed_reports_fill_their_pages() {
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     for key in ["2024-q1", "2024-6t", "2024-9t", "2024"] {
-        report(key, &out.join(format!("bao-cao-{key}.pdf")));
+        check(key, &out.join(format!("bao-cao-{key}.pdf")));
     }
+    // Quý I: Biểu đồ 1 takes the room left under Bảng 1 on page 1, shrunk, and the DOCX
+    // draws it with the same plot height (extent × the plot area's share), so LibreOffice
+    // breaks the page at the same place (tests/libreoffice_parity.rs).
+    let pdf = read(&std::fs::read(out.join("bao-cao-2024-q1.pdf")).unwrap());
+    let lines = body_lines(&pdf.pages[0]);
+    assert!(
+        lines.iter().any(|l| l.1.starts_with("Biểu đồ 1")),
+        "Biểu đồ 1 on page 1: {lines:?}"
+    );
+    let cs = StyleSheet::nd30().chart;
+    let axis = pdf.pages[0]
+        .strokes
+        .iter()
+        .find(|s| (s.x1 - s.x2).abs() < 0.01 && (s.width - cs.axis_line_pt).abs() < 0.01)
+        .expect("the chart's category axis on page 1");
+    let plot_pdf = (axis.y1 - axis.y2).abs() / PT_PER_MM;
+    assert!(
+        plot_pdf < 4.0 * cs.row_height_mm - 1.0 && plot_pdf >= 4.0 * cs.min_row_height_mm - 0.01,
+        "four bands shrunk, not below the minimum: {plot_pdf} mm"
+    );
+    let docx = std::fs::read(out.join("bao-cao-2024-q1.docx")).unwrap();
+    let document = part(&docx, "word/document.xml");
+    let cy: f32 = document
+        .split("<wp:extent ")
+        .nth(1)
+        .and_then(|e| e.split("cy=\"").nth(1)?.split('"').next()?.parse().ok())
+        .expect("the first chart's extent");
+    let chart = part(&docx, "word/charts/chart1.xml");
+    let h: f32 = chart
+        .split("<c:h val=\"")
+        .nth(1)
+        .and_then(|v| v.split('"').next()?.parse().ok())
+        .expect("the plot area's height");
+    let plot_docx = h * cy / 36_000.0;
+    assert!(
+        (plot_docx - plot_pdf).abs() < 0.05,
+        "plot height: DOCX {plot_docx} mm, PDF {plot_pdf} mm"
+    );
 }
 
 #[test]
@@ -126,7 +316,8 @@ fn generated_reports_fill_their_pages() {
     args.push(out.to_string_lossy().into_owned());
     let o = vanban(&args.iter().map(String::as_str).collect::<Vec<_>>());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(docs.len() >= 20, "{} generated reports", docs.len());
     for (name, pdf) in &docs {
-        report(name, pdf);
+        check(name, pdf);
     }
 }

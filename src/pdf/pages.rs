@@ -859,6 +859,76 @@ mod tests {
         assert_eq!(text(1)[..3], ["Tiêu đề bảng", "Nhóm 1", "Hàng 0"]);
     }
 
+    /// Pages of `blocks`, and the chart heights the pagination chose.
+    fn frames(blocks: Vec<Block>) -> (Vec<PageFrame>, Vec<Option<f32>>) {
+        let doc = Document {
+            sections: vec![Section {
+                blocks,
+                ..Section::default()
+            }],
+            ..Document::default()
+        };
+        let fonts = FontSet::bundled();
+        let mut sh = Shaper::new(&fonts).unwrap();
+        let mut pages = Vec::new();
+        paginate(&doc, &sheet(), &mut sh, &mut |p| {
+            pages.push(p);
+            Ok(())
+        })
+        .unwrap();
+        let heights = chart_heights(&doc, &sheet(), &mut sh).unwrap();
+        (pages, heights)
+    }
+
+    fn four_bars() -> Block {
+        Block::Chart(Chart {
+            title: "Tỷ lệ".into(),
+            max: 100.0,
+            bars: (0..4)
+                .map(|i| crate::ir::Bar {
+                    label: format!("Chỉ số {i}"),
+                    value: 20.0 * i as f32,
+                    text: format!("{}%", 20 * i),
+                })
+                .collect(),
+        })
+    }
+
+    #[test]
+    fn a_chart_shrinks_into_the_room_left_down_to_its_minimum() {
+        // Natural: 10 + 4 × 11 + 8 = 62 mm (≈ 12.2 filler lines); minimum 10 + 4 × 7 + 8 = 46
+        // mm (≈ 9 lines).
+        let n = per_page();
+        let bars_on = |pages: &[PageFrame]| -> Vec<usize> {
+            pages.iter().map(|p| p.frame.fills.len()).collect()
+        };
+        let mut b = fillers(n - 11);
+        b.push(four_bars());
+        let (pages, heights) = frames(b);
+        assert_eq!(bars_on(&pages), vec![3], "shrunk on the first page");
+        let h = heights[0].expect("shrunk");
+        assert!((46.0..62.0).contains(&h), "{h} mm");
+        // The bars end above the text area's foot.
+        let s = sheet();
+        let foot = (s.page.height_mm - s.page.margins.bottom) * PT_PER_MM;
+        assert!(pages[0].frame.fills.iter().all(|f| f.y + f.height < foot));
+
+        let mut b = fillers(n - 8);
+        b.push(four_bars());
+        let (pages, heights) = frames(b);
+        assert_eq!(
+            bars_on(&pages),
+            vec![0, 3],
+            "below its minimum: moves whole"
+        );
+        assert_eq!(heights, vec![None]);
+
+        let mut b = fillers(n - 20);
+        b.push(four_bars());
+        let (_, heights) = frames(b);
+        assert_eq!(heights, vec![None], "room to spare: natural height");
+    }
+
     #[test]
     fn pathological_tables_terminate() {
         let tall = |n: usize| {
