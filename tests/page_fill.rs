@@ -229,6 +229,19 @@ fn check(name: &str, pdf: &Path) -> f32 {
             ),
         }
     }
+    // The signature is never alone: the end of the body ("… ./.") stands above it on its
+    // page (the rule above keeps no more than that with it).
+    let sig = doc.pages.iter().enumerate().find_map(|(i, p)| {
+        let lines = body_lines(p);
+        let k = lines.iter().position(|l| l.1.starts_with("Nơi nhận"))?;
+        Some((i, lines[..k].to_vec()))
+    });
+    let (i, above) = sig.unwrap_or_else(|| panic!("{name}: no Nơi nhận"));
+    assert!(
+        above.iter().any(|l| l.1.trim_end().ends_with("./.")),
+        "{name}: the signature on page {} without the end of the body above it: {above:?}",
+        i + 1
+    );
     eprintln!(
         "{name}: chỗ trống cuối trang lớn nhất {:.1}% {notes:?}",
         worst * 100.0
