@@ -313,7 +313,10 @@ fn keep_chain_together(flow: &mut Flow, blocks: &[LaidBlock], i: usize) {
                 need += paragraph_start_height(q);
             }
             LaidBlock::Table(t) => need += after + table_start_height(t, flow.body_height()),
-            LaidBlock::Chart(c, _) => need += after + c.space_before + c.min_height,
+            // The least a chart shrinks to, with the margin `place_chart` leaves.
+            LaidBlock::Chart(c, _) => {
+                need += after + c.space_before + c.min_height + CHART_SLACK + 0.1 * PT_PER_MM
+            }
         }
         break;
     }
