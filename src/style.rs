@@ -55,6 +55,8 @@ pub struct ParagraphStyle {
     /// A solid rule centred under the paragraph, as long as this fraction of its widest line
     /// (1.0 under the Tiêu ngữ, 1/3 – 1/2 under the agency name and the trích yếu).
     pub rule_below: Option<f32>,
+    /// Lines set as even as their count allows (headings and titles), never stretched.
+    pub balance: bool,
 }
 
 impl ParagraphStyle {
@@ -71,6 +73,7 @@ impl ParagraphStyle {
             line_spacing: 1.0,
             keep_with_next: false,
             rule_below: None,
+            balance: false,
         }
     }
     fn bold(mut self) -> Self {
@@ -92,6 +95,10 @@ impl ParagraphStyle {
     }
     fn keep(mut self) -> Self {
         self.keep_with_next = true;
+        self
+    }
+    fn balance(mut self) -> Self {
+        self.balance = true;
         self
     }
     fn rule(mut self, fraction: f32) -> Self {
@@ -201,9 +208,9 @@ impl StyleSheet {
             .align(Justify)
             .indent(body_indent)
             .space(6.0, 0.0);
-        // Headings are set ragged: a justified heading of two lines spreads its first line
-        // wide to leave a word or two below.
-        let heading = body.clone().align(Left).bold().keep();
+        // Headings are set ragged and balanced: a justified heading of two lines spreads its
+        // first line wide to leave a word or two below.
+        let heading = body.clone().align(Left).bold().keep().balance();
         let mut s: BTreeMap<String, ParagraphStyle> = BTreeMap::new();
         let mut add = |name: &str, st: ParagraphStyle| {
             s.insert(name.to_string(), st);
@@ -236,7 +243,8 @@ impl StyleSheet {
                 .bold()
                 .align(Center)
                 .space(18.0, 0.0)
-                .keep(),
+                .keep()
+                .balance(),
         );
         add(
             "trich-yeu",
@@ -245,7 +253,8 @@ impl StyleSheet {
                 .align(Center)
                 .space(0.0, 6.0)
                 .rule(1.0 / 3.0)
-                .keep(),
+                .keep()
+                .balance(),
         );
         // Body (ô 6).
         add("body", body.clone());
@@ -280,7 +289,11 @@ impl StyleSheet {
         );
         add(
             "phu-luc-tieu-de",
-            ParagraphStyle::new(14.0).bold().align(Center).keep(),
+            ParagraphStyle::new(14.0)
+                .bold()
+                .align(Center)
+                .keep()
+                .balance(),
         );
         add(
             "phu-luc-kem-theo",
