@@ -236,7 +236,9 @@ pub fn layout_chart(
         let w = mm(cs.value_width_mm.max(10.0));
         let text = format!("{}{unit}", tick_text(t));
         let lp = text_box(&text, axis_st, Align::Center, w, shaper);
-        place(&mut frame, &lp, x - w / 2.0, py + ph + mm(0.5));
+        // A gap under the axis, so the numbers (and "0" under the vertical axis's end)
+        // stay clear of it.
+        place(&mut frame, &lp, x - w / 2.0, py + ph + gap);
     }
     let axis = |x1: f32, y1: f32, x2: f32, y2: f32| Stroke {
         x1,
