@@ -62,6 +62,8 @@ fn figure_tables(docx: &[u8]) -> Vec<Vec<Row>> {
 /// One chart part: (series name, values per category), the categories, its grouping.
 struct DocxChart {
     series: Vec<(String, Vec<usize>)>,
+    /// Per series and category, the value label shown (None where it is deleted).
+    labels: Vec<Vec<Option<String>>>,
     categories: Vec<String>,
     grouping: String,
     overlap: Option<String>,
@@ -88,6 +90,33 @@ fn docx_chart(docx: &[u8], n: usize) -> DocxChart {
         .filter(|e| e.has_tag_name("ser"))
         .collect();
     let categories = texts(sers[0], "cat");
+    let labels = sers
+        .iter()
+        .map(|s| {
+            let mut shown = vec![None; categories.len()];
+            let dlbls = s.children().find(|e| e.has_tag_name("dLbls")).unwrap();
+            for d in dlbls.children().filter(|e| e.has_tag_name("dLbl")) {
+                let child_val = |tag: &str| {
+                    d.children()
+                        .find(|e| e.has_tag_name(tag))
+                        .and_then(|e| e.attribute("val"))
+                };
+                let i: usize = child_val("idx").unwrap().parse().unwrap();
+                if child_val("delete") == Some("1") {
+                    continue;
+                }
+                // Centred in its segment, so it sits on the bar, clear of grid and axes.
+                assert_eq!(child_val("dLblPos"), Some("ctr"), "chart {n}: label place");
+                let text: String = d
+                    .descendants()
+                    .filter(|t| t.has_tag_name("t"))
+                    .filter_map(|t| t.text())
+                    .collect();
+                shown[i] = Some(text);
+            }
+            shown
+        })
+        .collect();
     let series = sers
         .iter()
         .map(|s| {
@@ -101,6 +130,7 @@ fn docx_chart(docx: &[u8], n: usize) -> DocxChart {
         .collect();
     DocxChart {
         series,
+        labels,
         categories,
         grouping: val_of("grouping").unwrap_or_default(),
         overlap: val_of("overlap"),
@@ -123,6 +153,16 @@ fn check_docx(key: &str, n: usize, table: &[Row], c: &DocxChart) {
     let rows: Vec<&str> = table.iter().map(|r| r.0.as_str()).collect();
     assert_eq!(c.categories, rows, "{key} chart {n}: one bar per row");
     let of = |name: &str| &c.series.iter().find(|s| s.0 == name).unwrap().1;
+    // A label shows its segment's count; an empty segment has none.
+    for ((name, values), labels) in c.series.iter().zip(&c.labels) {
+        for (v, l) in values.iter().zip(labels) {
+            if *v == 0 {
+                assert_eq!(l, &None, "{key} chart {n} {name}: label of nothing");
+            } else if let Some(l) = l {
+                assert_eq!(l, &v.to_string(), "{key} chart {n} {name}");
+            }
+        }
+    }
     for (i, (name, total, done, overdue)) in table.iter().enumerate() {
         let sum: usize = c.series.iter().map(|s| s.1[i]).sum();
         assert_eq!(sum, *total, "{key} chart {n} {name}: total");
@@ -284,11 +324,17 @@ fn check_pdf(key: &str, n: usize, pdf: &read::Pdf, table: &[Row], c: &DocxChart)
                 OVERDUE => overdue_w += f.width,
                 _ => {}
             }
-            // A count printed in the segment is its count; a wide segment prints it.
+            // A count printed in the segment is its count, and the DOCX shows the same
+            // label there (or none); a wide segment prints it.
             let inside = text_in(page, f.x, f.x + f.width, f.y, f.y + f.height);
             if !inside.is_empty() {
                 assert_eq!(inside, count.to_string(), "{key} chart {n} {name}");
             }
+            let docx_label = c.labels[s][i].clone().unwrap_or_default();
+            assert_eq!(
+                inside, docx_label,
+                "{key} chart {n} {name}: PDF vs DOCX label"
+            );
             if f.width > 12.0 * PT_PER_MM {
                 assert!(!inside.is_empty(), "{key} chart {n} {name}: no count");
             }
@@ -379,4 +425,122 @@ fn generated_reports_chart_their_tables_stacked() {
         }
     }
     assert!(charts >= 10, "{charts} charts checked");
+}
+
+fn have(cmd: &str) -> bool {
+    std::process::Command::new("sh")
+        .args(["-c", &format!("command -v {cmd}")])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Words of a PDF page as pdftotext places them: (xMin, yMin, xMax, yMax from the top, text).
+fn words(pdf: &Path, page: usize) -> Vec<([f32; 4], String)> {
+    let n = page.to_string();
+    let out = std::process::Command::new("pdftotext")
+        .args(["-bbox", "-f", &n, "-l", &n])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    let html = String::from_utf8_lossy(&out.stdout).into_owned();
+    let opts = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..Default::default()
+    };
+    let doc = roxmltree::Document::parse_with_options(&html, opts).expect("pdftotext -bbox");
+    doc.descendants()
+        .filter(|w| w.tag_name().name() == "word")
+        .map(|w| {
+            let a = |k: &str| w.attribute(k).unwrap().parse::<f32>().unwrap();
+            (
+                [a("xMin"), a("yMin"), a("xMax"), a("yMax")],
+                w.text().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+/// LibreOffice's rendering of the DOCX chart: category labels end clear of the axis (the
+/// plot area's manual layout puts the axis where the PDF has it), and every count it shows
+/// lies on its bar, right of the axis.
+#[test]
+fn libreoffice_sets_the_docx_chart_labels_clear_of_the_axis() {
+    if !(have("soffice") && have("pdftotext")) {
+        assert!(
+            std::env::var_os("VANBAN_REQUIRE_LIBREOFFICE").is_none(),
+            "soffice and pdftotext are required here"
+        );
+        eprintln!("bỏ qua: không có soffice/pdftotext");
+        return;
+    }
+    let dir = scratch("stacked-libreoffice");
+    let (docx, _) = build(&root().join(SEED), "2024-Q1");
+    let tables = figure_tables(&docx);
+    let file = dir.join("bao-cao.docx");
+    std::fs::write(&file, &docx).unwrap();
+    let out = std::process::Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            dir.join("profile").display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(&dir)
+        .arg(&file)
+        .output()
+        .expect("soffice");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pdf = dir.join("bao-cao.pdf");
+    let cs = StyleSheet::nd30().chart;
+    // A4 text area: left margin 30 mm, 165 mm wide; the chart centred in it.
+    let axis_x = (30.0 + (165.0 - cs.width_mm) / 2.0 + cs.label_width_mm) * PT_PER_MM;
+    let mut seen = 0;
+    for page in 1..=4 {
+        let ws = words(&pdf, page);
+        for (n, table) in tables.iter().enumerate() {
+            let title = format!("{}.", n + 1);
+            let Some(top) = ws
+                .windows(3)
+                .find(|w| w[0].1 == "Biểu" && w[1].1 == "đồ" && w[2].1 == title)
+                .map(|w| w[2].0[3])
+            else {
+                continue;
+            };
+            let Some(bottom) = ws
+                .iter()
+                .filter(|w| w.1 == "100%" && w.0[1] > top)
+                .map(|w| w.0[1])
+                .reduce(f32::min)
+            else {
+                continue;
+            };
+            let plot: Vec<&([f32; 4], String)> = ws
+                .iter()
+                .filter(|w| w.0[1] > top && w.0[3] < bottom && w.0[0] > axis_x - 60.0 * PT_PER_MM)
+                .collect();
+            // The last word of each category label, left of the axis.
+            for (name, ..) in table {
+                let last = name.split_whitespace().last().unwrap();
+                let word = plot
+                    .iter()
+                    .filter(|w| w.1 == last && w.0[2] < axis_x + 1.0)
+                    .max_by(|a, b| a.0[2].total_cmp(&b.0[2]))
+                    .unwrap_or_else(|| panic!("chart {}: label {name}", n + 1));
+                assert!(
+                    word.0[2] <= axis_x - 0.5 * PT_PER_MM,
+                    "chart {}: {name} ends at {} pt, the axis is at {axis_x} pt",
+                    n + 1,
+                    word.0[2]
+                );
+            }
+            // The counts: numbers right of the axis, within the plot.
+            let counts: Vec<_> = plot
+                .iter()
+                .filter(|w| w.1.chars().all(|c| c.is_ascii_digit()) && w.0[0] > axis_x)
+                .collect();
+            assert!(!counts.is_empty(), "chart {}: counts shown", n + 1);
+            seen += 1;
+        }
+    }
+    assert_eq!(seen, tables.len(), "every chart found in LibreOffice's PDF");
 }
