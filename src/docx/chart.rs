@@ -490,4 +490,43 @@ mod tests {
         };
         assert_eq!(alt_text(&stacked), "Tỷ lệ — PCI: Đúng hạn 2");
     }
+
+    #[test]
+    fn stacked_on_a_count_scale_has_a_series_per_status_and_a_legend() {
+        let series = |v: &[(&str, &str)]| {
+            v.iter()
+                .map(|(n, s)| crate::ir::Series {
+                    name: n.to_string(),
+                    style: s.to_string(),
+                })
+                .collect::<Vec<_>>()
+        };
+        let c = Chart {
+            title: "Số nhiệm vụ".into(),
+            max: 40.0,
+            percent: false,
+            series: series(&[("Đúng hạn", "dung-han"), ("Quá hạn", "qua-han")]),
+            bars: vec![Bar {
+                label: "PCI".into(),
+                values: vec![30.0, 1.0],
+                text: "31".into(),
+            }],
+        };
+        let part = chart_part(&c, 1, &StyleSheet::nd30(), 165.0).unwrap();
+        let x = &part.xml;
+        assert!(x.contains(r#"<c:grouping val="stacked"/>"#), "{x}");
+        assert!(x.contains(r#"<c:overlap val="100"/>"#));
+        assert_eq!(x.matches("<c:ser>").count(), 2);
+        // The scale is the chart's, not shares.
+        assert!(x.contains(r#"<c:max val="40"/>"#));
+        // Overdue is hatched; 1 of 40 is too narrow for its count, 30 shows it centred.
+        assert!(x.contains(r#"<a:pattFill prst="wdUpDiag">"#));
+        assert!(x.contains(r#"<c:dLbl><c:idx val="0"/><c:delete val="1"/></c:dLbl>"#));
+        assert!(x.contains("<a:t>30</a:t>"));
+        assert!(x.contains(r#"<c:dLblPos val="ctr"/>"#));
+        assert!(x.contains("<c:legend>"));
+        let g = ChartGeometry::new(&c, &StyleSheet::nd30().chart, 165.0).unwrap();
+        assert!(part.run.contains(&format!(r#"cy="{}""#, emu(g.height_mm))));
+        assert!(g.legend_mm > 0.0);
+    }
 }

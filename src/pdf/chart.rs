@@ -335,4 +335,27 @@ mod tests {
         }
         assert!((lc.height - (10.0 + 33.0 + 8.0) * PT_PER_MM).abs() < 1e-3);
     }
+
+    #[test]
+    fn hatching_stays_in_its_box_and_out_of_the_label() {
+        let mut f = Frame::default();
+        let r = [10.0, 20.0, 40.0, 18.0];
+        let hole = [25.0, 22.0, 10.0, 14.0];
+        hatch(&mut f, r, Some(hole), 0.0, [0xC0, 0, 0]);
+        assert!(f.strokes.len() > 5);
+        for s in &f.strokes {
+            for (x, y) in [(s.x1, s.y1), (s.x2, s.y2)] {
+                assert!((10.0 - 1e-3..=50.0 + 1e-3).contains(&x), "{s:?}");
+                assert!((20.0 - 1e-3..=38.0 + 1e-3).contains(&y), "{s:?}");
+            }
+            // No point of the line inside the hole.
+            for k in 0..=20 {
+                let t = k as f32 / 20.0;
+                let (x, y) = (s.x1 + (s.x2 - s.x1) * t, s.y1 + (s.y2 - s.y1) * t);
+                let inside =
+                    x > 25.0 + 1e-2 && x < 35.0 - 1e-2 && y > 22.0 + 1e-2 && y < 36.0 - 1e-2;
+                assert!(!inside, "{s:?} crosses the label");
+            }
+        }
+    }
 }
