@@ -176,6 +176,45 @@ pub struct ChartStyle {
     pub title_style: String,
     pub label_style: String,
     pub axis_style: String,
+    /// Stacked charts: the segments' looks, by the name a chart's series gives.
+    pub series: Vec<SeriesStyle>,
+    /// Stacked charts: the legend band under the scale, its entries in `legend_columns`
+    /// columns of rows `legend_row_mm` high, each a `legend_key_mm` square and its text.
+    pub legend_row_mm: f32,
+    pub legend_columns: usize,
+    pub legend_key_mm: f32,
+    pub legend_style: String,
+    /// Advance of one character of the value labels, mm: a segment shows its count only
+    /// when the count fits inside it (both writers decide alike without shaping text).
+    /// Times New Roman digits are half an em: 13 pt → 2.3 mm.
+    pub label_char_mm: f32,
+    /// Clearance between a label and the line or edge next to it, mm.
+    pub label_gap_mm: f32,
+}
+
+/// The look of one series of a stacked chart. Colours are chosen to step in lightness so
+/// that a grey-scale print still tells them apart; `hatch` (diagonal lines of that colour
+/// over the fill) marks a series whatever the print.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeriesStyle {
+    pub name: String,
+    pub fill: Rgb8,
+    pub hatch: Option<Rgb8>,
+    /// Colour of the count printed inside the segment.
+    pub label_color: Rgb8,
+}
+
+impl ChartStyle {
+    /// The style of series `name`.
+    pub fn series_style(&self, name: &str) -> Result<&SeriesStyle, String> {
+        self.series.iter().find(|s| s.name == name).ok_or_else(|| {
+            let names: Vec<&str> = self.series.iter().map(|s| s.name.as_str()).collect();
+            format!(
+                "kiểu chuỗi số liệu biểu đồ \"{name}\" không có trong bảng kiểu; các kiểu có: {}",
+                names.join(", ")
+            )
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -197,6 +236,32 @@ pub fn unknown_style_message(name: &str, sheet: &StyleSheet) -> String {
         "kiểu trình bày \"{name}\" không có trong bảng kiểu; các kiểu có: {}",
         names.join(", ")
     )
+}
+
+/// The report's statuses, darkest (done on time) to lightest (not started), overdue hatched
+/// in red, not reported in neutral grey.
+fn default_series() -> Vec<SeriesStyle> {
+    let s = |name: &str, fill: Rgb8, hatch: Option<Rgb8>, label_color: Rgb8| SeriesStyle {
+        name: name.to_string(),
+        fill,
+        hatch,
+        label_color,
+    };
+    const WHITE: Rgb8 = [0xFF, 0xFF, 0xFF];
+    const BLACK: Rgb8 = [0, 0, 0];
+    vec![
+        s("dung-han", [0x1F, 0x38, 0x64], None, WHITE),
+        s("tre-han", [0x44, 0x72, 0xC4], None, WHITE),
+        s("dang-thuc-hien", [0x9D, 0xC3, 0xE6], None, BLACK),
+        s("chua-thuc-hien", [0xE7, 0xE6, 0xE6], None, BLACK),
+        s(
+            "qua-han",
+            [0xF8, 0xCB, 0xAD],
+            Some([0xC0, 0x00, 0x00]),
+            BLACK,
+        ),
+        s("chua-bao-cao", [0x8C, 0x8C, 0x8C], None, BLACK),
+    ]
 }
 
 impl StyleSheet {
@@ -418,6 +483,13 @@ impl StyleSheet {
                 title_style: "chart-title".to_string(),
                 label_style: "chart-label".to_string(),
                 axis_style: "chart-axis".to_string(),
+                series: default_series(),
+                legend_row_mm: 6.0,
+                legend_columns: 3,
+                legend_key_mm: 3.5,
+                legend_style: "chart-axis".to_string(),
+                label_char_mm: 2.3,
+                label_gap_mm: 1.5,
             },
             styles: s,
             page_number_style: "so-trang".to_string(),

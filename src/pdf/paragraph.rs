@@ -189,6 +189,7 @@ fn build_line(
             frame.runs.push(GlyphRun {
                 face: c.face,
                 size: c.size,
+                color: super::frame::BLACK,
                 y: baseline,
                 glyphs: Vec::with_capacity(rest),
             });
