@@ -160,28 +160,54 @@ impl Default for Cell {
 }
 
 /// A horizontal bar chart: one bar per category, top to bottom in order, on a fixed scale
-/// 0..=max. Its size, colours and fonts come from the style sheet's chart entry; it never
-/// breaks across pages.
+/// 0..=max. A chart with `series` stacks each bar from one segment per series, left to
+/// right, with a legend; `percent` draws each bar as its segments' shares of the bar's total
+/// (the scale is then 0..=100 %). Its size, colours and fonts come from the style sheet's
+/// chart entry; it never breaks across pages.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Chart {
     /// Shown above the bars; empty for none.
     pub title: String,
-    /// The scale's end; bars are `value / max` of the plot's width.
+    /// The scale's end; a plain or stacked bar is `sum of values / max` of the plot's width.
     pub max: f32,
+    /// Bars as shares of their totals (100 % stacked); `max` is then 100.
+    pub percent: bool,
+    /// The legend's entries, one per segment of every bar; empty for plain bars.
+    pub series: Vec<Series>,
     pub bars: Vec<Bar>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Series {
+    /// The legend's text.
+    pub name: String,
+    /// The style sheet's series style (fill, pattern, label colour).
+    pub style: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Bar {
     /// The category, left of the bar.
     pub label: String,
-    pub value: f32,
-    /// The value label printed at the bar's end, e.g. "85,7%": fixed text, so every
-    /// renderer shows the same characters whatever its locale.
+    /// One value for a plain bar; one per series, in the series' order, for a stacked one.
+    pub values: Vec<f32>,
+    /// The label printed at the bar's end, e.g. "85,7%": fixed text, so every renderer shows
+    /// the same characters whatever its locale. Empty for none.
     pub text: String,
 }
 
+impl Bar {
+    pub fn total(&self) -> f32 {
+        self.values.iter().sum()
+    }
+}
+
 impl Chart {
+    /// Whether the bars are stacked from series' segments.
+    pub fn is_stacked(&self) -> bool {
+        !self.series.is_empty()
+    }
+
     /// Rejects what the writers cannot draw (an IR built in code skips the markup's checks).
     pub fn check(&self) -> Result<(), String> {
         if !(self.max.is_finite() && self.max > 0.0) {
@@ -193,13 +219,31 @@ impl Chart {
         if self.bars.is_empty() {
             return Err("biểu đồ không có cột (bar) nào".to_string());
         }
+        if self.percent && !(self.is_stacked() && self.max == 100.0) {
+            return Err(
+                "biểu đồ tỷ lệ phần trăm (percent) cần các chuỗi số liệu (series) và max là 100"
+                    .into(),
+            );
+        }
+        let n = self.series.len().max(1);
         for (i, b) in self.bars.iter().enumerate() {
-            if !(b.value.is_finite() && (0.0..=self.max).contains(&b.value)) {
+            if b.values.len() != n {
+                return Err(format!(
+                    "cột {} (\"{}\") của biểu đồ có {} giá trị, cần {n} (một cho mỗi chuỗi số liệu)",
+                    i + 1,
+                    b.label,
+                    b.values.len()
+                ));
+            }
+            let total = b.total();
+            let fits = b.values.iter().all(|v| v.is_finite() && *v >= 0.0)
+                && (self.percent || total <= self.max);
+            if !fits {
                 return Err(format!(
                     "cột {} (\"{}\") của biểu đồ có giá trị {}, cần từ 0 đến {}",
                     i + 1,
                     b.label,
-                    b.value,
+                    total,
                     self.max
                 ));
             }
@@ -314,13 +358,14 @@ mod tests {
     fn chart_check_rejects_what_cannot_be_drawn() {
         let bar = |value: f32| Bar {
             label: "PAPI".into(),
-            value,
+            values: vec![value],
             text: "x".into(),
         };
         let ok = Chart {
             title: String::new(),
             max: 100.0,
             bars: vec![bar(0.0), bar(100.0)],
+            ..Chart::default()
         };
         assert!(ok.check().is_ok());
         let e = Chart {
@@ -359,6 +404,44 @@ mod tests {
         .is_err());
         assert!(Chart {
             bars: vec![bar(f32::INFINITY)],
+            ..ok.clone()
+        }
+        .check()
+        .is_err());
+        // A stacked bar needs one value per series; shares may sum past max.
+        let series = |n: usize| {
+            (0..n)
+                .map(|i| Series {
+                    name: format!("s{i}"),
+                    style: String::new(),
+                })
+                .collect::<Vec<_>>()
+        };
+        let stacked = Chart {
+            percent: true,
+            series: series(2),
+            bars: vec![Bar {
+                values: vec![150.0, 3.0],
+                ..bar(0.0)
+            }],
+            ..ok.clone()
+        };
+        assert!(stacked.check().is_ok());
+        let e = Chart {
+            series: series(3),
+            ..stacked.clone()
+        }
+        .check()
+        .unwrap_err();
+        assert!(e.contains("có 2 giá trị, cần 3"), "{e}");
+        assert!(Chart {
+            percent: false,
+            ..stacked
+        }
+        .check()
+        .is_err());
+        assert!(Chart {
+            percent: true,
             ..ok
         }
         .check()

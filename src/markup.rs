@@ -5,13 +5,18 @@
 //! <p style keep-with-next> text <b> <i> <br/> </p>
 //! <table widths fit indent borders header-rows keep-with-previous> <row keep-with-next cant-split>
 //! <cell colspan rowspan valign style> (paragraphs, or inline text with `style`) </cell>
-//! <chart title max> <bar label value text/> ... </chart>
+//! <chart title max percent> <series name style/> ... <bar label value|values text/> ... </chart>
 //! ```
 //!
 //! `<chart>` is a block of a section, like `<p>` and `<table>`: a horizontal bar chart on the
 //! scale 0..=`max` (required, a number), one `<bar/>` (empty element) per category, top to
 //! bottom. Each bar needs `label` (the category), `value` (a number with a decimal point,
 //! 0..=max) and `text` (the value label printed as given, e.g. "85,7%").
+//!
+//! A chart with `<series/>` entries (before its bars) is stacked: each series is a legend
+//! entry with its `name` and the style sheet's series `style`, and each bar gives `values`,
+//! one number per series separated by spaces, drawn left to right; `text` is optional.
+//! `percent="true"` draws each bar as its segments' shares (then `max` is 100).
 //!
 //! Whitespace inside a paragraph that contains a line break (template indentation) becomes
 //! one space; runs of plain spaces are kept, since a blank left for the văn thư
@@ -416,15 +421,38 @@ impl<'a> Parser<'a> {
         if max <= 0.0 {
             return Err(self.error(format!("max của <chart> cần lớn hơn 0, gặp {max}")));
         }
+        let percent = match attr(e, "percent").as_deref().map(str::trim) {
+            None | Some("false") => false,
+            Some("true") => true,
+            Some(v) => {
+                return Err(self.error(format!(
+                    "percent của <chart> là \"true\" hoặc \"false\", gặp \"{v}\""
+                )))
+            }
+        };
+        if percent && max != 100.0 {
+            return Err(self.error(format!(
+                "biểu đồ percent=\"true\" cần max=\"100\", gặp {max}"
+            )));
+        }
         let mut c = Chart {
             title: attr(e, "title").unwrap_or_default(),
             max,
+            percent,
+            series: Vec::new(),
             bars: Vec::new(),
         };
         loop {
             match self.next()? {
+                Event::Empty(b) if b.name().as_ref() == b"series" => {
+                    if !c.bars.is_empty() {
+                        return Err(self.error("<series/> đặt trước mọi <bar/> của biểu đồ"));
+                    }
+                    let series = self.series(&b)?;
+                    c.series.push(series);
+                }
                 Event::Empty(b) if b.name().as_ref() == b"bar" => {
-                    let bar = self.bar(&b, max)?;
+                    let bar = self.bar(&b, &c)?;
                     c.bars.push(bar);
                 }
                 Event::Start(b) if b.name().as_ref() == b"bar" => {
@@ -438,7 +466,7 @@ impl<'a> Parser<'a> {
                 Event::Eof => return Err(self.error("thiếu </chart>")),
                 other => {
                     return Err(self.error(format!(
-                        "trong <chart> chỉ có <bar/>, gặp {}",
+                        "trong <chart> chỉ có <series/> và <bar/>, gặp {}",
                         event_vi(&other)
                     )))
                 }
@@ -447,19 +475,67 @@ impl<'a> Parser<'a> {
         if c.bars.is_empty() {
             return Err(self.error("<chart> cần ít nhất một <bar/>"));
         }
+        if percent && c.series.is_empty() {
+            return Err(self.error("biểu đồ percent=\"true\" cần các <series/>"));
+        }
         Ok(c)
     }
 
-    fn bar(&self, e: &BytesStart, max: f32) -> R<Bar> {
+    fn series(&self, e: &BytesStart) -> R<Series> {
+        let name = attr(e, "name").ok_or_else(|| self.error("<series> cần thuộc tính name"))?;
+        let style = attr(e, "style").ok_or_else(|| self.error("<series> cần thuộc tính style"))?;
+        self.styles
+            .chart
+            .series_style(&style)
+            .map_err(|m| self.error(m))?;
+        Ok(Series { name, style })
+    }
+
+    fn bar(&self, e: &BytesStart, chart: &Chart) -> R<Bar> {
+        let max = chart.max;
         let label = attr(e, "label").ok_or_else(|| self.error("<bar> cần thuộc tính label"))?;
-        let value = self.required_number(e, "bar", "value")?;
-        if !(0.0..=max).contains(&value) {
+        if !chart.is_stacked() {
+            let value = self.required_number(e, "bar", "value")?;
+            if !(0.0..=max).contains(&value) {
+                return Err(self.error(format!(
+                    "value của <bar> \"{label}\" cần từ 0 đến {max} (max của biểu đồ), gặp {value}"
+                )));
+            }
+            let text = attr(e, "text").ok_or_else(|| self.error("<bar> cần thuộc tính text"))?;
+            return Ok(Bar {
+                label,
+                values: vec![value],
+                text,
+            });
+        }
+        let raw = attr(e, "values").ok_or_else(|| self.error("<bar> cần thuộc tính values"))?;
+        let values: Vec<f32> = raw
+            .split_whitespace()
+            .map(|v| v.parse::<f32>().ok().filter(|n| n.is_finite() && *n >= 0.0))
+            .collect::<Option<_>>()
+            .ok_or_else(|| {
+                self.error(format!(
+                    "values của <bar> \"{label}\" cần các số không âm cách nhau bởi dấu cách (dấu chấm thập phân), gặp \"{raw}\""
+                ))
+            })?;
+        if values.len() != chart.series.len() {
             return Err(self.error(format!(
-                "value của <bar> \"{label}\" cần từ 0 đến {max} (max của biểu đồ), gặp {value}"
+                "values của <bar> \"{label}\" có {} số, cần {} (một cho mỗi <series/>)",
+                values.len(),
+                chart.series.len()
             )));
         }
-        let text = attr(e, "text").ok_or_else(|| self.error("<bar> cần thuộc tính text"))?;
-        Ok(Bar { label, value, text })
+        let total: f32 = values.iter().sum();
+        if !chart.percent && total > max {
+            return Err(self.error(format!(
+                "tổng values của <bar> \"{label}\" là {total}, vượt max của biểu đồ ({max})"
+            )));
+        }
+        Ok(Bar {
+            label,
+            values,
+            text: attr(e, "text").unwrap_or_default(),
+        })
     }
 
     fn cell(&mut self, e: &BytesStart) -> R<Cell> {
@@ -729,16 +805,66 @@ mod tests {
             vec![
                 Bar {
                     label: "PAR INDEX".into(),
-                    value: 85.7,
+                    values: vec![85.7],
                     text: "85,7%".into()
                 },
                 Bar {
                     label: "A < B".into(),
-                    value: 0.0,
+                    values: vec![0.0],
                     text: "0%".into()
                 },
             ]
         );
+        assert!(c.series.is_empty() && !c.percent);
+    }
+
+    #[test]
+    fn stacked_charts_have_series_and_values() {
+        let d = doc("<chart title=\"T\" max=\"100\" percent=\"true\">\n\
+             <series name=\"Hoàn thành đúng hạn\" style=\"dung-han\"/>\n\
+             <series name=\"Quá hạn\" style=\"qua-han\"/>\n\
+             <bar label=\"PCI\" values=\" 2  30 \"/>\n</chart>")
+        .unwrap();
+        let Block::Chart(c) = &d.sections[0].blocks[0] else {
+            panic!("not a chart")
+        };
+        assert!(c.percent);
+        let names: Vec<(&str, &str)> = c
+            .series
+            .iter()
+            .map(|s| (s.name.as_str(), s.style.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            [("Hoàn thành đúng hạn", "dung-han"), ("Quá hạn", "qua-han")]
+        );
+        assert_eq!(c.bars[0].values, [2.0, 30.0]);
+        assert_eq!(c.bars[0].text, "");
+
+        let bad = |body: &str| doc(body).unwrap_err().message;
+        let head = "<chart max=\"100\" percent=\"true\"><series name=\"a\" style=\"dung-han\"/>";
+        let e = bad(&format!(
+            "{head}<bar label=\"PCI\" values=\"1 2\"/></chart>"
+        ));
+        assert!(e.contains("có 2 số, cần 1"), "{e}");
+        let e = bad(&format!(
+            "{head}<bar label=\"PCI\" values=\"1,5\"/></chart>"
+        ));
+        assert!(e.contains("dấu chấm thập phân"), "{e}");
+        let e = bad(&format!("{head}<bar label=\"PCI\" value=\"1\"/></chart>"));
+        assert!(e.contains("cần thuộc tính values"), "{e}");
+        let e = bad("<chart max=\"100\"><series name=\"a\" style=\"xanh\"/></chart>");
+        assert!(e.contains("\"xanh\"") && e.contains("dung-han"), "{e}");
+        let e = bad(
+            "<chart max=\"50\" percent=\"true\"><series name=\"a\" style=\"dung-han\"/></chart>",
+        );
+        assert!(e.contains("max=\"100\""), "{e}");
+        let e = bad(
+            "<chart max=\"100\" percent=\"true\"><bar label=\"a\" value=\"1\" text=\"x\"/></chart>",
+        );
+        assert!(e.contains("cần các <series/>"), "{e}");
+        let e = bad("<chart max=\"10\"><series name=\"a\" style=\"dung-han\"/><series name=\"b\" style=\"qua-han\"/><bar label=\"a\" values=\"6 6\"/></chart>");
+        assert!(e.contains("vượt max"), "{e}");
     }
 
     #[test]
@@ -777,7 +903,11 @@ mod tests {
         let e = bad("<chart max=\"100\">\n</chart>");
         assert!(e.message.contains("ít nhất một <bar/>"), "{}", e.message);
         let e = bad("<chart max=\"100\"><p style=\"body\">x</p></chart>");
-        assert!(e.message.contains("chỉ có <bar/>"), "{}", e.message);
+        assert!(
+            e.message.contains("chỉ có <series/> và <bar/>"),
+            "{}",
+            e.message
+        );
         let e = bad("<chart max=\"100\">chữ</chart>");
         assert!(e.message.contains("chữ nằm ngoài"), "{}", e.message);
         let e = bad("<chart max=\"100\"><bar label=\"a\" value=\"1\" text=\"x\"></bar></chart>");

@@ -55,6 +55,8 @@ pub struct ParagraphStyle {
     /// A solid rule centred under the paragraph, as long as this fraction of its widest line
     /// (1.0 under the Tiêu ngữ, 1/3 – 1/2 under the agency name and the trích yếu).
     pub rule_below: Option<f32>,
+    /// Lines set as even as their count allows (headings and titles), never stretched.
+    pub balance: bool,
 }
 
 impl ParagraphStyle {
@@ -71,6 +73,7 @@ impl ParagraphStyle {
             line_spacing: 1.0,
             keep_with_next: false,
             rule_below: None,
+            balance: false,
         }
     }
     fn bold(mut self) -> Self {
@@ -92,6 +95,10 @@ impl ParagraphStyle {
     }
     fn keep(mut self) -> Self {
         self.keep_with_next = true;
+        self
+    }
+    fn balance(mut self) -> Self {
+        self.balance = true;
         self
     }
     fn rule(mut self, fraction: f32) -> Self {
@@ -173,6 +180,45 @@ pub struct ChartStyle {
     pub title_style: String,
     pub label_style: String,
     pub axis_style: String,
+    /// Stacked charts: the segments' looks, by the name a chart's series gives.
+    pub series: Vec<SeriesStyle>,
+    /// Stacked charts: the legend band under the scale, its entries in `legend_columns`
+    /// columns of rows `legend_row_mm` high, each a `legend_key_mm` square and its text.
+    pub legend_row_mm: f32,
+    pub legend_columns: usize,
+    pub legend_key_mm: f32,
+    pub legend_style: String,
+    /// Advance of one character of the value labels, mm: a segment shows its count only
+    /// when the count fits inside it (both writers decide alike without shaping text).
+    /// Times New Roman digits are half an em: 13 pt → 2.3 mm.
+    pub label_char_mm: f32,
+    /// Clearance between a label and the line or edge next to it, mm.
+    pub label_gap_mm: f32,
+}
+
+/// The look of one series of a stacked chart. Colours are chosen to step in lightness so
+/// that a grey-scale print still tells them apart; `hatch` (diagonal lines of that colour
+/// over the fill) marks a series whatever the print.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeriesStyle {
+    pub name: String,
+    pub fill: Rgb8,
+    pub hatch: Option<Rgb8>,
+    /// Colour of the count printed inside the segment.
+    pub label_color: Rgb8,
+}
+
+impl ChartStyle {
+    /// The style of series `name`.
+    pub fn series_style(&self, name: &str) -> Result<&SeriesStyle, String> {
+        self.series.iter().find(|s| s.name == name).ok_or_else(|| {
+            let names: Vec<&str> = self.series.iter().map(|s| s.name.as_str()).collect();
+            format!(
+                "kiểu chuỗi số liệu biểu đồ \"{name}\" không có trong bảng kiểu; các kiểu có: {}",
+                names.join(", ")
+            )
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -196,6 +242,32 @@ pub fn unknown_style_message(name: &str, sheet: &StyleSheet) -> String {
     )
 }
 
+/// The report's statuses, darkest (done on time) to lightest (not started), overdue hatched
+/// in red, not reported in neutral grey.
+fn default_series() -> Vec<SeriesStyle> {
+    let s = |name: &str, fill: Rgb8, hatch: Option<Rgb8>, label_color: Rgb8| SeriesStyle {
+        name: name.to_string(),
+        fill,
+        hatch,
+        label_color,
+    };
+    const WHITE: Rgb8 = [0xFF, 0xFF, 0xFF];
+    const BLACK: Rgb8 = [0, 0, 0];
+    vec![
+        s("dung-han", [0x1F, 0x38, 0x64], None, WHITE),
+        s("tre-han", [0x44, 0x72, 0xC4], None, WHITE),
+        s("dang-thuc-hien", [0x9D, 0xC3, 0xE6], None, BLACK),
+        s("chua-thuc-hien", [0xE7, 0xE6, 0xE6], None, BLACK),
+        s(
+            "qua-han",
+            [0xF8, 0xCB, 0xAD],
+            Some([0xC0, 0x00, 0x00]),
+            BLACK,
+        ),
+        s("chua-bao-cao", [0x8C, 0x8C, 0x8C], None, BLACK),
+    ]
+}
+
 impl StyleSheet {
     /// The Decree 30 defaults (sizes of Phụ lục I mục V and the Mẫu 1.4 template).
     pub fn nd30() -> StyleSheet {
@@ -205,9 +277,9 @@ impl StyleSheet {
             .align(Justify)
             .indent(body_indent)
             .space(6.0, 0.0);
-        // Headings are set ragged: a justified heading of two lines spreads its first line
-        // wide to leave a word or two below.
-        let heading = body.clone().align(Left).bold().keep();
+        // Headings are set ragged and balanced: a justified heading of two lines spreads its
+        // first line wide to leave a word or two below.
+        let heading = body.clone().align(Left).bold().keep().balance();
         let mut s: BTreeMap<String, ParagraphStyle> = BTreeMap::new();
         let mut add = |name: &str, st: ParagraphStyle| {
             s.insert(name.to_string(), st);
@@ -240,7 +312,8 @@ impl StyleSheet {
                 .bold()
                 .align(Center)
                 .space(18.0, 0.0)
-                .keep(),
+                .keep()
+                .balance(),
         );
         add(
             "trich-yeu",
@@ -249,7 +322,8 @@ impl StyleSheet {
                 .align(Center)
                 .space(0.0, 6.0)
                 .rule(1.0 / 3.0)
-                .keep(),
+                .keep()
+                .balance(),
         );
         // Body (ô 6).
         add("body", body.clone());
@@ -284,7 +358,11 @@ impl StyleSheet {
         );
         add(
             "phu-luc-tieu-de",
-            ParagraphStyle::new(14.0).bold().align(Center).keep(),
+            ParagraphStyle::new(14.0)
+                .bold()
+                .align(Center)
+                .keep()
+                .balance(),
         );
         add(
             "phu-luc-kem-theo",
@@ -411,6 +489,13 @@ impl StyleSheet {
                 title_style: "chart-title".to_string(),
                 label_style: "chart-label".to_string(),
                 axis_style: "chart-axis".to_string(),
+                series: default_series(),
+                legend_row_mm: 6.0,
+                legend_columns: 3,
+                legend_key_mm: 3.5,
+                legend_style: "chart-axis".to_string(),
+                label_char_mm: 2.3,
+                label_gap_mm: 1.5,
             },
             styles: s,
             page_number_style: "so-trang".to_string(),

@@ -24,7 +24,14 @@ fn pages(pdf: &Path) -> Vec<String> {
         .split('\u{c}')
         .map(|page| {
             page.lines()
-                .filter(|l| !l.trim().chars().all(|c| c.is_ascii_digit()))
+                // Page numbers, and a stacked chart's segment counts: LibreOffice writes
+                // those one per line, we write a bar's on one line ("27 2"); both are
+                // checked against the tables in tests/chart_stacked.rs.
+                .filter(|l| {
+                    !l.trim()
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || c.is_whitespace())
+                })
                 .flat_map(|l| l.chars().filter(|c| !c.is_whitespace()))
                 .collect::<String>()
         })
@@ -252,7 +259,10 @@ fn reports_of_many_shapes_match_libreoffice_page_by_page() {
     // page foot and the heading after it ("II. KẾT QUẢ …", kept with its next paragraphs)
     // goes to the next page in one and stays in the other: 11 keeps it and LibreOffice
     // moves it, 12 the other way round; the chart's spacing is the next thing to measure.
-    const KNOWN: &[&str] = &["hinh-11-2025-q1", "hinh-12-2025-q1"];
+    // Since the charts are stacked with a legend band (taller by a legend row or two), 11
+    // and 12 match and 02 and 10 show the same difference: the chart ends near the foot of
+    // page 1 and the heading after it stays there in LibreOffice, moves on in ours.
+    const KNOWN: &[&str] = &["hinh-02-2025-q1", "hinh-10-2025-q1"];
     assert_eq!(
         differ,
         KNOWN,

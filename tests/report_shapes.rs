@@ -189,6 +189,9 @@ fn index_name(k: &str) -> &'static str {
 /// Expected figure rows: name → counts.
 type Rows = BTreeMap<&'static str, Counts>;
 
+/// One status's count in a row's counts (a chart series).
+type CountOf = fn(&Counts) -> usize;
+
 /// Expected figure rows by index and by unit.
 fn by_index(case: &Case, status: &[Status]) -> Rows {
     let mut m: BTreeMap<&'static str, Vec<Status>> = BTreeMap::new();
@@ -622,29 +625,63 @@ fn check_figure_tables(case: &Case, e: &Expected, r: &Read) {
                 );
             }
         }
-        // Its chart: one bar per row, the table's rate.
+        // Its chart: one bar per row, stacked from the row's statuses, each series' values
+        // the generator's counts, adding up to the table's columns.
         let chart = part(&r.docx, &format!("word/charts/chart{}.xml", n + 1));
         let doc = roxmltree::Document::parse(&chart).unwrap();
-        let values = |tag: &str| -> Vec<String> {
-            doc.descendants()
+        let grouping = doc
+            .descendants()
+            .find(|e| e.has_tag_name("grouping"))
+            .and_then(|g| g.attribute("val"));
+        assert_eq!(grouping, Some("percentStacked"), "{key}: chart {}", n + 1);
+        let names: Vec<String> = body.iter().map(|r| r[1].clone()).collect();
+        let silent = counts.values().any(|c| c.silent > 0);
+        let mut want: Vec<(&str, CountOf)> = vec![
+            ("Hoàn thành đúng hạn", |c| c.on_time),
+            ("Hoàn thành trễ hạn", |c| c.late),
+            ("Đang thực hiện", |c| c.wip),
+            ("Chưa thực hiện", |c| c.idle),
+        ];
+        if silent {
+            want.push(("Chưa báo cáo", |c| c.silent));
+        }
+        want.push(("Quá hạn", |c| c.overdue()));
+        let sers: Vec<roxmltree::Node> = doc
+            .descendants()
+            .filter(|e| e.has_tag_name("ser"))
+            .collect();
+        assert_eq!(sers.len(), want.len(), "{key}: chart {} series", n + 1);
+        let texts = |n: roxmltree::Node, tag: &str| -> Vec<String> {
+            n.children()
                 .filter(|e| e.has_tag_name(tag))
                 .flat_map(|x| x.descendants().filter(|v| v.has_tag_name("v")))
                 .filter_map(|v| v.text().map(String::from))
                 .collect()
         };
-        let names: Vec<String> = body.iter().map(|r| r[1].clone()).collect();
-        assert_eq!(values("cat"), names, "{key}: chart {} bars", n + 1);
-        let bars: Vec<f64> = values("val").iter().map(|v| v.parse().unwrap()).collect();
-        let shown: Vec<f64> = body.iter().map(|r| rate_value(&r[5])).collect();
-        assert_eq!(bars, shown, "{key}: chart {} values", n + 1);
-        for row in body {
-            assert!(
-                chart.contains(&format!("<a:t>{}</a:t>", row[5])),
-                "{key}: chart {} label {}",
-                n + 1,
-                row[5]
-            );
+        let printed = |col: usize| -> Vec<usize> {
+            body.iter().map(|r| numbers(&r[col])[0] as usize).collect()
+        };
+        let mut sums = vec![0usize; body.len()];
+        for (ser, (name, of)) in sers.iter().zip(&want) {
+            assert_eq!(texts(*ser, "tx"), [*name], "{key}: chart {}", n + 1);
+            assert_eq!(texts(*ser, "cat"), names, "{key}: chart {} bars", n + 1);
+            let got: Vec<usize> = texts(*ser, "val")
+                .iter()
+                .map(|v| v.parse().unwrap())
+                .collect();
+            let expected: Vec<usize> = body.iter().map(|r| of(&counts[r[1].as_str()])).collect();
+            assert_eq!(got, expected, "{key}: chart {} {name}", n + 1);
+            for (s, v) in sums.iter_mut().zip(&got) {
+                *s += v;
+            }
+            // Against the table as printed: "Quá hạn" is its column of that name.
+            if *name == "Quá hạn" {
+                assert_eq!(got, printed(4), "{key}: chart {} {name}", n + 1);
+            }
         }
+        assert_eq!(sums, printed(2), "{key}: chart {} totals", n + 1);
+        let done: Vec<usize> = body.iter().map(|r| counts[r[1].as_str()].done()).collect();
+        assert_eq!(done, printed(3), "{key}: chart {} done", n + 1);
     }
     let charts = part_names(&r.docx)
         .iter()

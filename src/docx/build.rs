@@ -36,6 +36,77 @@ fn spacing(st: &ParagraphStyle) -> LineSpacing {
         .line_rule(LineSpacingType::Auto)
 }
 
+/// A run's text (or a line break, `None`) with its emphasis.
+struct Piece {
+    text: Option<String>,
+    bold: Option<bool>,
+    italic: Option<bool>,
+}
+
+/// `runs` as pieces, with a line break inserted before each char index of `starts` and the
+/// spaces before it dropped (a space left at a line's end would shift a centred line).
+fn with_breaks(runs: &[ir::Run], starts: &[usize]) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::new();
+    let mut at = 0usize;
+    let mut next = starts.iter().copied().peekable();
+    for r in runs {
+        let (bold, italic) = (r.bold, r.italic);
+        let text = match &r.kind {
+            RunKind::LineBreak => {
+                at += 1;
+                out.push(Piece {
+                    text: None,
+                    bold,
+                    italic,
+                });
+                continue;
+            }
+            RunKind::Text(t) => t,
+        };
+        let mut piece = String::new();
+        for ch in text.chars() {
+            if next.peek() == Some(&at) {
+                next.next();
+                if !piece.is_empty() {
+                    out.push(Piece {
+                        text: Some(std::mem::take(&mut piece)),
+                        bold,
+                        italic,
+                    });
+                }
+                trim_line_end(&mut out);
+                out.push(Piece {
+                    text: None,
+                    bold,
+                    italic,
+                });
+            }
+            piece.push(ch);
+            at += 1;
+        }
+        if !piece.is_empty() {
+            out.push(Piece {
+                text: Some(piece),
+                bold,
+                italic,
+            });
+        }
+    }
+    out
+}
+
+/// Drops the spaces at the end of the pieces written so far (back to the last line break).
+fn trim_line_end(out: &mut Vec<Piece>) {
+    while let Some(Piece { text: Some(t), .. }) = out.last_mut() {
+        let kept = t.trim_end_matches(' ').len();
+        t.truncate(kept);
+        if !t.is_empty() {
+            break;
+        }
+        out.pop();
+    }
+}
+
 struct Ctx<'a> {
     style: &'a StyleSheet,
     fonts: &'a FontSet,
@@ -58,19 +129,20 @@ impl Ctx<'_> {
             .ok_or_else(|| crate::style::unknown_style_message(name, self.style))
     }
 
-    /// Width in points of the widest line of `p` set in one line.
-    fn widest_line_pt(&self, p: &ir::Paragraph, st: &ParagraphStyle) -> f32 {
+    /// Width in points of the widest of the lines `pieces` break into.
+    fn widest_line_pt(&self, pieces: &[Piece], st: &ParagraphStyle) -> f32 {
         let mut widest: f32 = 0.0;
         let mut line: f32 = 0.0;
-        for r in &p.runs {
-            match &r.kind {
-                RunKind::Text(t) => {
-                    let face = self
-                        .fonts
-                        .face(r.bold.unwrap_or(st.bold), r.italic.unwrap_or(st.italic));
+        for piece in pieces {
+            match &piece.text {
+                Some(t) => {
+                    let face = self.fonts.face(
+                        piece.bold.unwrap_or(st.bold),
+                        piece.italic.unwrap_or(st.italic),
+                    );
                     line += face.text_width_pt(t, st.size_pt);
                 }
-                RunKind::LineBreak => {
+                None => {
                     widest = widest.max(line);
                     line = 0.0;
                 }
@@ -79,8 +151,27 @@ impl Ctx<'_> {
         widest.max(line)
     }
 
-    fn paragraph(&self, p: &ir::Paragraph, keep_next: bool) -> Result<Paragraph, String> {
-        let st = self.st(&p.style)?;
+    /// The runs of `p` as pieces; a body paragraph of a balanced style (`line_width_pt` its
+    /// text width) gets line breaks where the PDF breaks it.
+    fn pieces(
+        &self,
+        p: &ir::Paragraph,
+        st: &ParagraphStyle,
+        line_width_pt: Option<f32>,
+    ) -> Result<Vec<Piece>, String> {
+        let breaks = match line_width_pt {
+            Some(w) if st.balance => crate::pdf::soft_line_starts(p, st, w, self.fonts)?,
+            _ => Vec::new(),
+        };
+        Ok(with_breaks(&p.runs, &breaks))
+    }
+
+    fn paragraph(
+        &self,
+        st: &ParagraphStyle,
+        pieces: &[Piece],
+        keep_next: bool,
+    ) -> Result<Paragraph, String> {
         let mut sp = spacing(st);
         if st.rule_below.is_some() {
             // The space after goes under the rule paragraph instead.
@@ -103,31 +194,29 @@ impl Ctx<'_> {
         if st.keep_with_next || keep_next || st.rule_below.is_some() {
             para = para.keep_next(true);
         }
-        for r in &p.runs {
-            let (bold, italic) = (r.bold.unwrap_or(st.bold), r.italic.unwrap_or(st.italic));
-            let new_run = || {
-                let mut run = Run::new().size(half_points(st.size_pt));
-                if bold {
-                    run = run.bold();
-                }
-                if italic {
-                    run = run.italic();
-                }
-                run
-            };
-            match &r.kind {
-                RunKind::Text(t) => {
+        for piece in pieces {
+            let (bold, italic) = (
+                piece.bold.unwrap_or(st.bold),
+                piece.italic.unwrap_or(st.italic),
+            );
+            let mut run = Run::new().size(half_points(st.size_pt));
+            if bold {
+                run = run.bold();
+            }
+            if italic {
+                run = run.italic();
+            }
+            match &piece.text {
+                None => para = para.add_run(run.add_break(BreakType::TextWrapping)),
+                Some(t) => {
                     let face = self.fonts.face(bold, italic);
-                    for (piece, fallback) in crate::fonts::fallback_pieces(t, face) {
-                        let mut run = new_run().add_text(piece);
+                    for (text, fallback) in crate::fonts::fallback_pieces(t, face) {
+                        let mut r = run.clone().add_text(text);
                         if fallback {
-                            run = run.fonts(fonts(crate::fonts::SYMBOL_FAMILY));
+                            r = r.fonts(fonts(crate::fonts::SYMBOL_FAMILY));
                         }
-                        para = para.add_run(run);
+                        para = para.add_run(r);
                     }
-                }
-                RunKind::LineBreak => {
-                    para = para.add_run(new_run().add_break(BreakType::TextWrapping));
                 }
             }
         }
@@ -138,15 +227,15 @@ impl Ctx<'_> {
     /// narrowed by indents to `fraction` of the text's widest line, centred in `width_mm`.
     fn rule(
         &self,
-        p: &ir::Paragraph,
+        st: &ParagraphStyle,
+        pieces: &[Piece],
         width_mm: f32,
         keep_next: bool,
     ) -> Result<Option<Paragraph>, String> {
-        let st = self.st(&p.style)?;
         let Some(fraction) = st.rule_below else {
             return Ok(None);
         };
-        let text_mm = self.widest_line_pt(p, st) / crate::style::PT_PER_MM;
+        let text_mm = self.widest_line_pt(pieces, st) / crate::style::PT_PER_MM;
         let len = (fraction * text_mm.min(width_mm)).min(width_mm);
         let side = ((width_mm - len) / 2.0).max(0.0);
         let mut rule = self
@@ -179,11 +268,13 @@ impl Ctx<'_> {
         &self,
         p: &ir::Paragraph,
         width_mm: f32,
+        line_width_pt: Option<f32>,
         keep_next: bool,
     ) -> Result<Vec<Paragraph>, String> {
-        let mut out = vec![self.paragraph(p, keep_next)?];
         let st = self.st(&p.style)?;
-        if let Some(r) = self.rule(p, width_mm, keep_next || st.keep_with_next)? {
+        let pieces = self.pieces(p, st, line_width_pt)?;
+        let mut out = vec![self.paragraph(st, &pieces, keep_next)?];
+        if let Some(r) = self.rule(st, &pieces, width_mm, keep_next || st.keep_with_next)? {
             out.push(r);
         }
         Ok(out)
@@ -247,9 +338,12 @@ impl Ctx<'_> {
                 }
                 if origin_row == r && !cell.paragraphs.is_empty() {
                     for p in &cell.paragraphs {
-                        for para in
-                            self.paragraph_with_rule(p, width - 2.0 * pad, row.keep_with_next)?
-                        {
+                        for para in self.paragraph_with_rule(
+                            p,
+                            width - 2.0 * pad,
+                            None,
+                            row.keep_with_next,
+                        )? {
                             tc = tc.add_paragraph(para);
                         }
                     }
@@ -476,10 +570,12 @@ pub fn write_body(
     let mut chart_no = 0;
     for (i, s) in doc.sections.iter().enumerate() {
         let width = style.text_width_mm(s.orientation);
+        // Lines break to the width the DOCX states, in whole twips, as the PDF breaks them.
+        let line_width = Some(style.text_width_pt(s.orientation));
         for (bi, b) in s.blocks.iter().enumerate() {
             match b {
                 Block::Paragraph(p) => {
-                    for para in ctx.paragraph_with_rule(p, width, p.keep_with_next)? {
+                    for para in ctx.paragraph_with_rule(p, width, line_width, p.keep_with_next)? {
                         frags.element(&para.build(), out)?;
                     }
                 }

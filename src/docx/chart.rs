@@ -8,9 +8,9 @@
 //! Sizes come from `chart_geometry` (shared with the PDF): the drawing's extent and a manual
 //! layout of the plot area put the label column and the bars where the PDF puts them.
 
-use crate::chart_geometry::ChartGeometry;
+use crate::chart_geometry::{tick_text, ChartGeometry};
 use crate::ir::Chart;
-use crate::style::{ChartStyle, ParagraphStyle, Rgb8, StyleSheet};
+use crate::style::{ChartStyle, ParagraphStyle, Rgb8, SeriesStyle, StyleSheet};
 use quick_xml::escape::escape;
 use std::fmt::Write;
 
@@ -58,11 +58,16 @@ fn hex(c: Rgb8) -> String {
 
 /// Run properties of chart text from a paragraph style (DrawingML sizes are 1/100 pt).
 fn run_props(tag: &str, st: &ParagraphStyle, font: &str) -> String {
+    run_props_in(tag, st, font, [0, 0, 0])
+}
+
+fn run_props_in(tag: &str, st: &ParagraphStyle, font: &str, ink: Rgb8) -> String {
     format!(
-        r#"<a:{tag} sz="{}" b="{}" i="{}"><a:solidFill><a:srgbClr val="000000"/></a:solidFill><a:latin typeface="{font}"/><a:ea typeface="{font}"/><a:cs typeface="{font}"/></a:{tag}>"#,
+        r#"<a:{tag} sz="{}" b="{}" i="{}"><a:solidFill><a:srgbClr val="{}"/></a:solidFill><a:latin typeface="{font}"/><a:ea typeface="{font}"/><a:cs typeface="{font}"/></a:{tag}>"#,
         (st.size_pt * 100.0).round() as i64,
         u8::from(st.bold),
         u8::from(st.italic),
+        hex(ink),
     )
 }
 
@@ -76,10 +81,15 @@ fn text_props(st: &ParagraphStyle, font: &str) -> String {
 
 /// Fixed text (`c:tx/c:rich`) in this style.
 fn rich(text: &str, st: &ParagraphStyle, font: &str) -> String {
+    rich_in(text, st, font, [0, 0, 0])
+}
+
+/// `rich` in colour `ink`.
+fn rich_in(text: &str, st: &ParagraphStyle, font: &str, ink: Rgb8) -> String {
     format!(
         r#"<c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr>{}</a:pPr><a:r>{}<a:t>{}</a:t></a:r></a:p></c:rich></c:tx>"#,
-        run_props("defRPr", st, font),
-        run_props("rPr", st, font).replacen("<a:rPr ", r#"<a:rPr lang="vi-VN" "#, 1),
+        run_props_in("defRPr", st, font, ink),
+        run_props_in("rPr", st, font, ink).replacen("<a:rPr ", r#"<a:rPr lang="vi-VN" "#, 1),
         escape(text)
     )
 }
@@ -149,53 +159,11 @@ pub fn chart_part(
         g.plot_w_mm / g.width_mm,
         g.plot_h_mm / g.height_mm,
     );
-    let _ = write!(
-        x,
-        r#"<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/><c:ser><c:idx val="0"/><c:order val="0"/><c:tx><c:v>{}</c:v></c:tx><c:spPr><a:solidFill><a:srgbClr val="{}"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr><c:invertIfNegative val="0"/><c:dLbls>"#,
-        escape(chart.title.as_str()),
-        hex(cs.bar_color)
-    );
-    for (i, bar) in chart.bars.iter().enumerate() {
-        let _ = write!(
-            x,
-            r#"<c:dLbl><c:idx val="{i}"/>{}<c:dLblPos val="outEnd"/>{SHOW_VALUE_ONLY}</c:dLbl>"#,
-            rich(&bar.text, label_st, &font)
-        );
+    if chart.is_stacked() {
+        stacked_series(&mut x, chart, &g, sheet, label_st, &font)?;
+    } else {
+        plain_series(&mut x, chart, &g, cs, label_st, &font);
     }
-    let _ = write!(
-        x,
-        r#"{NO_SHAPE}{}<c:dLblPos val="outEnd"/>{SHOW_VALUE_ONLY}</c:dLbls>"#,
-        text_props(label_st, &font)
-    );
-    let _ = write!(
-        x,
-        r#"<c:cat><c:strRef><c:f>Sheet1!$A$2:$A${}</c:f><c:strCache><c:ptCount val="{n}"/>"#,
-        n + 1
-    );
-    for (i, bar) in chart.bars.iter().enumerate() {
-        let _ = write!(
-            x,
-            r#"<c:pt idx="{i}"><c:v>{}</c:v></c:pt>"#,
-            escape(bar.label.as_str())
-        );
-    }
-    let _ = write!(
-        x,
-        r#"</c:strCache></c:strRef></c:cat><c:val><c:numRef><c:f>Sheet1!$B$2:$B${}</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="{n}"/>"#,
-        n + 1
-    );
-    for (i, bar) in chart.bars.iter().enumerate() {
-        let _ = write!(x, r#"<c:pt idx="{i}"><c:v>{}</c:v></c:pt>"#, bar.value);
-    }
-    // A bar's share of its category band: gap width is the space between bars as a
-    // percentage of a bar's thickness.
-    let gap = ((g.row_mm - g.bar_mm) / g.bar_mm.max(0.01) * 100.0)
-        .round()
-        .clamp(0.0, 500.0) as i64;
-    let _ = write!(
-        x,
-        r#"</c:numCache></c:numRef></c:val></c:ser><c:gapWidth val="{gap}"/><c:axId val="1001"/><c:axId val="1002"/></c:barChart>"#
-    );
     // Categories read top to bottom (maxMin); the value axis then crosses at the last
     // category, i.e. stays at the bottom.
     let _ = write!(
@@ -204,24 +172,40 @@ pub fn chart_part(
         line(cs.axis_line_pt, [0, 0, 0]),
         text_props(label_st, &font)
     );
-    // Whole steps print the same in every locale; a fractional step uses the reader's.
-    let num_fmt = if g.step.fract() == 0.0 {
-        "0"
+    // Whole steps print the same in every locale; a fractional step uses the reader's. A
+    // percent-stacked scale runs 0..1 shown as 0%..100%.
+    let (num_fmt, scale_max, step) = if chart.percent {
+        ("0%", chart.max / 100.0, g.step / 100.0)
+    } else if g.step.fract() == 0.0 {
+        ("0", chart.max, g.step)
     } else {
-        "General"
+        ("General", chart.max, g.step)
     };
     let _ = write!(
         x,
         r#"<c:valAx><c:axId val="1002"/><c:scaling><c:orientation val="minMax"/><c:max val="{}"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:majorGridlines>{}</c:majorGridlines><c:numFmt formatCode="{num_fmt}" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>{}{}<c:crossAx val="1001"/><c:crosses val="max"/><c:crossBetween val="between"/><c:majorUnit val="{}"/></c:valAx>"#,
-        chart.max,
+        scale_max,
         line(cs.grid_line_pt, cs.grid_color),
         line(cs.axis_line_pt, [0, 0, 0]),
         text_props(axis_st, &font),
-        g.step
+        step
     );
+    x.push_str(NO_SHAPE);
+    x.push_str("</c:plotArea>");
+    if g.legend_mm > 0.0 {
+        // The legend in the band the PDF draws it in, entries flowing in rows.
+        let legend_st = style(sheet, &cs.legend_style)?;
+        let _ = write!(
+            x,
+            r#"<c:legend><c:legendPos val="b"/><c:layout><c:manualLayout><c:xMode val="edge"/><c:yMode val="edge"/><c:x val="0"/><c:y val="{:.6}"/><c:w val="1"/><c:h val="{:.6}"/></c:manualLayout></c:layout><c:overlay val="0"/>{NO_SHAPE}{}</c:legend>"#,
+            g.legend_y_mm / g.height_mm,
+            g.legend_mm / g.height_mm,
+            text_props(legend_st, &font)
+        );
+    }
     let _ = write!(
         x,
-        r#"{NO_SHAPE}</c:plotArea><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>{NO_SHAPE}{}</c:chartSpace>"#,
+        r#"<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>{NO_SHAPE}{}</c:chartSpace>"#,
         text_props(label_st, &font)
     );
 
@@ -234,12 +218,212 @@ pub fn chart_part(
     Ok(ChartPart { run, ..part })
 }
 
-/// Alt text: the title, then "label: text" for each bar.
+/// The category cache (`c:cat`) of every series: the bars' labels.
+fn categories(x: &mut String, chart: &Chart) {
+    let n = chart.bars.len();
+    let _ = write!(
+        x,
+        r#"<c:cat><c:strRef><c:f>Sheet1!$A$2:$A${}</c:f><c:strCache><c:ptCount val="{n}"/>"#,
+        n + 1
+    );
+    for (i, bar) in chart.bars.iter().enumerate() {
+        let _ = write!(
+            x,
+            r#"<c:pt idx="{i}"><c:v>{}</c:v></c:pt>"#,
+            escape(bar.label.as_str())
+        );
+    }
+    x.push_str("</c:strCache></c:strRef></c:cat>");
+}
+
+/// The value cache (`c:val`) of series `s` (spreadsheet column B, C, …).
+fn values(x: &mut String, chart: &Chart, s: usize) {
+    let n = chart.bars.len();
+    let col = column_name(s + 1);
+    let _ = write!(
+        x,
+        r#"<c:val><c:numRef><c:f>Sheet1!${col}$2:${col}${}</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="{n}"/>"#,
+        n + 1
+    );
+    for (i, bar) in chart.bars.iter().enumerate() {
+        let v = bar.values.get(s).copied().unwrap_or(0.0);
+        let _ = write!(x, r#"<c:pt idx="{i}"><c:v>{v}</c:v></c:pt>"#);
+    }
+    x.push_str("</c:numCache></c:numRef></c:val>");
+}
+
+/// Spreadsheet column letters of 0-based column `i` (A, B, …, Z, AA, …).
+fn column_name(i: usize) -> String {
+    let mut i = i + 1;
+    let mut out = Vec::new();
+    while i > 0 {
+        let r = (i - 1) % 26;
+        out.push(b'A' + r as u8);
+        i = (i - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The gap between bars as a percentage of a bar's thickness, as DrawingML gives it.
+fn gap_width(g: &ChartGeometry) -> i64 {
+    ((g.row_mm - g.bar_mm) / g.bar_mm.max(0.01) * 100.0)
+        .round()
+        .clamp(0.0, 500.0) as i64
+}
+
+/// One series, its value labels the IR's texts at the bars' ends.
+fn plain_series(
+    x: &mut String,
+    chart: &Chart,
+    g: &ChartGeometry,
+    cs: &ChartStyle,
+    label_st: &ParagraphStyle,
+    font: &str,
+) {
+    let _ = write!(
+        x,
+        r#"<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/><c:ser><c:idx val="0"/><c:order val="0"/><c:tx><c:v>{}</c:v></c:tx><c:spPr><a:solidFill><a:srgbClr val="{}"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr><c:invertIfNegative val="0"/><c:dLbls>"#,
+        escape(chart.title.as_str()),
+        hex(cs.bar_color)
+    );
+    for (i, bar) in chart.bars.iter().enumerate() {
+        if bar.text.is_empty() {
+            let _ = write!(
+                x,
+                r#"<c:dLbl><c:idx val="{i}"/><c:delete val="1"/></c:dLbl>"#
+            );
+            continue;
+        }
+        let _ = write!(
+            x,
+            r#"<c:dLbl><c:idx val="{i}"/>{}<c:dLblPos val="outEnd"/>{SHOW_VALUE_ONLY}</c:dLbl>"#,
+            rich(&bar.text, label_st, font)
+        );
+    }
+    let _ = write!(
+        x,
+        r#"{NO_SHAPE}{}<c:dLblPos val="outEnd"/>{SHOW_VALUE_ONLY}</c:dLbls>"#,
+        text_props(label_st, font)
+    );
+    categories(x, chart);
+    values(x, chart, 0);
+    let _ = write!(
+        x,
+        r#"</c:ser><c:gapWidth val="{}"/><c:axId val="1001"/><c:axId val="1002"/></c:barChart>"#,
+        gap_width(g)
+    );
+}
+
+/// A series' fill: solid, or the style's hatch over it as a DrawingML pattern.
+fn series_fill(look: &SeriesStyle) -> String {
+    match look.hatch {
+        Some(ink) => format!(
+            r#"<a:pattFill prst="wdUpDiag"><a:fgClr><a:srgbClr val="{}"/></a:fgClr><a:bgClr><a:srgbClr val="{}"/></a:bgClr></a:pattFill>"#,
+            hex(ink),
+            hex(look.fill)
+        ),
+        None => format!(
+            r#"<a:solidFill><a:srgbClr val="{}"/></a:solidFill>"#,
+            hex(look.fill)
+        ),
+    }
+}
+
+/// One series per legend entry, stacked (`overlap` 100): each segment's count is a fixed
+/// label centred in it where the geometry says it fits, deleted elsewhere, so Word and
+/// LibreOffice show the labels the PDF shows. A label on a hatched segment gets the fill
+/// colour behind it, as the PDF leaves the hatch out there.
+fn stacked_series(
+    x: &mut String,
+    chart: &Chart,
+    g: &ChartGeometry,
+    sheet: &StyleSheet,
+    label_st: &ParagraphStyle,
+    font: &str,
+) -> Result<(), String> {
+    let cs = &sheet.chart;
+    let grouping = if chart.percent {
+        "percentStacked"
+    } else {
+        "stacked"
+    };
+    let _ = write!(
+        x,
+        r#"<c:barChart><c:barDir val="bar"/><c:grouping val="{grouping}"/><c:varyColors val="0"/>"#
+    );
+    for (s, series) in chart.series.iter().enumerate() {
+        let look = cs.series_style(&series.style)?;
+        let col = column_name(s + 1);
+        let _ = write!(
+            x,
+            r#"<c:ser><c:idx val="{s}"/><c:order val="{s}"/><c:tx><c:strRef><c:f>Sheet1!${col}$1</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>{}</c:v></c:pt></c:strCache></c:strRef></c:tx><c:spPr>{}<a:ln><a:noFill/></a:ln></c:spPr><c:invertIfNegative val="0"/><c:dLbls>"#,
+            escape(series.name.as_str()),
+            series_fill(look)
+        );
+        let backing = if look.hatch.is_some() {
+            format!(
+                r#"<c:spPr><a:solidFill><a:srgbClr val="{}"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr>"#,
+                hex(look.fill)
+            )
+        } else {
+            NO_SHAPE.to_string()
+        };
+        for i in 0..chart.bars.len() {
+            let seg = g.segments(chart, i).into_iter().find(|seg| seg.series == s);
+            let text = seg.map(|seg| (tick_text(seg.value), seg.w_mm));
+            match text {
+                Some((t, w)) if g.label_fits(w, &t) => {
+                    let _ = write!(
+                        x,
+                        r#"<c:dLbl><c:idx val="{i}"/>{}{backing}<c:dLblPos val="ctr"/>{SHOW_VALUE_ONLY}</c:dLbl>"#,
+                        rich_in(&t, label_st, font, look.label_color)
+                    );
+                }
+                _ => {
+                    let _ = write!(
+                        x,
+                        r#"<c:dLbl><c:idx val="{i}"/><c:delete val="1"/></c:dLbl>"#
+                    );
+                }
+            }
+        }
+        let _ = write!(
+            x,
+            r#"{NO_SHAPE}{}<c:dLblPos val="ctr"/>{SHOW_VALUE_ONLY}</c:dLbls>"#,
+            text_props(label_st, font)
+        );
+        categories(x, chart);
+        values(x, chart, s);
+        x.push_str("</c:ser>");
+    }
+    let _ = write!(
+        x,
+        r#"<c:gapWidth val="{}"/><c:overlap val="100"/><c:axId val="1001"/><c:axId val="1002"/></c:barChart>"#,
+        gap_width(g)
+    );
+    Ok(())
+}
+
+/// Alt text: the title, then "label: text" for each bar; a stacked bar's text is its
+/// series' counts ("PCI: Hoàn thành đúng hạn 2, Quá hạn 1"), empty ones left out.
 pub fn alt_text(chart: &Chart) -> String {
     let pairs: Vec<String> = chart
         .bars
         .iter()
-        .map(|b| format!("{}: {}", b.label, b.text))
+        .map(|b| {
+            if !chart.is_stacked() {
+                return format!("{}: {}", b.label, b.text);
+            }
+            let parts: Vec<String> = chart
+                .series
+                .iter()
+                .zip(&b.values)
+                .filter(|(_, v)| **v > 0.0)
+                .map(|(s, v)| format!("{} {}", s.name, tick_text(*v)))
+                .collect();
+            format!("{}: {}", b.label, parts.join(", "))
+        })
         .collect();
     let pairs = pairs.join("; ");
     if chart.title.trim().is_empty() {
@@ -273,15 +457,16 @@ mod tests {
             bars: vec![
                 Bar {
                     label: "PAPI".into(),
-                    value: 85.7,
+                    values: vec![85.7],
                     text: "85,7%".into(),
                 },
                 Bar {
                     label: "PCI".into(),
-                    value: 50.0,
+                    values: vec![50.0],
                     text: "50%".into(),
                 },
             ],
+            ..Chart::default()
         };
         assert_eq!(alt_text(&c), "Tỷ lệ — PAPI: 85,7%; PCI: 50%");
         let part = chart_part(&c, 1, &StyleSheet::nd30(), 165.0, None).unwrap();
@@ -289,5 +474,65 @@ mod tests {
             .run
             .contains(r#"descr="Tỷ lệ — PAPI: 85,7%; PCI: 50%""#));
         assert!(part.xml.contains("<a:t>85,7%</a:t>"));
+        assert_eq!(column_name(0), "A");
+        assert_eq!(column_name(25), "Z");
+        assert_eq!(column_name(26), "AA");
+
+        let stacked = Chart {
+            percent: true,
+            series: [("Đúng hạn", "dung-han"), ("Quá hạn", "qua-han")]
+                .iter()
+                .map(|(n, s)| crate::ir::Series {
+                    name: n.to_string(),
+                    style: s.to_string(),
+                })
+                .collect(),
+            bars: vec![Bar {
+                label: "PCI".into(),
+                values: vec![2.0, 0.0],
+                text: String::new(),
+            }],
+            ..c
+        };
+        assert_eq!(alt_text(&stacked), "Tỷ lệ — PCI: Đúng hạn 2");
+    }
+
+    #[test]
+    fn stacked_on_a_count_scale_has_a_series_per_status_and_a_legend() {
+        let series = |v: &[(&str, &str)]| {
+            v.iter()
+                .map(|(n, s)| crate::ir::Series {
+                    name: n.to_string(),
+                    style: s.to_string(),
+                })
+                .collect::<Vec<_>>()
+        };
+        let c = Chart {
+            title: "Số nhiệm vụ".into(),
+            max: 40.0,
+            percent: false,
+            series: series(&[("Đúng hạn", "dung-han"), ("Quá hạn", "qua-han")]),
+            bars: vec![Bar {
+                label: "PCI".into(),
+                values: vec![30.0, 1.0],
+                text: "31".into(),
+            }],
+        };
+        let part = chart_part(&c, 1, &StyleSheet::nd30(), 165.0, None).unwrap();
+        let x = &part.xml;
+        assert!(x.contains(r#"<c:grouping val="stacked"/>"#), "{x}");
+        assert!(x.contains(r#"<c:overlap val="100"/>"#));
+        assert_eq!(x.matches("<c:ser>").count(), 2);
+        // The scale is the chart's, not shares.
+        assert!(x.contains(r#"<c:max val="40"/>"#));
+        // Overdue is hatched; 1 of 40 is too narrow for its count, 30 shows it centred.
+        assert!(x.contains(r#"<a:pattFill prst="wdUpDiag">"#));
+        assert!(x.contains(r#"<c:dLbl><c:idx val="0"/><c:delete val="1"/></c:dLbl>"#));
+        assert!(x.contains("<a:t>30</a:t>"));
+        assert!(x.contains(r#"<c:dLblPos val="ctr"/>"#));
+        assert!(x.contains("<c:legend>"));
+        let g = ChartGeometry::new(&c, &StyleSheet::nd30().chart, 165.0).unwrap();
+        assert!(part.run.contains(&format!(r#"cy="{}""#, emu(g.height_mm))));
+        assert!(g.legend_mm > 0.0);
     }
 }

@@ -2,22 +2,25 @@
 //! thin strokes, title, category labels, value labels and the scale's numbers as text set
 //! like paragraphs. The boxes come from `chart_geometry`, shared with the DOCX writer.
 
-use super::frame::{Fill, Frame, Stroke, BLACK};
+use super::frame::{BoxStroke, Fill, Frame, Stroke, BLACK};
 use super::paragraph::{layout_paragraph, LaidParagraph};
 use super::shape::Shaper;
 use crate::chart_geometry::{tick_text, ChartGeometry};
 use crate::ir::{Chart, Paragraph, Run};
-use crate::style::{unknown_style_message, Align, ParagraphStyle, StyleSheet, PT_PER_MM};
+use crate::style::{unknown_style_message, Align, ParagraphStyle, Rgb8, StyleSheet, PT_PER_MM};
 
-/// Gap between the category labels and the axis, and between a bar's end and its value
-/// label, mm: what LibreOffice leaves in its rendering of the DOCX chart.
-const LABEL_GAP_MM: f32 = 1.0;
 /// Gap between the title's line box and the plot's top, mm; LibreOffice sets the title
 /// just above the plot rather than centred in its band.
 const TITLE_GAP_MM: f32 = 0.7;
 /// Room a shrunk band keeps above and below its category label's lines together, mm, so
 /// labels of neighbouring bands never touch (and LibreOffice hides none of them).
 const LABEL_CLEARANCE_MM: f32 = 1.0;
+/// Distance between the diagonal lines of a hatched segment, mm, and their width, pt.
+const HATCH_STEP_MM: f32 = 1.6;
+const HATCH_LINE_PT: f32 = 0.6;
+/// Outline of a legend key, so a light key shows its edge on white paper.
+const KEY_LINE_PT: f32 = 0.25;
+const KEY_LINE: [u8; 3] = [0x7F, 0x7F, 0x7F];
 
 /// A chart placed in its box; the frame is relative to the text area's left edge and the
 /// chart's top.
@@ -63,10 +66,66 @@ fn text_box(
 
 /// Puts a laid-out text's lines into `frame` with its box at (x, y).
 fn place(frame: &mut Frame, lp: &LaidParagraph, x: f32, y: f32) {
+    place_in(frame, lp, x, y, BLACK);
+}
+
+/// `place` in colour `ink`.
+fn place_in(frame: &mut Frame, lp: &LaidParagraph, x: f32, y: f32, ink: Rgb8) {
     let mut y = y;
     for line in &lp.lines {
-        frame.push_frame(&line.frame, x, y);
+        let mut f = line.frame.clone();
+        for r in &mut f.runs {
+            r.color = ink;
+        }
+        frame.push_frame(&f, x, y);
         y += line.height;
+    }
+}
+
+/// Left edge of the leftmost glyph of a laid-out text, relative to its box.
+fn ink_left(lp: &LaidParagraph) -> Option<f32> {
+    lp.lines
+        .iter()
+        .filter_map(|l| l.frame.runs.first()?.glyphs.first().map(|g| g.x))
+        .reduce(f32::min)
+}
+
+/// Diagonal lines (lower left to upper right) of colour `ink` across the rectangle `r`
+/// (x, y, w, h; y down), left out inside `hole` so a label on the segment stays legible.
+/// The lines sit on one grid across the chart (`origin`), so adjacent hatched boxes join.
+fn hatch(frame: &mut Frame, r: [f32; 4], hole: Option<[f32; 4]>, origin: f32, ink: Rgb8) {
+    let [x0, y0, w, h] = r;
+    let (x1, y1) = (x0 + w, y0 + h);
+    let step = HATCH_STEP_MM * PT_PER_MM;
+    // Line c: the points (c + t, y1 - t), t in 0..=h.
+    let mut k = ((x0 - h - origin) / step).floor() as i64;
+    loop {
+        let c = origin + step * k as f32;
+        k += 1;
+        if c > x1 {
+            break;
+        }
+        let (ta, tb) = ((x0 - c).max(0.0), (x1 - c).min(h));
+        if tb <= ta {
+            continue;
+        }
+        let mut pieces = vec![(ta, tb)];
+        if let Some([hx, hy, hw, hh]) = hole {
+            let (ha, hb) = ((hx - c).max(y1 - (hy + hh)), (hx + hw - c).min(y1 - hy));
+            if hb > ha && hb > ta && ha < tb {
+                pieces = vec![(ta, ha.max(ta)), (hb.min(tb), tb)];
+            }
+        }
+        for (a, b) in pieces.into_iter().filter(|(a, b)| b - a > 0.01) {
+            frame.strokes.push(Stroke {
+                x1: c + a,
+                y1: y1 - a,
+                x2: c + b,
+                y2: y1 - b,
+                width: HATCH_LINE_PT,
+                color: ink,
+            });
+        }
     }
 }
 
@@ -84,15 +143,28 @@ pub fn layout_chart(
     let title_st = style(sheet, &cs.title_style)?;
     let label_st = style(sheet, &cs.label_style)?;
     let axis_st = style(sheet, &cs.axis_style)?;
+    let legend_st = style(sheet, &cs.legend_style)?;
+    let looks = chart
+        .series
+        .iter()
+        .map(|s| cs.series_style(&s.style))
+        .collect::<Result<Vec<_>, _>>()?;
     let mm = |v: f32| v * PT_PER_MM;
-    let gap = mm(LABEL_GAP_MM);
+    let gap = mm(natural.label_gap_mm);
     let column = (mm(natural.plot_x_mm) - gap).max(1.0);
+    // A band may not shrink below its category label's lines, nor, on a stacked chart, so far
+    // that its bar (a fixed share of the band) is thinner than the counts set inside it.
     let tallest_label = chart
         .bars
         .iter()
         .map(|b| text_box(&b.label, label_st, Align::Center, column, shaper).height())
         .fold(0.0, f32::max);
-    let min_height = mm(natural.min_height_mm(cs, tallest_label / PT_PER_MM + LABEL_CLEARANCE_MM));
+    let mut band_mm = tallest_label / PT_PER_MM + LABEL_CLEARANCE_MM;
+    if !chart.series.is_empty() && natural.bar_mm > 0.0 {
+        let count_mm = label_st.line_height_pt() / PT_PER_MM;
+        band_mm = band_mm.max(count_mm * natural.row_mm / natural.bar_mm);
+    }
+    let min_height = mm(natural.min_height_mm(cs, band_mm));
     let g = match height_mm {
         Some(h) => natural.fit_to(h),
         None => natural,
@@ -119,61 +191,80 @@ pub fn layout_chart(
         place(&mut frame, &lp, x0, y);
     }
 
-    // Grid first, then bars over it, then the axes over the bars' ends.
+    // The grid, broken where bars and their labels lie (the geometry says where).
     for &t in g.ticks.iter().filter(|t| **t > 0.0) {
-        let x = px + mm(g.bar_length_mm(t, chart.max));
-        frame.strokes.push(Stroke {
-            x1: x,
-            y1: py,
-            x2: x,
-            y2: py + ph,
-            width: cs.grid_line_pt,
-            color: cs.grid_color,
-        });
+        let along = g.bar_length_mm(t, chart.max);
+        let x = px + mm(along);
+        for (top, bottom) in g.grid_runs(chart, along) {
+            frame.strokes.push(Stroke {
+                x1: x,
+                y1: mm(top),
+                x2: x,
+                y2: mm(bottom),
+                width: cs.grid_line_pt,
+                color: cs.grid_color,
+            });
+        }
     }
     for (i, bar) in chart.bars.iter().enumerate() {
         let top = mm(g.bar_top_mm(i));
         let h = mm(g.bar_mm);
-        let len = mm(g.bar_length_mm(bar.value, chart.max));
-        if len > 0.0 {
-            frame.fills.push(Fill {
-                x: px,
-                y: top,
-                width: len,
-                height: h,
-                color: cs.bar_color,
-            });
-        }
         let centre = top + h / 2.0;
+        for seg in g.segments(chart, i) {
+            let (x, w) = (px + mm(seg.x_mm), mm(seg.w_mm));
+            let look = looks.get(seg.series).copied();
+            frame.fills.push(Fill {
+                x,
+                y: top,
+                width: w,
+                height: h,
+                color: look.map_or(cs.bar_color, |l| l.fill),
+            });
+            let Some(look) = look else { continue };
+            // A stacked segment's count, centred inside it where it fits.
+            let text = tick_text(seg.value);
+            let mut hole = None;
+            if g.label_fits(seg.w_mm, &text) {
+                let lp = text_box(&text, label_st, Align::Center, w, shaper);
+                let y = centre - lp.height() / 2.0;
+                place_in(&mut frame, &lp, x, y, look.label_color);
+                let left = ink_left(&lp).unwrap_or(0.0);
+                hole = Some([x + left - gap / 2.0, y, w - 2.0 * left + gap, lp.height()]);
+            }
+            if let Some(ink) = look.hatch {
+                hatch(&mut frame, [x, top, w, h], hole, px, ink);
+            }
+        }
         // A label wrapped in its column is a block set against the axis with its lines
         // centred on each other, as chart renderers set axis labels: centre the lines, then
-        // move them right until the widest one touches the column's edge.
+        // move them right until the widest one ends a gap short of the axis.
         let label = text_box(&bar.label, label_st, Align::Center, column, shaper);
-        let shift = label
-            .lines
-            .iter()
-            .filter_map(|l| l.frame.runs.first()?.glyphs.first().map(|g| g.x))
-            .fold(f32::INFINITY, f32::min);
-        let shift = if shift.is_finite() { shift } else { 0.0 };
+        let shift = ink_left(&label).unwrap_or(0.0);
         place(
             &mut frame,
             &label,
             x0 + shift,
             centre - label.height() / 2.0,
         );
-        let value = text_box(&bar.text, label_st, Align::Left, 10_000.0, shaper);
-        place(
-            &mut frame,
-            &value,
-            px + len + gap,
-            centre - value.height() / 2.0,
-        );
+        if !bar.text.is_empty() {
+            let value = text_box(&bar.text, label_st, Align::Left, 10_000.0, shaper);
+            place(
+                &mut frame,
+                &value,
+                px + mm(g.bar_end_mm(chart, i)) + gap,
+                centre - value.height() / 2.0,
+            );
+        }
     }
+    let unit = if chart.percent { "%" } else { "" };
     for &t in &g.ticks {
         let x = px + mm(g.bar_length_mm(t, chart.max));
         let w = mm(cs.value_width_mm.max(10.0));
-        let lp = text_box(&tick_text(t), axis_st, Align::Center, w, shaper);
-        place(&mut frame, &lp, x - w / 2.0, py + ph + mm(0.5));
+        let text = format!("{}{unit}", tick_text(t));
+        let lp = text_box(&text, axis_st, Align::Center, w, shaper);
+        // A gap under the axis, so the numbers (and "0" under the vertical axis's end)
+        // stay clear of it.
+        place(&mut frame, &lp, x - w / 2.0, py + ph + gap);
     }
     let axis = |x1: f32, y1: f32, x2: f32, y2: f32| Stroke {
         x1,
@@ -185,6 +276,39 @@ pub fn layout_chart(
     };
     frame.strokes.push(axis(px, py, px, py + ph));
     frame.strokes.push(axis(px, py + ph, px + pw, py + ph));
+
+    // The legend: a key square in the series' look and its name, in cells across the chart.
+    let key = mm(g.legend_key_mm);
+    for (k, (series, look)) in chart.series.iter().zip(&looks).enumerate() {
+        let (kx, ky) = g.legend_key_at(k);
+        let (kx, ky) = (x0 + mm(kx), mm(ky));
+        frame.fills.push(Fill {
+            x: kx,
+            y: ky,
+            width: key,
+            height: key,
+            color: look.fill,
+        });
+        if let Some(ink) = look.hatch {
+            hatch(&mut frame, [kx, ky, key, key], None, kx, ink);
+        }
+        frame.boxes.push(BoxStroke {
+            x: kx,
+            y: ky,
+            width: key,
+            height: key,
+            line: KEY_LINE_PT,
+            color: KEY_LINE,
+        });
+        let room = (mm(g.legend_cell_mm()) - key - 3.0 * gap).max(1.0);
+        let lp = text_box(&series.name, legend_st, Align::Left, room, shaper);
+        place(
+            &mut frame,
+            &lp,
+            kx + key + gap,
+            ky + key / 2.0 - lp.height() / 2.0,
+        );
+    }
 
     Ok(LaidChart {
         height: mm(g.height_mm),
@@ -208,7 +332,7 @@ mod tests {
         let sheet = StyleSheet::nd30();
         let bar = |label: &str, value: f32, text: &str| Bar {
             label: label.into(),
-            value,
+            values: vec![value],
             text: text.into(),
         };
         let c = Chart {
@@ -219,6 +343,7 @@ mod tests {
                 bar("B", 50.0, "50%"),
                 bar("C", 0.0, "0%"),
             ],
+            ..Chart::default()
         };
         let w = 165.0 * PT_PER_MM;
         let lc = layout_chart(&c, &sheet, w, &mut sh, None).unwrap();
@@ -236,5 +361,28 @@ mod tests {
             assert!(text.contains(t), "{t} in {text}");
         }
         assert!((lc.height - (10.0 + 33.0 + 8.0) * PT_PER_MM).abs() < 1e-3);
+    }
+
+    #[test]
+    fn hatching_stays_in_its_box_and_out_of_the_label() {
+        let mut f = Frame::default();
+        let r = [10.0, 20.0, 40.0, 18.0];
+        let hole = [25.0, 22.0, 10.0, 14.0];
+        hatch(&mut f, r, Some(hole), 0.0, [0xC0, 0, 0]);
+        assert!(f.strokes.len() > 5);
+        for s in &f.strokes {
+            for (x, y) in [(s.x1, s.y1), (s.x2, s.y2)] {
+                assert!((10.0 - 1e-3..=50.0 + 1e-3).contains(&x), "{s:?}");
+                assert!((20.0 - 1e-3..=38.0 + 1e-3).contains(&y), "{s:?}");
+            }
+            // No point of the line inside the hole.
+            for k in 0..=20 {
+                let t = k as f32 / 20.0;
+                let (x, y) = (s.x1 + (s.x2 - s.x1) * t, s.y1 + (s.y2 - s.y1) * t);
+                let inside =
+                    x > 25.0 + 1e-2 && x < 35.0 - 1e-2 && y > 22.0 + 1e-2 && y < 36.0 - 1e-2;
+                assert!(!inside, "{s:?} crosses the label");
+            }
+        }
     }
 }

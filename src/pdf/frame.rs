@@ -71,6 +71,8 @@ pub struct GlyphRun {
     /// Baseline.
     pub y: f32,
     pub glyphs: Vec<Glyph>,
+    /// Text colour: black but for a chart's counts on dark segments.
+    pub color: Rgb8,
 }
 
 /// A straight stroked line (rules under paragraphs, table borders, chart axes and grid).
@@ -124,6 +126,7 @@ impl Frame {
             GlyphRun {
                 face: r.face,
                 size: r.size,
+                color: r.color,
                 y: r.y + dy,
                 glyphs: r
                     .glyphs

@@ -139,6 +139,47 @@ pub fn break_lines(
     lines
 }
 
+/// Lines of a heading or title: as many as the greedy fill gives, but each as short as that
+/// count allows, so a two-line heading is not one full line and a word left below. The
+/// available widths shrink together until one more line would be needed; greedy line counts
+/// only grow as widths shrink, so the search is a bisection.
+pub fn balance_lines(
+    chars: &[ShapedChar],
+    breaks: &[(usize, bool)],
+    avail: impl Fn(usize) -> f32,
+) -> Vec<LineSpan> {
+    let greedy = break_lines(chars, breaks, &avail);
+    if greedy.len() < 2 {
+        return greedy;
+    }
+    let count = greedy.len();
+    // A line may only end where the text allows, never inside a word cut to fit.
+    let allowed = |spans: &[LineSpan]| {
+        spans.len() == count
+            && spans
+                .iter()
+                .all(|l| l.end == chars.len() || breaks.iter().any(|&(b, _)| b == l.end))
+    };
+    if !allowed(&greedy) {
+        return greedy;
+    }
+    let narrowest = (0..count).map(&avail).fold(f32::INFINITY, f32::min);
+    let (mut ok, mut too_far) = (0.0f32, narrowest.max(0.0));
+    let mut best = greedy;
+    // 0.05 pt is well under any glyph's advance: the last bisection step changes nothing.
+    while too_far - ok > 0.05 {
+        let mid = (ok + too_far) / 2.0;
+        let spans = break_lines(chars, breaks, |i| (avail(i) - mid).max(0.0));
+        if allowed(&spans) {
+            ok = mid;
+            best = spans;
+        } else {
+            too_far = mid;
+        }
+    }
+    best
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -215,5 +256,31 @@ mod tests {
         assert_eq!(lines("Số: 05/KH-UBND", 100.0), vec!["Số: 05/KH-UBND"]);
         let l = lines("Số: 05/KH-UBND", 12.0);
         assert_eq!(l[0], "Số: 05/KH-");
+    }
+
+    fn balanced(text: &str, width: f32) -> Vec<String> {
+        let c = chars(text);
+        let b = break_opportunities(text);
+        balance_lines(&c, &b, |_| width)
+            .iter()
+            .map(|l| c[l.start..l.content_end].iter().map(|c| c.ch).collect())
+            .collect()
+    }
+
+    #[test]
+    fn headings_break_into_even_lines() {
+        let h = "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH";
+        // Greedy leaves one word below; balanced keeps two lines of near equal length.
+        assert_eq!(lines(h, 48.0).last().unwrap(), "CHÍNH");
+        let b = balanced(h, 48.0);
+        assert_eq!(b.len(), 2, "{b:?}");
+        let (a, z) = (b[0].chars().count() as i32, b[1].chars().count() as i32);
+        assert!((a - z).abs() <= 8, "{b:?}");
+        assert_eq!(b.join(" "), h);
+        // One line stays one line; three stay three.
+        assert_eq!(balanced("Độc lập tự do", 100.0), vec!["Độc lập tự do"]);
+        assert_eq!(balanced(h, 20.0).len(), lines(h, 20.0).len());
+        // A word longer than the line is cut as before, not balanced.
+        assert_eq!(balanced("abcdefgh ij", 3.0), lines("abcdefgh ij", 3.0));
     }
 }

@@ -55,6 +55,18 @@ pub fn chart_heights(
     pages::chart_heights(doc, style, &mut shaper)
 }
 
+/// Where the PDF starts the soft-wrapped lines of `p` (a balanced heading or title) in a box
+/// `width_pt` wide: char indices into its runs' text, a line break run counting one.
+pub fn soft_line_starts(
+    p: &crate::ir::Paragraph,
+    style: &crate::style::ParagraphStyle,
+    width_pt: f32,
+    fonts: &FontSet,
+) -> Result<Vec<usize>, String> {
+    let mut shaper = shape::Shaper::new(fonts)?;
+    Ok(paragraph::soft_line_starts(p, style, width_pt, &mut shaper))
+}
+
 /// Renders `doc` as PDF bytes. Errors are messages for the user, in Vietnamese.
 pub fn write_pdf(doc: &Document, style: &StyleSheet, fonts: &FontSet) -> Result<Vec<u8>, String> {
     write_pdf_with(doc, style, fonts, &mut FaceCache::default(), false)

@@ -890,10 +890,11 @@ mod tests {
             bars: (0..4)
                 .map(|i| crate::ir::Bar {
                     label: format!("Chỉ số {i}"),
-                    value: 20.0 * i as f32,
+                    values: vec![20.0 * i as f32],
                     text: format!("{}%", 20 * i),
                 })
                 .collect(),
+            ..Chart::default()
         })
     }
 

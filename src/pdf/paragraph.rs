@@ -3,7 +3,7 @@
 //! split the paragraph between them.
 
 use super::frame::{FaceKey, Frame, Glyph, GlyphRun, Stroke, BLACK};
-use super::linebreak::{break_lines, break_opportunities, LineSpan};
+use super::linebreak::{balance_lines, break_lines, break_opportunities, LineSpan};
 use super::shape::{ShapedChar, Shaper};
 use crate::ir::{Paragraph, RunKind};
 use crate::style::{twips_pt, Align, ParagraphStyle, RULE_GAP_PT, RULE_WIDTH_PT};
@@ -30,14 +30,14 @@ impl LaidParagraph {
     }
 }
 
-/// Lays out `p` in a box `width` points wide.
-pub fn layout_paragraph(
+/// The paragraph's characters as measured, and where its lines end: greedy, or balanced
+/// for a style that asks for it.
+fn break_paragraph(
     p: &Paragraph,
     style: &ParagraphStyle,
     width: f32,
     shaper: &mut Shaper,
-) -> LaidParagraph {
-    let size = style.size_pt;
+) -> (Vec<ShapedChar>, Vec<LineSpan>) {
     // Collect: runs → one string and its measured characters.
     let mut text = String::new();
     let mut chars: Vec<ShapedChar> = Vec::new();
@@ -51,16 +51,49 @@ pub fn layout_paragraph(
             RunKind::LineBreak => "\n",
         };
         text.push_str(t);
-        shaper.shape_into(t, face, size, &mut chars);
+        shaper.shape_into(t, face, style.size_pt, &mut chars);
     }
-
     // Indents in whole twips, as the DOCX holds them.
     let left = twips_pt(style.left_indent_mm);
     let first = twips_pt(style.first_line_indent_mm);
     let breaks = break_opportunities(&text);
-    let spans = break_lines(&chars, &breaks, |i| {
-        (width - left - if i == 0 { first } else { 0.0 }).max(0.0)
-    });
+    let avail = |i: usize| (width - left - if i == 0 { first } else { 0.0 }).max(0.0);
+    let spans = if style.balance {
+        balance_lines(&chars, &breaks, avail)
+    } else {
+        break_lines(&chars, &breaks, avail)
+    };
+    (chars, spans)
+}
+
+/// Where the lines of `p` that do not follow a forced break start, as char indices into its
+/// runs' text (a line break run counting one char): the DOCX writer puts its own breaks
+/// there so a balanced heading breaks where the PDF breaks it.
+pub fn soft_line_starts(
+    p: &Paragraph,
+    style: &ParagraphStyle,
+    width: f32,
+    shaper: &mut Shaper,
+) -> Vec<usize> {
+    let (_, spans) = break_paragraph(p, style, width, shaper);
+    spans
+        .windows(2)
+        .filter(|w| !w[0].forced)
+        .map(|w| w[1].start)
+        .collect()
+}
+
+/// Lays out `p` in a box `width` points wide.
+pub fn layout_paragraph(
+    p: &Paragraph,
+    style: &ParagraphStyle,
+    width: f32,
+    shaper: &mut Shaper,
+) -> LaidParagraph {
+    let size = style.size_pt;
+    let (chars, spans) = break_paragraph(p, style, width, shaper);
+    let left = twips_pt(style.left_indent_mm);
+    let first = twips_pt(style.first_line_indent_mm);
 
     let line_height = style.line_height_pt();
     // Single-spaced line box: ascent above the baseline, descent below. Extra spacing of a
@@ -156,6 +189,7 @@ fn build_line(
             frame.runs.push(GlyphRun {
                 face: c.face,
                 size: c.size,
+                color: super::frame::BLACK,
                 y: baseline,
                 glyphs: Vec::with_capacity(rest),
             });

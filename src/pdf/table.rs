@@ -267,6 +267,17 @@ fn layout_cell(
         let st = sheet
             .get(&p.style)
             .ok_or_else(|| unknown_style_message(&p.style, sheet))?;
+        // Balancing is for headings in the body; the DOCX writer breaks only those itself.
+        let unbalanced;
+        let st = if st.balance {
+            unbalanced = crate::style::ParagraphStyle {
+                balance: false,
+                ..st.clone()
+            };
+            &unbalanced
+        } else {
+            st
+        };
         let lp = layout_paragraph(p, st, width, shaper);
         // Adjacent spacing adds, as in Word.
         y += after + lp.space_before;

@@ -8,7 +8,7 @@ use printpdf::{
     WindingOrder,
 };
 
-use super::frame::{FaceKey, Fill, GlyphRun, PageFrame, Rgb8};
+use super::frame::{FaceKey, Fill, GlyphRun, PageFrame, Rgb8, BLACK};
 use crate::fonts::FontSet;
 use crate::ir::Meta;
 use crate::style::PT_PER_MM;
@@ -191,9 +191,16 @@ fn page_ops(page: &PageFrame, widths: &WidthTable, used: &mut [bool; 5]) -> PdfP
             col: Color::Rgb(Rgb::new(0.0, 0.0, 0.0, None)),
         });
         let mut current: Option<(FaceKey, f32)> = None;
+        let mut ink = BLACK;
         for run in &page.frame.runs {
             if run.glyphs.is_empty() {
                 continue;
+            }
+            if run.color != ink {
+                ops.push(Op::SetFillColor {
+                    col: rgb(run.color),
+                });
+                ink = run.color;
             }
             used[run.face.index()] = true;
             if current != Some((run.face, run.size)) {
@@ -561,6 +568,7 @@ mod tests {
         let run = GlyphRun {
             face: FaceKey::Regular,
             size: 14.0,
+            color: BLACK,
             y: 100.0,
             glyphs,
         };

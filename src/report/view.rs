@@ -81,7 +81,17 @@ pub struct FigureTable {
     pub dong: Vec<FigureRow>,
     /// "Biểu đồ 1. …".
     pub bieu_do_tieu_de: String,
+    /// The chart's legend: one series per status, in the order the bars stack them.
+    pub chuoi: Vec<SeriesView>,
     pub bieu_do: Vec<BarView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SeriesView {
+    /// "Hoàn thành đúng hạn".
+    pub ten: &'static str,
+    /// The style sheet's series style.
+    pub kieu: &'static str,
 }
 
 #[derive(Debug, Serialize)]
@@ -99,10 +109,8 @@ pub struct FigureRow {
 #[derive(Debug, Serialize)]
 pub struct BarView {
     pub label: String,
-    /// The value as a number the markup reads ("85.7").
-    pub value: String,
-    /// The value as printed ("85,7%").
-    pub text: String,
+    /// The count of each series, space-separated as the markup reads them ("2 0 37 0 0").
+    pub values: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -310,15 +318,43 @@ fn figure_rows(
         .collect()
 }
 
+/// A chart's series: the statuses a reader tells apart, done to not done, with the overdue
+/// items (of every unfinished kind) as one series at the bars' ends, so "Quá hạn" counts
+/// what the table's column of that name counts. "Chưa báo cáo" only where a bar has some.
+/// Each with the counts it takes from an index's or unit's figures.
+type StatusSeries = (&'static str, &'static str, fn(&Counts) -> usize);
+
+fn status_series(list: &[(String, Counts)]) -> Vec<StatusSeries> {
+    let mut out: Vec<StatusSeries> = vec![
+        ("Hoàn thành đúng hạn", "dung-han", |c| c.done_on_time),
+        ("Hoàn thành trễ hạn", "tre-han", |c| c.done_late),
+        ("Đang thực hiện", "dang-thuc-hien", |c| c.in_progress),
+        ("Chưa thực hiện", "chua-thuc-hien", |c| c.not_started),
+    ];
+    if list.iter().any(|(_, c)| c.not_reported > 0) {
+        out.push(("Chưa báo cáo", "chua-bao-cao", |c| c.not_reported));
+    }
+    out.push(("Quá hạn", "qua-han", |c| c.overdue()));
+    out
+}
+
+fn series_views(list: &[(String, Counts)]) -> Vec<SeriesView> {
+    status_series(list)
+        .into_iter()
+        .map(|(ten, kieu, _)| SeriesView { ten, kieu })
+        .collect()
+}
+
 fn bars(list: &[(String, Counts)], label: &dyn Fn(&str) -> String) -> Vec<BarView> {
+    let series = status_series(list);
     list.iter()
-        .map(|(k, c)| {
-            let v = (c.percent_done() * 10.0).round() / 10.0;
-            BarView {
-                label: label(k),
-                value: format!("{v:.1}"),
-                text: percent(c.percent_done()),
-            }
+        .map(|(k, c)| BarView {
+            label: label(k),
+            values: series
+                .iter()
+                .map(|(_, _, n)| n(c).to_string())
+                .collect::<Vec<_>>()
+                .join(" "),
         })
         .collect()
 }
@@ -459,7 +495,10 @@ pub fn figures_view(
                 tieu_de: format!("Bảng {n}. Tỷ lệ hoàn thành nhiệm vụ theo {what}"),
                 cot: b.cot.to_string(),
                 dong: figure_rows(b.list, b.before, b.label),
-                bieu_do_tieu_de: format!("Biểu đồ {n}. Tỷ lệ hoàn thành nhiệm vụ theo {what} (%)"),
+                bieu_do_tieu_de: format!(
+                    "Biểu đồ {n}. Tình hình thực hiện nhiệm vụ theo {what} (%)"
+                ),
+                chuoi: series_views(b.list),
                 bieu_do: bars(b.list, b.label),
             }
         })
