@@ -60,6 +60,7 @@ impl ChartGeometry {
             style.value_width_mm,
             style.title_height_mm,
             style.row_height_mm,
+            style.min_row_height_mm,
             style.bar_height_mm,
             style.axis_height_mm,
             style.space_before_pt,
@@ -125,6 +126,43 @@ impl ChartGeometry {
             label_char_mm: style.label_char_mm,
             legend_key_mm: style.legend_key_mm,
         })
+    }
+
+    /// The same chart at most `height_mm` tall, for the room left at a page's foot: every
+    /// category's band shrinks alike and each bar keeps its share of its band; title, axis
+    /// and widths stay. Never taller than the natural height: a chart shrinks to fill a
+    /// page, it does not stretch (a stretched chart only spreads the same bars apart). The
+    /// caller keeps the band legible (see [`ChartGeometry::min_height_mm`]).
+    pub fn fit_to(self, height_mm: f32) -> ChartGeometry {
+        let n = self.categories();
+        let fixed = self.height_mm - self.plot_h_mm;
+        let row = (height_mm - fixed) / n as f32;
+        if !(row.is_finite() && row > 0.0 && row < self.row_mm) {
+            return self;
+        }
+        let bar_mm = self.bar_mm * row / self.row_mm;
+        let plot_h_mm = row * n as f32;
+        ChartGeometry {
+            height_mm: fixed + plot_h_mm,
+            // The legend band under the scale moves up with the plot's foot.
+            legend_y_mm: self.legend_y_mm - (self.plot_h_mm - plot_h_mm),
+            plot_h_mm,
+            row_mm: row,
+            bar_mm,
+            ..self
+        }
+    }
+
+    /// The least height this chart may take: each band at the style's minimum, and at least
+    /// `label_mm` (its tallest category label), but never more than the natural height.
+    pub fn min_height_mm(&self, style: &ChartStyle, label_mm: f32) -> f32 {
+        let row = style.min_row_height_mm.max(label_mm).min(self.row_mm);
+        self.height_mm - self.plot_h_mm + row * self.categories() as f32
+    }
+
+    /// Number of categories (bands) in the plot area.
+    fn categories(&self) -> usize {
+        (self.plot_h_mm / self.row_mm).round().max(1.0) as usize
     }
 
     /// The segments of bar `i`, left to right, empty ones left out: a plain bar's one, a
@@ -367,5 +405,30 @@ mod tests {
         let narrow = ChartGeometry::new(&chart(1, 100.0, ""), &st.chart, 60.0).unwrap_err();
         assert!(narrow.contains("quá hẹp"), "{narrow}");
         assert!(ChartGeometry::new(&chart(0, 100.0, ""), &st.chart, 165.0).is_err());
+    }
+
+    #[test]
+    fn a_chart_shrinks_its_bands_to_fit_and_never_stretches() {
+        let st = StyleSheet::nd30();
+        let g = ChartGeometry::new(&chart(4, 100.0, "Tỷ lệ"), &st.chart, 165.0).unwrap();
+        // 10 title + 4 bands + 8 axis = 50 mm: bands of 8 mm, bars keep 6.5/11 of them.
+        let f = g.clone().fit_to(50.0);
+        assert!((f.height_mm - 50.0).abs() < 1e-4, "{f:?}");
+        assert!((f.row_mm - 8.0).abs() < 1e-4);
+        assert!((f.bar_mm - 6.5 * 8.0 / 11.0).abs() < 1e-4);
+        assert_eq!((f.title_mm, f.plot_w_mm, f.width_mm), (10.0, 90.0, 160.0));
+        assert!(f.bar_top_mm(3) + f.bar_mm < f.plot_y_mm + f.plot_h_mm);
+        assert_eq!(g.clone().fit_to(200.0), g, "no stretching");
+        assert_eq!(g.clone().fit_to(-5.0), g, "no band of zero or less");
+        // Bands of the style's minimum, or of the tallest label when that is taller.
+        assert_eq!(g.min_height_mm(&st.chart, 0.0), 18.0 + 4.0 * 7.0);
+        assert!((g.min_height_mm(&st.chart, 10.5) - (18.0 + 42.0)).abs() < 1e-4);
+        assert_eq!(g.min_height_mm(&st.chart, 30.0), g.height_mm);
+        // A stacked chart's legend moves up with the plot's foot.
+        let c = stacked(&[[1.0, 2.0, 1.0], [0.0, 3.0, 0.0]]);
+        let g = ChartGeometry::new(&c, &st.chart, 165.0).unwrap();
+        let f = g.clone().fit_to(g.height_mm - 4.0);
+        assert!((f.legend_y_mm - (g.legend_y_mm - 4.0)).abs() < 1e-4);
+        assert!((f.legend_y_mm + f.legend_mm - f.height_mm).abs() < 1e-4);
     }
 }

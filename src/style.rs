@@ -161,6 +161,10 @@ pub struct ChartStyle {
     pub title_height_mm: f32,
     /// Height each category takes; its bar is centred in it.
     pub row_height_mm: f32,
+    /// The least a category's band may shrink to when a chart takes the room left at a
+    /// page's foot rather than move whole to the next page (the bar keeps its share of the
+    /// band). A band is never below its label's lines either: the labels stay legible.
+    pub min_row_height_mm: f32,
     pub bar_height_mm: f32,
     /// Band under the bars for the scale's numbers.
     pub axis_height_mm: f32,
@@ -469,6 +473,8 @@ impl StyleSheet {
                 value_width_mm: 20.0,
                 title_height_mm: 10.0,
                 row_height_mm: 11.0,
+                // A 13 pt label line (5.3 mm) with about 0.85 mm clear above and below.
+                min_row_height_mm: 7.0,
                 bar_height_mm: 6.5,
                 axis_height_mm: 8.0,
                 // Nothing after: the next paragraph's space before separates it. Word adds

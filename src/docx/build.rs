@@ -496,14 +496,29 @@ fn page_number_header(ctx: &Ctx) -> Result<(Header, Header), String> {
     Ok((Header::new().add_paragraph(p), Header::new()))
 }
 
-/// The chart parts of `doc`, in document order (numbered from 1).
-pub fn charts(doc: &ir::Document, style: &StyleSheet) -> Result<Vec<ChartPart>, String> {
+/// The chart parts of `doc`, in document order (numbered from 1), each as tall as the PDF's
+/// pagination makes it (shrunk to the room left at a page's foot, or natural).
+pub fn charts(
+    doc: &ir::Document,
+    style: &StyleSheet,
+    fonts_set: &FontSet,
+) -> Result<Vec<ChartPart>, String> {
+    let has_chart = doc
+        .sections
+        .iter()
+        .any(|s| s.blocks.iter().any(|b| matches!(b, Block::Chart(_))));
+    let heights = if has_chart {
+        crate::pdf::chart_heights(doc, style, fonts_set)?
+    } else {
+        Vec::new()
+    };
     let mut charts = Vec::new();
     for s in &doc.sections {
         let width = style.text_width_mm(s.orientation);
         for b in &s.blocks {
             if let Block::Chart(c) = b {
-                charts.push(chart_part(c, charts.len() + 1, style, width)?);
+                let height = heights.get(charts.len()).copied().flatten();
+                charts.push(chart_part(c, charts.len() + 1, style, width, height)?);
             }
         }
     }

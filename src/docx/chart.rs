@@ -113,15 +113,21 @@ fn style<'s>(sheet: &'s StyleSheet, name: &str) -> Result<&'s ParagraphStyle, St
         .ok_or_else(|| crate::style::unknown_style_message(name, sheet))
 }
 
-/// The chart part and its run for chart number `index` in a text area `text_width_mm` wide.
+/// The chart part and its run for chart number `index` in a text area `text_width_mm` wide,
+/// shrunk to `height_mm` where the PDF's pagination shrinks it.
 pub fn chart_part(
     chart: &Chart,
     index: usize,
     sheet: &StyleSheet,
     text_width_mm: f32,
+    height_mm: Option<f32>,
 ) -> Result<ChartPart, String> {
     let cs: &ChartStyle = &sheet.chart;
     let g = ChartGeometry::new(chart, cs, text_width_mm)?;
+    let g = match height_mm {
+        Some(h) => g.fit_to(h),
+        None => g,
+    };
     let font = escape(sheet.font_family.as_str()).into_owned();
     let title_st = style(sheet, &cs.title_style)?;
     let label_st = style(sheet, &cs.label_style)?;
@@ -463,7 +469,7 @@ mod tests {
             ..Chart::default()
         };
         assert_eq!(alt_text(&c), "Tỷ lệ — PAPI: 85,7%; PCI: 50%");
-        let part = chart_part(&c, 1, &StyleSheet::nd30(), 165.0).unwrap();
+        let part = chart_part(&c, 1, &StyleSheet::nd30(), 165.0, None).unwrap();
         assert!(part
             .run
             .contains(r#"descr="Tỷ lệ — PAPI: 85,7%; PCI: 50%""#));
@@ -512,7 +518,7 @@ mod tests {
                 text: "31".into(),
             }],
         };
-        let part = chart_part(&c, 1, &StyleSheet::nd30(), 165.0).unwrap();
+        let part = chart_part(&c, 1, &StyleSheet::nd30(), 165.0, None).unwrap();
         let x = &part.xml;
         assert!(x.contains(r#"<c:grouping val="stacked"/>"#), "{x}");
         assert!(x.contains(r#"<c:overlap val="100"/>"#));

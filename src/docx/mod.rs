@@ -17,7 +17,7 @@ use crate::style::StyleSheet;
 /// Writes `doc` as DOCX bytes. The body goes into the zip as it is made: only the frame
 /// (header parts, final section) is built as a whole docx-rs document.
 pub fn write_docx(doc: &Document, style: &StyleSheet, fonts: &FontSet) -> Result<Vec<u8>, String> {
-    let charts = build::charts(doc, style)?;
+    let charts = build::charts(doc, style, fonts)?;
     let xml = build::frame(doc, style, fonts)?.build();
     package::pack(
         xml,

@@ -12,6 +12,9 @@ use crate::style::{unknown_style_message, Align, ParagraphStyle, Rgb8, StyleShee
 /// Gap between the title's line box and the plot's top, mm; LibreOffice sets the title
 /// just above the plot rather than centred in its band.
 const TITLE_GAP_MM: f32 = 0.7;
+/// Room a shrunk band keeps above and below its category label's lines together, mm, so
+/// labels of neighbouring bands never touch (and LibreOffice hides none of them).
+const LABEL_CLEARANCE_MM: f32 = 1.0;
 /// Distance between the diagonal lines of a hatched segment, mm, and their width, pt.
 const HATCH_STEP_MM: f32 = 1.6;
 const HATCH_LINE_PT: f32 = 0.6;
@@ -24,6 +27,9 @@ const KEY_LINE: [u8; 3] = [0x7F, 0x7F, 0x7F];
 #[derive(Debug, Clone, PartialEq)]
 pub struct LaidChart {
     pub height: f32,
+    /// The least height it may shrink to at a page's foot (equal to `height` when its bands
+    /// cannot shrink).
+    pub min_height: f32,
     pub space_before: f32,
     pub space_after: f32,
     pub frame: Frame,
@@ -123,14 +129,17 @@ fn hatch(frame: &mut Frame, r: [f32; 4], hole: Option<[f32; 4]>, origin: f32, in
     }
 }
 
+/// Lays `chart` out at its natural height, or shrunk to `height_mm` (see
+/// [`ChartGeometry::fit_to`]).
 pub fn layout_chart(
     chart: &Chart,
     sheet: &StyleSheet,
     text_width: f32,
     shaper: &mut Shaper,
+    height_mm: Option<f32>,
 ) -> Result<LaidChart, String> {
     let cs = &sheet.chart;
-    let g = ChartGeometry::new(chart, cs, text_width / PT_PER_MM)?;
+    let natural = ChartGeometry::new(chart, cs, text_width / PT_PER_MM)?;
     let title_st = style(sheet, &cs.title_style)?;
     let label_st = style(sheet, &cs.label_style)?;
     let axis_st = style(sheet, &cs.axis_style)?;
@@ -141,6 +150,25 @@ pub fn layout_chart(
         .map(|s| cs.series_style(&s.style))
         .collect::<Result<Vec<_>, _>>()?;
     let mm = |v: f32| v * PT_PER_MM;
+    let gap = mm(natural.label_gap_mm);
+    let column = (mm(natural.plot_x_mm) - gap).max(1.0);
+    // A band may not shrink below its category label's lines, nor, on a stacked chart, so far
+    // that its bar (a fixed share of the band) is thinner than the counts set inside it.
+    let tallest_label = chart
+        .bars
+        .iter()
+        .map(|b| text_box(&b.label, label_st, Align::Center, column, shaper).height())
+        .fold(0.0, f32::max);
+    let mut band_mm = tallest_label / PT_PER_MM + LABEL_CLEARANCE_MM;
+    if !chart.series.is_empty() && natural.bar_mm > 0.0 {
+        let count_mm = label_st.line_height_pt() / PT_PER_MM;
+        band_mm = band_mm.max(count_mm * natural.row_mm / natural.bar_mm);
+    }
+    let min_height = mm(natural.min_height_mm(cs, band_mm));
+    let g = match height_mm {
+        Some(h) => natural.fit_to(h),
+        None => natural,
+    };
     // Centred in the text area, as the DOCX's centred paragraph holds it.
     let x0 = (text_width - mm(g.width_mm)) / 2.0;
     let (px, py, pw, ph) = (
@@ -149,7 +177,6 @@ pub fn layout_chart(
         mm(g.plot_w_mm),
         mm(g.plot_h_mm),
     );
-    let gap = mm(g.label_gap_mm);
     let mut frame = Frame::default();
 
     if g.title_mm > 0.0 {
@@ -211,7 +238,6 @@ pub fn layout_chart(
         // A label wrapped in its column is a block set against the axis with its lines
         // centred on each other, as chart renderers set axis labels: centre the lines, then
         // move them right until the widest one ends a gap short of the axis.
-        let column = (mm(g.plot_x_mm) - gap).max(1.0);
         let label = text_box(&bar.label, label_st, Align::Center, column, shaper);
         let shift = ink_left(&label).unwrap_or(0.0);
         place(
@@ -286,6 +312,7 @@ pub fn layout_chart(
 
     Ok(LaidChart {
         height: mm(g.height_mm),
+        min_height,
         space_before: cs.space_before_pt,
         space_after: cs.space_after_pt,
         frame,
@@ -319,7 +346,7 @@ mod tests {
             ..Chart::default()
         };
         let w = 165.0 * PT_PER_MM;
-        let lc = layout_chart(&c, &sheet, w, &mut sh).unwrap();
+        let lc = layout_chart(&c, &sheet, w, &mut sh, None).unwrap();
         assert_eq!(lc.frame.fills.len(), 2, "no rectangle for a zero bar");
         let (a, b) = (lc.frame.fills[0], lc.frame.fills[1]);
         assert!((a.width - 2.0 * b.width).abs() < 1e-3);

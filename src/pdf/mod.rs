@@ -39,6 +39,22 @@ pub fn rows_too_tall_for_a_page(
         .collect())
 }
 
+/// The height the PDF's pagination gives each chart of `doc`, in document order: `Some(mm)`
+/// where a chart shrinks to the room left at a page's foot, `None` at its natural height.
+/// The DOCX writer sizes its drawings from this, so both break their pages alike. A style
+/// sheet the PDF cannot lay out at all leaves every chart at its natural height.
+pub fn chart_heights(
+    doc: &Document,
+    style: &StyleSheet,
+    fonts: &FontSet,
+) -> Result<Vec<Option<f32>>, String> {
+    if check_sheet(style).is_err() {
+        return Ok(Vec::new());
+    }
+    let mut shaper = shape::Shaper::new(fonts)?;
+    pages::chart_heights(doc, style, &mut shaper)
+}
+
 /// Where the PDF starts the soft-wrapped lines of `p` (a balanced heading or title) in a box
 /// `width_pt` wide: char indices into its runs' text, a line break run counting one.
 pub fn soft_line_starts(

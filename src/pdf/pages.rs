@@ -1,7 +1,7 @@
 //! Pagination: sections → pages. Blocks flow down the text area; spacing between paragraphs
 //! adds (Word); headings keep with what follows; no single orphan or widow line; tables move
-//! or split by rows and repeat their header rows; charts move whole; page numbers go in the
-//! top margin.
+//! or split by rows and repeat their header rows; a chart takes the room left at a page's
+//! foot down to its minimum height, else moves whole; page numbers go in the top margin.
 
 use std::borrow::Cow;
 
@@ -10,7 +10,7 @@ use super::frame::{Frame, PageFrame};
 use super::paragraph::{layout_paragraph, LaidParagraph};
 use super::shape::Shaper;
 use super::table::{layout_table, LaidRow, LaidTable};
-use crate::ir::{Block, Document, Paragraph, Run, Section};
+use crate::ir::{Block, Chart, Document, Paragraph, Run, Section};
 use crate::style::{unknown_style_message, StyleSheet, PT_PER_MM};
 
 /// Minimum lines of a paragraph left at a page's foot or carried to the next page.
@@ -21,6 +21,11 @@ const EPS: f32 = 1e-3;
 /// twips and sends a row (or a split row's next line) to the next page when it would end
 /// within about half a point of the margin (measured on the report's progress appendix).
 pub const ROW_SLACK: f32 = 0.5;
+
+/// A chart shrunk to the room left at a page's foot is this much shorter than that room,
+/// pt, and its height is rounded down to a tenth of a millimetre: LibreOffice sends an
+/// inline drawing that would end on the margin to the next page.
+const CHART_SLACK: f32 = 1.0;
 
 /// Height of the text area of a page of orientation `o`, pt.
 pub fn body_height(sheet: &StyleSheet, o: crate::ir::Orientation) -> f32 {
@@ -36,10 +41,19 @@ pub fn too_tall_to_move(t: &LaidTable, row: &LaidRow, body_height: f32) -> bool 
     row.height > body_height - header_h + EPS
 }
 
-enum LaidBlock {
+enum LaidBlock<'d> {
     Para(LaidParagraph),
     Table(LaidTable),
-    Chart(LaidChart),
+    /// Laid out at its natural height, with the chart to lay out again if it shrinks.
+    Chart(LaidChart, &'d Chart),
+}
+
+/// What a chart's placing needs to lay it out again at another height, and where the
+/// heights chosen go (one per chart, in document order, in mm; `None`: its natural height).
+struct ChartFit<'a> {
+    sheet: &'a StyleSheet,
+    width: f32,
+    heights: &'a mut Vec<Option<f32>>,
 }
 
 /// A page and what its number depends on.
@@ -138,6 +152,46 @@ pub fn paginate(
     shaper: &mut Shaper,
     sink: &mut dyn FnMut(PageFrame) -> Result<(), String>,
 ) -> Result<usize, String> {
+    paginate_sections(
+        doc,
+        doc.sections.len(),
+        sheet,
+        shaper,
+        sink,
+        &mut Vec::new(),
+    )
+}
+
+/// The height the pagination gives each chart of `doc`, in document order: `Some(mm)` for
+/// one shrunk to the room left at a page's foot, `None` for its natural height. The DOCX
+/// writer gives its drawings these extents, so LibreOffice breaks the pages where the PDF
+/// does. Only the sections up to the last chart's are laid out.
+pub fn chart_heights(
+    doc: &Document,
+    sheet: &StyleSheet,
+    shaper: &mut Shaper,
+) -> Result<Vec<Option<f32>>, String> {
+    let upto = doc
+        .sections
+        .iter()
+        .rposition(|s| s.blocks.iter().any(|b| matches!(b, Block::Chart(_))))
+        .map_or(0, |i| i + 1);
+    let mut heights = Vec::new();
+    if upto > 0 {
+        paginate_sections(doc, upto, sheet, shaper, &mut |_| Ok(()), &mut heights)?;
+    }
+    Ok(heights)
+}
+
+/// [`paginate`] over the first `upto` sections, recording each chart's height in `heights`.
+fn paginate_sections(
+    doc: &Document,
+    upto: usize,
+    sheet: &StyleSheet,
+    shaper: &mut Shaper,
+    sink: &mut dyn FnMut(PageFrame) -> Result<(), String>,
+    heights: &mut Vec<Option<f32>>,
+) -> Result<usize, String> {
     let mut flow = Flow {
         pages: Vec::new(),
         frame: Frame::default(),
@@ -155,7 +209,7 @@ pub fn paginate(
     };
     let mut numbers = Numbering::new(sheet)?;
     let mut count = 0;
-    for (si, section) in doc.sections.iter().enumerate() {
+    for (si, section) in doc.sections.iter().enumerate().take(upto) {
         flow.start_section(sheet, si, section);
         // Paragraphs break to the text width the DOCX states (whole twips); tables and
         // charts size themselves from the exact width in mm, as the DOCX writer does.
@@ -172,7 +226,10 @@ pub fn paginate(
                     Ok(LaidBlock::Para(layout_paragraph(p, st, line_width, shaper)))
                 }
                 Block::Table(t) => Ok(LaidBlock::Table(layout_table(t, sheet, width, shaper)?)),
-                Block::Chart(c) => Ok(LaidBlock::Chart(layout_chart(c, sheet, width, shaper)?)),
+                Block::Chart(c) => Ok(LaidBlock::Chart(
+                    layout_chart(c, sheet, width, shaper, None)?,
+                    c,
+                )),
             })
             .collect::<Result<std::collections::VecDeque<_>, String>>()?;
         // Each block is dropped once placed, and each page sent on once finished.
@@ -181,7 +238,14 @@ pub fn paginate(
             match blocks.pop_front() {
                 Some(LaidBlock::Para(p)) => place_paragraph(&mut flow, &p),
                 Some(LaidBlock::Table(t)) => place_table(&mut flow, t),
-                Some(LaidBlock::Chart(c)) => place_chart(&mut flow, &c),
+                Some(LaidBlock::Chart(c, chart)) => {
+                    let mut fit = ChartFit {
+                        sheet,
+                        width,
+                        heights: &mut *heights,
+                    };
+                    place_chart(&mut flow, c, chart, &mut fit, shaper)?
+                }
                 None => {}
             }
             count += numbers.send(&mut flow.pages, doc, sheet, shaper, sink)?;
@@ -249,7 +313,10 @@ fn keep_chain_together(flow: &mut Flow, blocks: &[LaidBlock], i: usize) {
                 need += paragraph_start_height(q);
             }
             LaidBlock::Table(t) => need += after + table_start_height(t, flow.body_height()),
-            LaidBlock::Chart(c) => need += after + c.space_before + c.height,
+            // The least a chart shrinks to, with the margin `place_chart` leaves.
+            LaidBlock::Chart(c, _) => {
+                need += after + c.space_before + c.min_height + CHART_SLACK + 0.1 * PT_PER_MM
+            }
         }
         break;
     }
@@ -304,17 +371,35 @@ fn place_paragraph(flow: &mut Flow, p: &LaidParagraph) {
     flow.pending_after = p.space_after;
 }
 
-/// A chart never splits: it goes whole to the next page when it does not fit (on an empty
-/// page it is placed even if taller than the page).
-fn place_chart(flow: &mut Flow, c: &LaidChart) {
+/// A chart never splits. When it does not fit, it shrinks to the room left if that is at
+/// least its minimum height (its bands narrower, its labels still clear), so the page does
+/// not end half empty; below that it goes whole to the next page (on an empty page it is
+/// placed even if taller than the page). It never grows past its natural height.
+fn place_chart(
+    flow: &mut Flow,
+    mut c: LaidChart,
+    chart: &Chart,
+    fit: &mut ChartFit<'_>,
+    shaper: &mut Shaper,
+) -> Result<(), String> {
+    let mut fitted = None;
     if !flow.empty && flow.gap(c.space_before) + c.height > flow.room() + EPS {
-        flow.new_page();
+        let room_mm = (flow.room() - flow.gap(c.space_before) - CHART_SLACK) / PT_PER_MM;
+        let h_mm = (room_mm * 10.0).floor() / 10.0;
+        if h_mm * PT_PER_MM >= c.min_height - EPS {
+            c = layout_chart(chart, fit.sheet, fit.width, shaper, Some(h_mm))?;
+            fitted = Some(h_mm);
+        } else {
+            flow.new_page();
+        }
     }
+    fit.heights.push(fitted);
     flow.y += flow.gap(c.space_before);
     flow.frame.push_frame(&c.frame, flow.left, flow.y);
     flow.y += c.height;
     flow.empty = false;
     flow.pending_after = c.space_after;
+    Ok(())
 }
 
 /// Body rows grouped into units that stay on one page: rows joined by a row span or by
@@ -775,6 +860,77 @@ mod tests {
             text(0)
         );
         assert_eq!(text(1)[..3], ["Tiêu đề bảng", "Nhóm 1", "Hàng 0"]);
+    }
+
+    /// Pages of `blocks`, and the chart heights the pagination chose.
+    fn frames(blocks: Vec<Block>) -> (Vec<PageFrame>, Vec<Option<f32>>) {
+        let doc = Document {
+            sections: vec![Section {
+                blocks,
+                ..Section::default()
+            }],
+            ..Document::default()
+        };
+        let fonts = FontSet::bundled();
+        let mut sh = Shaper::new(&fonts).unwrap();
+        let mut pages = Vec::new();
+        paginate(&doc, &sheet(), &mut sh, &mut |p| {
+            pages.push(p);
+            Ok(())
+        })
+        .unwrap();
+        let heights = chart_heights(&doc, &sheet(), &mut sh).unwrap();
+        (pages, heights)
+    }
+
+    fn four_bars() -> Block {
+        Block::Chart(Chart {
+            title: "Tỷ lệ".into(),
+            max: 100.0,
+            bars: (0..4)
+                .map(|i| crate::ir::Bar {
+                    label: format!("Chỉ số {i}"),
+                    values: vec![20.0 * i as f32],
+                    text: format!("{}%", 20 * i),
+                })
+                .collect(),
+            ..Chart::default()
+        })
+    }
+
+    #[test]
+    fn a_chart_shrinks_into_the_room_left_down_to_its_minimum() {
+        // Natural: 10 + 4 × 11 + 8 = 62 mm (≈ 12.2 filler lines); minimum 10 + 4 × 7 + 8 = 46
+        // mm (≈ 9 lines).
+        let n = per_page();
+        let bars_on = |pages: &[PageFrame]| -> Vec<usize> {
+            pages.iter().map(|p| p.frame.fills.len()).collect()
+        };
+        let mut b = fillers(n - 11);
+        b.push(four_bars());
+        let (pages, heights) = frames(b);
+        assert_eq!(bars_on(&pages), vec![3], "shrunk on the first page");
+        let h = heights[0].expect("shrunk");
+        assert!((46.0..62.0).contains(&h), "{h} mm");
+        // The bars end above the text area's foot.
+        let s = sheet();
+        let foot = (s.page.height_mm - s.page.margins.bottom) * PT_PER_MM;
+        assert!(pages[0].frame.fills.iter().all(|f| f.y + f.height < foot));
+
+        let mut b = fillers(n - 8);
+        b.push(four_bars());
+        let (pages, heights) = frames(b);
+        assert_eq!(
+            bars_on(&pages),
+            vec![0, 3],
+            "below its minimum: moves whole"
+        );
+        assert_eq!(heights, vec![None]);
+
+        let mut b = fillers(n - 20);
+        b.push(four_bars());
+        let (_, heights) = frames(b);
+        assert_eq!(heights, vec![None], "room to spare: natural height");
     }
 
     #[test]
