@@ -349,21 +349,9 @@ fn pdf_chart_moves_whole_to_the_next_page() {
     assert_eq!(body.last(), Some(&"Sau biểu đồ."));
 }
 
-fn have(cmd: &str) -> bool {
-    Command::new("sh")
-        .args(["-c", &format!("command -v {cmd}")])
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
 #[test]
 fn libreoffice_shows_every_label_of_the_docx_chart() {
-    if !(have("soffice") && have("pdftotext")) {
-        assert!(
-            std::env::var_os("VANBAN_REQUIRE_LIBREOFFICE").is_none(),
-            "soffice and pdftotext are required here"
-        );
-        eprintln!("bỏ qua: không có soffice/pdftotext");
+    if !common::libreoffice::available() {
         return;
     }
     let dir = scratch("chart-libreoffice");
@@ -371,22 +359,7 @@ fn libreoffice_shows_every_label_of_the_docx_chart() {
     std::fs::write(&file, docx(0)).unwrap();
     let moved = dir.join("sang-trang.docx");
     std::fs::write(&moved, docx(42)).unwrap();
-    let out = Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            dir.join("profile").display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(&dir)
-        .arg(&file)
-        .arg(&moved)
-        .output()
-        .expect("soffice");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::libreoffice::to_pdf(&dir, &dir, &[file, moved]);
     let text = Command::new("pdftotext")
         .args(["-raw", dir.join("bieu-do.pdf").to_str().unwrap(), "-"])
         .output()

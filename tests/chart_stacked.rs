@@ -78,13 +78,7 @@ fn docx_chart(docx: &[u8], n: usize) -> DocxChart {
             .and_then(|e| e.attribute("val"))
             .map(String::from)
     };
-    let texts = |n: roxmltree::Node, tag: &str| -> Vec<String> {
-        n.children()
-            .filter(|e| e.has_tag_name(tag))
-            .flat_map(|x| x.descendants().filter(|v| v.has_tag_name("v")))
-            .filter_map(|v| v.text().map(String::from))
-            .collect()
-    };
+    let texts = common::chart_series_values;
     let sers: Vec<roxmltree::Node> = doc
         .descendants()
         .filter(|e| e.has_tag_name("ser"))
@@ -430,13 +424,6 @@ fn generated_reports_chart_their_tables_stacked() {
     assert!(charts >= 10, "{charts} charts checked");
 }
 
-fn have(cmd: &str) -> bool {
-    std::process::Command::new("sh")
-        .args(["-c", &format!("command -v {cmd}")])
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
 /// Words of a PDF page as pdftotext places them: (xMin, yMin, xMax, yMax from the top, text).
 fn words(pdf: &Path, page: usize) -> Vec<([f32; 4], String)> {
     let n = page.to_string();
@@ -469,12 +456,7 @@ fn words(pdf: &Path, page: usize) -> Vec<([f32; 4], String)> {
 /// lies on its bar, right of the axis.
 #[test]
 fn libreoffice_sets_the_docx_chart_labels_clear_of_the_axis() {
-    if !(have("soffice") && have("pdftotext")) {
-        assert!(
-            std::env::var_os("VANBAN_REQUIRE_LIBREOFFICE").is_none(),
-            "soffice and pdftotext are required here"
-        );
-        eprintln!("bỏ qua: không có soffice/pdftotext");
+    if !common::libreoffice::available() {
         return;
     }
     let dir = scratch("stacked-libreoffice");
@@ -482,17 +464,7 @@ fn libreoffice_sets_the_docx_chart_labels_clear_of_the_axis() {
     let tables = figure_tables(&docx);
     let file = dir.join("bao-cao.docx");
     std::fs::write(&file, &docx).unwrap();
-    let out = std::process::Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            dir.join("profile").display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(&dir)
-        .arg(&file)
-        .output()
-        .expect("soffice");
-    assert!(out.status.success(), "{}", stderr(&out));
+    common::libreoffice::to_pdf(&dir, &dir, &[file]);
     let pdf = dir.join("bao-cao.pdf");
     let cs = StyleSheet::nd30().chart;
     // A4 text area: left margin 30 mm, 165 mm wide; the chart centred in it.

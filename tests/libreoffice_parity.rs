@@ -7,13 +7,6 @@ use common::*;
 use std::path::Path;
 use std::process::Command;
 
-fn have(cmd: &str) -> bool {
-    Command::new("sh")
-        .args(["-c", &format!("command -v {cmd}")])
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
 /// Text of each page, whitespace and page-number lines removed.
 fn pages(pdf: &Path) -> Vec<String> {
     let out = Command::new("pdftotext")
@@ -40,34 +33,12 @@ fn pages(pdf: &Path) -> Vec<String> {
 }
 
 fn required() -> bool {
-    if have("soffice") && have("pdftotext") {
-        return true;
-    }
-    assert!(
-        std::env::var_os("VANBAN_REQUIRE_LIBREOFFICE").is_none(),
-        "soffice and pdftotext are required here"
-    );
-    eprintln!("bỏ qua: không có soffice/pdftotext");
-    false
+    libreoffice::available()
 }
 
 /// Converts `files` with LibreOffice into `dir/lo/`.
 fn convert(dir: &Path, files: &[std::path::PathBuf]) {
-    let status = Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            dir.join("profile").display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(dir.join("lo"))
-        .args(files)
-        .output()
-        .expect("soffice");
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
+    libreoffice::to_pdf(dir, &dir.join("lo"), files);
 }
 
 /// Whether two pages hold the same text. LibreOffice writes a chart's texts (axis, labels,

@@ -651,13 +651,7 @@ fn check_figure_tables(case: &Case, e: &Expected, r: &Read) {
             .filter(|e| e.has_tag_name("ser"))
             .collect();
         assert_eq!(sers.len(), want.len(), "{key}: chart {} series", n + 1);
-        let texts = |n: roxmltree::Node, tag: &str| -> Vec<String> {
-            n.children()
-                .filter(|e| e.has_tag_name(tag))
-                .flat_map(|x| x.descendants().filter(|v| v.has_tag_name("v")))
-                .filter_map(|v| v.text().map(String::from))
-                .collect()
-        };
+        let texts = common::chart_series_values;
         let printed = |col: usize| -> Vec<usize> {
             body.iter().map(|r| numbers(&r[col])[0] as usize).collect()
         };

@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests: building the seed plan and reading outputs back.
 #![allow(dead_code)]
 
+pub mod libreoffice;
 pub mod shapes;
 
 use std::io::Read;
@@ -171,4 +172,13 @@ pub fn copy_seed_to(dir: &Path) -> PathBuf {
 pub fn first_run_props<'a, 'i>(p: &roxmltree::Node<'a, 'i>) -> roxmltree::Node<'a, 'i> {
     let run = child(p, "r").expect("a run");
     child(&run, "rPr").expect("run properties")
+}
+
+/// The values a DOCX chart series holds under its child `tag` (`c:cat`, `c:val`), in order.
+pub fn chart_series_values(ser: roxmltree::Node, tag: &str) -> Vec<String> {
+    ser.children()
+        .filter(|e| e.has_tag_name(tag))
+        .flat_map(|x| x.descendants().filter(|v| v.has_tag_name("v")))
+        .filter_map(|v| v.text().map(String::from))
+        .collect()
 }

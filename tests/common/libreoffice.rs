@@ -1,0 +1,42 @@
+//! LibreOffice for the tests that compare our PDF with its rendering of our DOCX. `.ci/run`
+//! installs it and sets VANBAN_REQUIRE_LIBREOFFICE=1, so those tests cannot be skipped in CI.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn have(cmd: &str) -> bool {
+    Command::new("sh")
+        .args(["-c", &format!("command -v {cmd}")])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Whether `soffice` and `pdftotext` are here; a test returns early without them, except
+/// where VANBAN_REQUIRE_LIBREOFFICE is set, where their absence fails it.
+pub fn available() -> bool {
+    if have("soffice") && have("pdftotext") {
+        return true;
+    }
+    assert!(
+        std::env::var_os("VANBAN_REQUIRE_LIBREOFFICE").is_none(),
+        "soffice and pdftotext are required here"
+    );
+    eprintln!("bỏ qua: không có soffice/pdftotext");
+    false
+}
+
+/// Converts `files` to PDF into `out`, with a LibreOffice profile of its own under `scratch`
+/// (so tests running at once do not share one).
+pub fn to_pdf(scratch: &Path, out: &Path, files: &[PathBuf]) {
+    let o = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            scratch.join("profile").display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(out)
+        .args(files)
+        .output()
+        .expect("soffice");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
