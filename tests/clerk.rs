@@ -199,7 +199,7 @@ fn symbols_are_drawn_from_the_fallback_and_missing_ones_warned() {
 
 #[test]
 fn one_margin_or_one_font_face_can_be_changed_alone() {
-    let font = root().join("assets/fonts/LiberationSerif-Italic.ttf");
+    let font = root().join("crates/render/assets/fonts/LiberationSerif-Italic.ttf");
     let dir = mutated(
         "partial",
         DIA_DANH,

@@ -302,7 +302,9 @@ fn plan_can_name_its_own_font_files() {
         ("BI", "BoldItalic"),
     ] {
         std::fs::copy(
-            root().join(format!("assets/fonts/LiberationSerif-{src}.ttf")),
+            root().join(format!(
+                "crates/render/assets/fonts/LiberationSerif-{src}.ttf"
+            )),
             dir.join(format!("f/{n}.ttf")),
         )
         .unwrap();

@@ -174,7 +174,7 @@ impl<'a> Parser<'a> {
                 Event::Start(e) if e.name().as_ref() == b"document" => {
                     let clean = |s: String| -> String {
                         s.chars()
-                            .filter(|c| !crate::model::scan::forbidden(*c))
+                            .filter(|c| !crate::chars::forbidden(*c))
                             .map(|c| if c.is_whitespace() { ' ' } else { c })
                             .collect()
                     };
@@ -661,10 +661,10 @@ fn tidy(runs: Vec<Run>) -> Vec<Run> {
         if let RunKind::Text(t) = &mut r.kind {
             // The loader refuses control characters in data; a template could still hold
             // one, and no DOCX or PDF may: drop them here, in front of every writer.
-            if t.contains(|c: char| c == '\t' || crate::model::scan::forbidden(c)) {
+            if t.contains(|c: char| c == '\t' || crate::chars::forbidden(c)) {
                 *t = t
                     .chars()
-                    .filter(|c| !crate::model::scan::forbidden(*c))
+                    .filter(|c| !crate::chars::forbidden(*c))
                     .map(|c| if c == '\t' { ' ' } else { c })
                     .collect();
             }

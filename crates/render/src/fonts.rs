@@ -10,7 +10,7 @@ const BOLD: &[u8] = include_bytes!("../assets/fonts/LiberationSerif-Bold.ttf");
 const ITALIC: &[u8] = include_bytes!("../assets/fonts/LiberationSerif-Italic.ttf");
 const BOLD_ITALIC: &[u8] = include_bytes!("../assets/fonts/LiberationSerif-BoldItalic.ttf");
 /// The fallback for symbols Liberation Serif lacks (✓ ☐ ☑ ① → ★ …): a subset of DejaVu Sans
-/// (Bitstream Vera licence, `assets/fonts/LICENSE-DejaVu.txt`).
+/// (Bitstream Vera licence, `crates/render/assets/fonts/LICENSE-DejaVu.txt`).
 const SYMBOLS: &[u8] = include_bytes!("../assets/fonts/DejaVuSans-KyHieu.ttf");
 
 /// The symbol fallback face, shared by the PDF shaper and writer.
