@@ -701,23 +701,8 @@ mod tests {
 
     /// Baselines of each page's body (page numbers excluded), with their text.
     fn pages(blocks: Vec<Block>) -> Vec<Vec<(f32, String)>> {
-        let doc = Document {
-            sections: vec![Section {
-                blocks,
-                ..Section::default()
-            }],
-            ..Document::default()
-        };
-        let fonts = FontSet::bundled();
-        let mut sh = Shaper::new(&fonts).unwrap();
-        let sheet = sheet();
-        let top = sheet.page.margins.top * PT_PER_MM;
-        let mut pages = Vec::new();
-        paginate(&doc, &sheet, &mut sh, &mut |p| {
-            pages.push(p);
-            Ok(())
-        })
-        .unwrap();
+        let top = sheet().page.margins.top * PT_PER_MM;
+        let (pages, _) = frames(blocks);
         pages
             .iter()
             .map(|p| {
