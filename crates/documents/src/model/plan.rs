@@ -19,7 +19,7 @@ pub struct Plan {
     pub so: Option<u32>,
     pub dia_danh: String,
     #[serde(deserialize_with = "super::date::text_or_table")]
-    #[schemars(with = "crate::report::data::ReportDate")]
+    #[schemars(with = "crate::kinds::report::data::ReportDate")]
     pub ngay: PartialDate,
     pub trich_yeu: String,
     #[serde(default, deserialize_with = "super::load::unique_keys")]

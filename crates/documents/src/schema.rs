@@ -11,16 +11,17 @@ use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
 
 /// The files a schema describes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum Which {
     /// plan.yaml
-    #[value(name = "ke-hoach")]
+    #[cfg_attr(feature = "clap", value(name = "ke-hoach"))]
     Plan,
     /// bao-cao/chung.yaml
-    #[value(name = "bao-cao-chung")]
+    #[cfg_attr(feature = "clap", value(name = "bao-cao-chung"))]
     Common,
     /// Dữ liệu một kỳ: bao-cao/2024-q1.yaml hoặc các tệp trong bao-cao/2024-q1/
-    #[value(name = "bao-cao-ky")]
+    #[cfg_attr(feature = "clap", value(name = "bao-cao-ky"))]
     Period,
 }
 
@@ -58,8 +59,8 @@ impl Which {
 pub fn json(which: Which) -> String {
     let mut schema = match which {
         Which::Plan => root::<crate::model::plan::Plan>(),
-        Which::Common => root::<crate::report::data::Common>(),
-        Which::Period => root::<crate::report::data::PeriodFile>(),
+        Which::Common => root::<crate::kinds::report::data::Common>(),
+        Which::Period => root::<crate::kinds::report::data::PeriodFile>(),
     };
     describe(&mut schema, which);
     loosen_text(&mut schema);

@@ -68,7 +68,10 @@ fn fonts_of(plan_file: &Path, plan: &[u8]) -> Option<Vec<PathBuf>> {
 /// swap file changes while the clerk types, and is no data).
 fn report_files(plan_file: &Path) -> Vec<PathBuf> {
     let mut data = Vec::new();
-    files_under(&crate::report::load::report_dir(plan_file), &mut data);
+    files_under(
+        &crate::kinds::report::load::report_dir(plan_file),
+        &mut data,
+    );
     data.retain(|p| visible_with(p, &["yaml", "yml"]));
     data
 }

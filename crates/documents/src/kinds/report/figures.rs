@@ -270,8 +270,8 @@ pub fn count(items: &[Tracked], progress: &[Progress], units: &[String]) -> Figu
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::data::Day;
-    use crate::report::deadline::Deadline;
+    use crate::kinds::report::data::Day;
+    use crate::kinds::report::deadline::Deadline;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -295,7 +295,7 @@ mod tests {
     fn entry(s: Status, done: Option<NaiveDate>) -> Entry {
         Entry {
             trang_thai: s,
-            ngay_hoan_thanh: crate::report::data::Days(done.map(Day).into_iter().collect()),
+            ngay_hoan_thanh: crate::kinds::report::data::Days(done.map(Day).into_iter().collect()),
             ty_le: None,
             ket_qua: None,
             san_pham: Default::default(),

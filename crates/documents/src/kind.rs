@@ -16,7 +16,7 @@ pub enum Kind {
     /// them after edits: `phu-luc.xml`, the same pages as in the whole plan.
     Appendices(Option<String>),
     /// The periodic CCHC report from the plan's progress data: `bao-cao.xml`.
-    Report(crate::report::period::Period),
+    Report(crate::kinds::report::period::Period),
 }
 
 /// A kind's document as markup, before the shared road.
@@ -59,18 +59,19 @@ impl Kind {
                 out.markup = templates.render(out.template, &view)?;
             }
             Kind::Report(period) => {
-                let data = crate::report::open(plan_path)?;
+                let data = crate::kinds::report::open(plan_path)?;
                 // A character the plan's fonts lack may come from the report data.
                 out.text_files
-                    .push(data.dir.join(crate::report::load::COMMON_FILE));
+                    .push(data.dir.join(crate::kinds::report::load::COMMON_FILE));
                 out.text_files
                     .extend(data.sources.iter().flat_map(|s| s.files.iter().cloned()));
                 out.warnings.extend(data.warnings.iter().cloned());
-                out.warnings
-                    .extend(crate::report::number_mismatch(plan_path, plan, &data));
-                let computed = crate::report::compute(plan, &data, *period)?;
+                out.warnings.extend(crate::kinds::report::number_mismatch(
+                    plan_path, plan, &data,
+                ));
+                let computed = crate::kinds::report::compute(plan, &data, *period)?;
                 out.warnings.extend(computed.warnings.iter().cloned());
-                let view = crate::report::report_view(plan, &computed, *period);
+                let view = crate::kinds::report::report_view(plan, &computed, *period);
                 out.template = "bao-cao.xml";
                 out.stem = format!("bao-cao-{}", period.key());
                 out.markup = templates.render(out.template, &view)?;

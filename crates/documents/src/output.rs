@@ -6,7 +6,8 @@
 use crate::error::{Error, Result};
 
 /// Which files a build writes (`--format`).
-#[derive(Copy, Clone, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum Format {
     /// Word (.docx)
     Docx,

@@ -1,0 +1,3 @@
+//! The document kinds.
+
+pub mod report;
