@@ -1,27 +1,19 @@
 //! Running the pipeline for the commands: one or more plans, one or more document kinds
 //! each, outputs written atomically; one plan's failure does not stop the others.
 
-use crate::cli::{Format, OutputArgs};
 use crate::error::{Error, Result};
 use crate::fonts::FontSet;
+use crate::kinds::plan::PlanDocument;
+use crate::kinds::report::document::Report;
+use crate::kinds::report::period::Period;
+use crate::kinds::Request;
+use crate::make::{folder_name, make, BuildOptions, Made, Outcome, Workshop};
+use crate::output::Format;
 use crate::pdf::FaceCache;
-use crate::pipeline::{self, Built, Kind};
-use crate::report::period::Period;
+use crate::pipeline;
 use crate::template::Templates;
 use std::path::{Path, PathBuf};
-
-/// The folder name a plan's outputs go under: the plan's folder.
-fn folder_name(input: &Path) -> String {
-    let base = if input.is_dir() {
-        input.to_path_buf()
-    } else {
-        input.parent().map(Path::to_path_buf).unwrap_or_default()
-    };
-    base.canonicalize()
-        .ok()
-        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-        .unwrap_or_else(|| "ke-hoach".to_string())
-}
+use std::sync::Arc;
 
 fn print_warnings(warnings: &[String]) {
     for w in warnings {
@@ -69,7 +61,7 @@ pub fn expand(inputs: &[PathBuf]) -> Vec<PathBuf> {
 
 /// The periods with progress data of one plan, in order.
 fn plan_periods(input: &Path) -> Result<Vec<Period>> {
-    let data = crate::report::open(&pipeline::plan_file(input))?;
+    let data = crate::kinds::report::open(&pipeline::plan_file(input))?;
     let mut periods: Vec<Period> = Vec::new();
     for s in data.sources {
         if !periods.contains(&s.period) {
@@ -82,14 +74,14 @@ fn plan_periods(input: &Path) -> Result<Vec<Period>> {
 
 /// `vanban report`: the period `ky` of every plan, or with `tat-ca` every period each plan
 /// has data for.
-pub fn report(plans: &[PathBuf], ky: &str, output: &OutputArgs) -> Result<i32> {
+pub fn report(plans: &[PathBuf], ky: &str, output: &BuildOptions) -> Result<i32> {
     let plans = expand(plans);
-    if crate::report::data::fold(ky) == "tat ca" {
+    if crate::kinds::report::data::fold(ky) == "tat ca" {
         let jobs: Vec<Job> = plans
             .iter()
             .map(|p| Job {
                 input: p.clone(),
-                kinds: plan_periods(p).map(|ps| ps.into_iter().map(Kind::Report).collect()),
+                kinds: plan_periods(p).map(|ps| ps.into_iter().map(report_request).collect()),
             })
             .collect();
         if jobs
@@ -103,14 +95,18 @@ pub fn report(plans: &[PathBuf], ky: &str, output: &OutputArgs) -> Result<i32> {
         return run(jobs, output);
     }
     match Period::parse(ky) {
-        Some(p) => build(&plans, &[Kind::Report(p)], output),
+        Some(p) => build(&plans, &[report_request(p)], output),
         None => Err(bad_period(ky)),
     }
 }
 
+fn report_request(p: Period) -> Request {
+    Arc::new(Report(p))
+}
+
 /// `Ok` when `ky` names a period or all of them (`tat-ca`).
 pub fn check_period(ky: &str) -> Result<()> {
-    if crate::report::data::fold(ky) == "tat ca" || Period::parse(ky).is_some() {
+    if crate::kinds::report::data::fold(ky) == "tat ca" || Period::parse(ky).is_some() {
         Ok(())
     } else {
         Err(bad_period(ky))
@@ -128,19 +124,20 @@ pub fn check(plans: &[PathBuf], templates: Option<&Path>) -> Result<i32> {
     let mut failed = 0;
     for input in &expand(plans) {
         // A period's file or folder checks the plan above it and that period alone.
-        let (file, only) = match crate::report::load::period_target(input) {
+        let (file, only) = match crate::kinds::report::load::period_target(input) {
             Some((plan, period)) => (plan, Some(period)),
             None => (pipeline::plan_file(input), None),
         };
-        let result = pipeline::build_document(&file, &tpl).and_then(|b| {
+        let result = crate::model::load_plan(&file).and_then(|checked| {
+            let b = pipeline::build_loaded(&PlanDocument, &file, &checked, &tpl)?;
             print_warnings(&b.warnings);
-            let (warnings, periods) = crate::report::check_all(&file, &b.plan, only)?;
+            let (warnings, periods) = crate::kinds::report::check_all(&file, &checked.plan, only)?;
             print_warnings(&warnings);
-            Ok((b, periods))
+            Ok((checked.plan, periods))
         });
         match result {
-            Ok((b, periods)) => {
-                let s = crate::summary::Summary::of(&b.plan);
+            Ok((plan, periods)) => {
+                let s = crate::summary::Summary::of(&plan);
                 println!("{}: hợp lệ — {s}", file.display());
                 if let Some(p) = only {
                     println!(
@@ -153,13 +150,13 @@ pub fn check(plans: &[PathBuf], templates: Option<&Path>) -> Result<i32> {
                     let keys: Vec<String> = periods.iter().map(Period::key).collect();
                     println!(
                         "{}: dữ liệu báo cáo hợp lệ — các kỳ {}",
-                        crate::report::load::report_dir(&file).display(),
+                        crate::kinds::report::load::report_dir(&file).display(),
                         keys.join(", ")
                     );
                 }
             }
             Err(e) => {
-                crate::error::eprint(&e);
+                eprint(&e);
                 failed += 1;
             }
         }
@@ -167,14 +164,21 @@ pub fn check(plans: &[PathBuf], templates: Option<&Path>) -> Result<i32> {
     Ok(if failed > 0 { 1 } else { 0 })
 }
 
+/// Prints `e` on stderr, each problem on a line of its own starting with "lỗi: ".
+pub fn eprint(e: &Error) {
+    for line in e.lines() {
+        eprintln!("lỗi: {line}");
+    }
+}
+
 /// One plan and the documents to make of it (or why the kinds could not be worked out).
 struct Job {
     input: PathBuf,
-    kinds: Result<Vec<Kind>>,
+    kinds: Result<Vec<Request>>,
 }
 
 /// Builds `kinds` of every plan in `plans` (see [`expand`]).
-pub fn build(plans: &[PathBuf], kinds: &[Kind], output: &OutputArgs) -> Result<i32> {
+pub fn build(plans: &[PathBuf], kinds: &[Request], output: &BuildOptions) -> Result<i32> {
     let jobs = expand(plans)
         .into_iter()
         .map(|input| Job {
@@ -185,16 +189,7 @@ pub fn build(plans: &[PathBuf], kinds: &[Kind], output: &OutputArgs) -> Result<i
     run(jobs, output)
 }
 
-/// Where one plan's outputs go.
-fn out_dir(out: Option<&Path>, plans: usize, name: &str) -> PathBuf {
-    match (out, plans) {
-        (Some(o), 1) => o.to_path_buf(),
-        (Some(o), _) => o.join(name),
-        (None, _) => Path::new("output").join(name),
-    }
-}
-
-fn run(jobs: Vec<Job>, output: &OutputArgs) -> Result<i32> {
+fn run(jobs: Vec<Job>, output: &BuildOptions) -> Result<i32> {
     if jobs.len() > 1 {
         // Each plan writes into a folder named after its own; two plans of the same folder
         // name would overwrite each other's files.
@@ -207,7 +202,7 @@ fn run(jobs: Vec<Job>, output: &OutputArgs) -> Result<i32> {
         }
     }
     if let Some(o) = &output.out {
-        out_dir_usable(o)?;
+        crate::make::out_dir_usable(o)?;
     }
     match jobs.len() {
         0 => Err(Error::Usage("không có kế hoạch nào để dựng".into())),
@@ -217,20 +212,18 @@ fn run(jobs: Vec<Job>, output: &OutputArgs) -> Result<i32> {
 }
 
 /// One plan, as fast as two cores allow: printpdf parses the fonts and tera compiles the
-/// templates while the plan loads; then the PDF is laid out and written on a thread of its
-/// own while the DOCX is written here. When the process exits right after
-/// (`OutputArgs::exit_after`), the last document's structures are left for the OS to free.
-fn run_one(job: Job, output: &OutputArgs) -> Result<i32> {
-    let format = output.format;
+/// templates while the plan loads; then the PDF is written on a thread of its own while the
+/// DOCX is written here.
+fn run_one(job: Job, output: &BuildOptions) -> Result<i32> {
     let bundled = FontSet::bundled();
-    let mut faces = if format == Format::Docx {
+    let mut faces = if output.format == Format::Docx {
         FaceCache::default()
     } else {
         FaceCache::spawn(&bundled)
     };
     let kinds = job.kinds?;
     let file = pipeline::plan_file(&job.input);
-    let dir = out_dir(output.out.as_deref(), 1, &folder_name(&job.input));
+    let dir = output.out_dir(&job.input, 1);
     let (tpl, checked) = std::thread::scope(|s| {
         let tpl = s.spawn(|| Templates::load(output.templates.as_deref()));
         let checked = crate::model::load_plan(&file);
@@ -241,58 +234,36 @@ fn run_one(job: Job, output: &OutputArgs) -> Result<i32> {
     let checked = match checked {
         Ok(c) => c,
         Err(e) => {
-            crate::error::eprint(&e);
+            eprint(&e);
             return Ok(1);
         }
+    };
+    let mut shop = Workshop {
+        templates: &tpl,
+        bundled: &bundled,
+        faces: &mut faces,
+        parallel: true,
     };
     let mut failed = 0;
     let mut not_made = Vec::new();
     let mut told = Vec::new();
     // A bad file several periods read fails each of them with the same lines.
     let mut told_errors = Vec::new();
-    let mut checked = Some(checked);
-    for (i, kind) in kinds.iter().enumerate() {
-        let last = i + 1 == kinds.len();
-        let leak = last && output.exit_after;
-        let (fp, same) = unchanged(kind, &file, &dir, &tpl, output);
-        if let Some(same) = same {
-            println!("{}", skipped_line(&same));
-            continue;
-        }
-        // The last kind takes the loaded plan; the others work on copies.
-        let this = match (last, &checked) {
-            (true, _) => checked.take(),
-            (false, Some(c)) => Some(crate::model::CheckedPlan {
-                plan: c.plan.clone(),
-                warnings: c.warnings.clone(),
-            }),
-            (false, None) => None,
-        };
-        let Some(this) = this else {
-            break;
-        };
-        let result = pipeline::build_loaded(kind.clone(), &file, this, &tpl).and_then(|b| {
-            print_warnings(&not_yet_told(&mut told, &b.warnings));
-            write_outputs(
-                b,
-                kind,
-                &dir,
-                format,
-                &bundled,
-                &mut faces,
-                leak,
-                true,
-                fp.as_deref(),
-            )
-        });
-        match result {
-            Ok(written) => print_written(&written),
+    for kind in &kinds {
+        match make(kind.as_ref(), &file, &checked, &dir, output, &mut shop) {
+            Ok(Made { outcome, warnings }) => {
+                print_warnings(&not_yet_told(&mut told, &warnings));
+                match outcome {
+                    Outcome::Written(w) => print_written(&w),
+                    Outcome::Unchanged(same) => println!("{}", skipped_line(&same)),
+                }
+            }
             Err(e) => {
                 for line in not_yet_told(&mut told_errors, &e.lines()) {
                     eprintln!("lỗi: {line}");
                 }
                 failed += 1;
-                not_made.push(kind.record_key());
+                not_made.push(kind.key());
             }
         }
     }
@@ -304,31 +275,7 @@ fn run_one(job: Job, output: &OutputArgs) -> Result<i32> {
             not_made.join(", ")
         );
     }
-    if output.exit_after {
-        std::mem::forget(tpl);
-    }
     Ok(if failed > 0 { 1 } else { 0 })
-}
-
-/// Creates the output folder, with a plain message when the path (or a part of it) is a file.
-fn make_out_dir(dir: &Path) -> Result<()> {
-    out_dir_usable(dir)?;
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, &e))
-}
-
-/// A usage error when `dir` or one of its parents is a file.
-fn out_dir_usable(dir: &Path) -> Result<()> {
-    let mut p = Some(dir);
-    while let Some(x) = p {
-        if x.is_file() {
-            return Err(Error::Usage(format!(
-                "{}: đây là một tệp, không phải thư mục; `-o` cần một thư mục (chưa có thì công cụ tạo mới), ví dụ `-o ket-qua`",
-                x.display()
-            )));
-        }
-        p = x.parent();
-    }
-    Ok(())
 }
 
 fn internal(what: &str) -> Error {
@@ -339,130 +286,6 @@ fn print_written(written: &[(PathBuf, usize)]) {
     for (p, size) in written {
         println!("đã ghi {} ({} KB)", p.display(), size.div_ceil(1024));
     }
-}
-
-/// A document this large (blocks and table rows, [`crate::ir::Document::size`]) has its
-/// DOCX and PDF made one after the other, and the plan and document are dropped before
-/// printpdf writes the PDF: peak memory is then the larger writer's, not the sum. Thousands
-/// of appendix rows reach it; the seed plan (≈ 400) is far below.
-const LARGE_DOCUMENT: usize = 5_000;
-
-/// Makes the outputs of `b` and writes them into `dir` as a set (all or none); with
-/// `parallel` and `Format::All` the PDF of a document below [`LARGE_DOCUMENT`] is made on a
-/// thread of its own while the DOCX is made here. With `leak`, what the process will not
-/// need again is not freed (it exits right after). Records the fingerprint of what was
-/// written. Returns (path, size), DOCX then PDF.
-#[allow(clippy::too_many_arguments)]
-fn write_outputs(
-    b: Built,
-    kind: &Kind,
-    dir: &Path,
-    format: Format,
-    bundled: &FontSet,
-    faces: &mut FaceCache,
-    leak: bool,
-    parallel: bool,
-    fingerprint: Option<&str>,
-) -> Result<Vec<(PathBuf, usize)>> {
-    let fonts = b.fonts.clone().unwrap_or_else(|| bundled.clone());
-    make_out_dir(dir)?;
-    let stem = b.stem.clone();
-    let large = b.document.size() >= LARGE_DOCUMENT;
-    let docx = |b: &Built| -> Result<Vec<u8>> {
-        crate::docx::write_docx(&b.document, &b.style, &fonts).map_err(|message| Error::Render {
-            format: "DOCX",
-            message,
-        })
-    };
-    let render = |message| Error::Render {
-        format: "PDF",
-        message,
-    };
-    // Lays the PDF out, lets `b` go, then writes the PDF.
-    let pdf_last = |b: Built, faces: &mut FaceCache| -> Result<Vec<u8>> {
-        let Built {
-            plan,
-            document,
-            style,
-            ..
-        } = b;
-        let forget = leak && !large;
-        if forget {
-            std::mem::forget(plan);
-        } else {
-            drop(plan);
-        }
-        let pages = crate::pdf::layout(&document, &style, &fonts).map_err(render)?;
-        let meta = document.meta.clone();
-        if forget {
-            std::mem::forget(document);
-        } else {
-            drop(document);
-        }
-        pages.finish(&meta, &fonts, faces, forget).map_err(render)
-    };
-    let outputs: Vec<(String, Vec<u8>)> = match format {
-        Format::Docx => {
-            let d = docx(&b)?;
-            if leak {
-                std::mem::forget(b);
-            }
-            vec![(format!("{stem}.docx"), d)]
-        }
-        Format::Pdf => vec![(format!("{stem}.pdf"), pdf_last(b, faces)?)],
-        Format::All if parallel && !large => {
-            let (d, p) = std::thread::scope(|s| {
-                let p = s.spawn(|| {
-                    crate::pdf::write_pdf_with(&b.document, &b.style, &fonts, faces, leak)
-                        .map_err(render)
-                });
-                let d = docx(&b);
-                (d, p.join())
-            });
-            if leak {
-                std::mem::forget(b);
-            }
-            let p = p.unwrap_or_else(|_| Err(internal("PDF")));
-            vec![(format!("{stem}.docx"), d?), (format!("{stem}.pdf"), p?)]
-        }
-        Format::All => {
-            let d = docx(&b)?;
-            vec![
-                (format!("{stem}.docx"), d),
-                (format!("{stem}.pdf"), pdf_last(b, faces)?),
-            ]
-        }
-    };
-    let files: Vec<(PathBuf, &[u8])> = outputs
-        .iter()
-        .map(|(name, bytes)| (dir.join(name), bytes.as_slice()))
-        .collect();
-    crate::output::write_set(&files)?;
-    if let Some(f) = fingerprint {
-        crate::fingerprint::record(dir, kind, f, &files);
-    }
-    let written = files.iter().map(|(p, b)| (p.clone(), b.len())).collect();
-    if leak {
-        std::mem::forget(outputs);
-    }
-    Ok(written)
-}
-
-/// The outputs of `kind` when its inputs did not change since they were written (and the
-/// fingerprint to record otherwise).
-fn unchanged(
-    kind: &Kind,
-    file: &Path,
-    dir: &Path,
-    tpl: &Templates,
-    output: &OutputArgs,
-) -> (Option<String>, Option<Vec<PathBuf>>) {
-    let fp = crate::fingerprint::of(kind, file, tpl, output.format);
-    let same = match (&fp, output.lam_lai) {
-        (Some(f), false) => crate::fingerprint::unchanged(dir, kind, f),
-        _ => None,
-    };
-    (fp, same)
 }
 
 fn skipped_line(same: &[PathBuf]) -> String {
@@ -495,7 +318,7 @@ impl Done {
 /// documents, DOCX then PDF, itself (no thread per document: with many plans that only
 /// churns the allocator); a plan that fails does not stop the others. Progress goes to a
 /// bar on a terminal, to plain lines otherwise; a summary line ends the run.
-fn run_many(jobs: Vec<Job>, output: &OutputArgs) -> Result<i32> {
+fn run_many(jobs: Vec<Job>, output: &BuildOptions) -> Result<i32> {
     use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
     let started = std::time::Instant::now();
     let total = jobs.len();
@@ -568,15 +391,14 @@ fn summary_line(total: usize, unchanged: usize, failed: usize, secs: &str) -> St
 /// document kind, DOCX then PDF, on this thread.
 fn build_plan(
     job: &Job,
-    output: &OutputArgs,
+    output: &BuildOptions,
     total: usize,
     templates: &std::sync::OnceLock<Result<Templates>>,
     bundled: &FontSet,
     faces: &mut FaceCache,
 ) -> Done {
-    let name = folder_name(&job.input);
     let mut done = Done {
-        name: name.clone(),
+        name: folder_name(&job.input),
         written: Vec::new(),
         skipped: Vec::new(),
         warnings: Vec::new(),
@@ -601,34 +423,23 @@ fn build_plan(
         Ok(t) => t,
         Err(_) => return done,
     };
-    let dir = out_dir(output.out.as_deref(), total, &name);
+    let dir = output.out_dir(&job.input, total);
+    // One thread per worker: DOCX, then PDF.
+    let mut shop = Workshop {
+        templates: tpl,
+        bundled,
+        faces,
+        parallel: false,
+    };
     for kind in kinds {
-        let (fp, same) = unchanged(kind, &file, &dir, tpl, output);
-        if let Some(same) = same {
-            done.skipped.push(skipped_line(&same));
-            continue;
-        }
-        let checked = crate::model::CheckedPlan {
-            plan: checked.plan.clone(),
-            warnings: checked.warnings.clone(),
-        };
-        let result = pipeline::build_loaded(kind.clone(), &file, checked, tpl).and_then(|b| {
-            not_yet_told(&mut done.warnings, &b.warnings);
-            // One thread per worker: DOCX, then PDF.
-            write_outputs(
-                b,
-                kind,
-                &dir,
-                output.format,
-                bundled,
-                faces,
-                false,
-                false,
-                fp.as_deref(),
-            )
-        });
-        match result {
-            Ok(w) => done.written.extend(w),
+        match make(kind.as_ref(), &file, &checked, &dir, output, &mut shop) {
+            Ok(Made { outcome, warnings }) => {
+                not_yet_told(&mut done.warnings, &warnings);
+                match outcome {
+                    Outcome::Written(w) => done.written.extend(w),
+                    Outcome::Unchanged(same) => done.skipped.push(skipped_line(&same)),
+                }
+            }
             // Each line once: a bad file several periods read fails them all alike.
             Err(e) => {
                 not_yet_told(&mut done.errors, &e.lines());

@@ -2,9 +2,12 @@
 
 use crate::batch;
 use crate::error::Result;
-use crate::pipeline::Kind;
+use crate::kinds::plan::{Appendices, PlanDocument};
+use crate::kinds::Request;
+use crate::make::BuildOptions;
 use clap::{ArgAction, Args, Parser, Subcommand};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 const HELP_TEMPLATE: &str = "\
 {before-help}{name} {version} — {about}
@@ -69,10 +72,18 @@ pub struct OutputArgs {
     /// Sinh lại cả khi dữ liệu, mẫu và phông không đổi (mặc định: bỏ qua tệp đã sinh từ đúng dữ liệu này)
     #[arg(long = "lam-lai")]
     pub lam_lai: bool,
-    /// The process exits right after this run (set by `main` alone): the last document's
-    /// memory may be left to the OS instead of being freed piece by piece.
-    #[arg(skip)]
-    pub exit_after: bool,
+}
+
+impl OutputArgs {
+    /// What the library is asked to do.
+    pub fn options(&self) -> BuildOptions {
+        BuildOptions {
+            out: self.out.clone(),
+            format: self.format,
+            templates: self.templates.clone(),
+            rebuild: self.lam_lai,
+        }
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -271,9 +282,8 @@ fn usage_message(e: &clap::Error) -> String {
     format!("lỗi: {what}\nXem hướng dẫn: vanban --help")
 }
 
-/// Parses the arguments and runs; returns the process exit code. `exit_after` says the
-/// process ends right after (only `main` knows that): memory is then left to the OS.
-pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>, exit_after: bool) -> i32 {
+/// Parses the arguments and runs; returns the process exit code.
+pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> i32 {
     let cli = match Cli::try_parse_from(args) {
         Ok(c) => c,
         Err(e) => {
@@ -295,10 +305,10 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>, exit_a
             };
         }
     };
-    match run(cli.command, exit_after) {
+    match run(cli.command) {
         Ok(code) => code,
         Err(e) => {
-            crate::error::eprint(&e);
+            batch::eprint(&e);
             e.exit_code()
         }
     }
@@ -341,37 +351,35 @@ fn help(path: &[String]) -> Result<i32> {
     Ok(0)
 }
 
-fn run(cmd: Command, exit_after: bool) -> Result<i32> {
+fn run(cmd: Command) -> Result<i32> {
     use crate::watch::{watch, Job};
     match cmd {
         Command::Build {
             plans,
             phu_luc,
             theo_doi,
-            mut output,
+            output,
         } => {
-            let kind = match phu_luc {
-                None => Kind::Plan,
-                Some(which) => Kind::Appendices(which.filter(|w| !w.trim().is_empty())),
+            let kind: Request = match phu_luc {
+                None => Arc::new(PlanDocument),
+                Some(which) => Arc::new(Appendices(which.filter(|w| !w.trim().is_empty()))),
             };
             if theo_doi {
-                watch(&plans, &Job::Build(kind), &output)
+                watch(&plans, &Job::Build(kind), &output.options())
             } else {
-                output.exit_after = exit_after;
-                batch::build(&plans, &[kind], &output)
+                batch::build(&plans, &[kind], &output.options())
             }
         }
         Command::Report {
             plans,
             ky,
             theo_doi,
-            mut output,
+            output,
         } => {
             if theo_doi {
-                watch(&plans, &Job::Report(ky), &output)
+                watch(&plans, &Job::Report(ky), &output.options())
             } else {
-                output.exit_after = exit_after;
-                batch::report(&plans, &ky, &output)
+                batch::report(&plans, &ky, &output.options())
             }
         }
         Command::Check { plans, templates } => batch::check(&plans, templates.as_deref()),

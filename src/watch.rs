@@ -8,9 +8,10 @@
 //! settle, and a rebuild happens only when the inputs' content hash differs from the one
 //! the last build saw. Idle, the loop waits on the channel and does nothing.
 
-use crate::cli::OutputArgs;
 use crate::error::{Error, Result};
-use crate::pipeline::Kind;
+use crate::kinds::plan::PlanDocument;
+use crate::kinds::Request;
+use crate::make::BuildOptions;
 use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
 use notify::{RecursiveMode, Watcher};
 use sha2::{Digest, Sha256};
@@ -28,16 +29,23 @@ const LONGEST_WAIT: Duration = Duration::from_secs(3);
 #[derive(Debug, Clone)]
 pub enum Job {
     /// `build`: the plan or its appendices.
-    Build(Kind),
+    Build(Request),
     /// `report --ky`: one period, or every period with data (`tat-ca`).
     Report(String),
 }
 
 impl Job {
-    fn reads_report_data(&self) -> bool {
+    /// The files this job reads for the plan file `plan`: one report's are every report's
+    /// (`tat-ca` reads them all anyway).
+    fn inputs(&self, plan: &Path) -> Vec<PathBuf> {
         match self {
-            Job::Build(kind) => kind.reads_report_data(),
-            Job::Report(_) => true,
+            Job::Build(kind) => crate::fingerprint::input_files(plan, kind.as_ref()),
+            // Every period's report reads all of the report data.
+            Job::Report(_) => {
+                let mut files = crate::fingerprint::input_files(plan, &PlanDocument);
+                files.extend(crate::kinds::report::load::data_files(plan));
+                files
+            }
         }
     }
 }
@@ -68,10 +76,7 @@ pub fn inputs_hash(plans: &[PathBuf], job: &Job, templates: Option<&Path>) -> [u
     let mut files = Vec::new();
     for plan in crate::batch::expand(plans) {
         let file = crate::pipeline::plan_file(&plan);
-        files.extend(crate::fingerprint::input_files(
-            &file,
-            job.reads_report_data(),
-        ));
+        files.extend(job.inputs(&file));
     }
     if let Some(t) = templates {
         files.extend(crate::fingerprint::templates_in(t));
@@ -94,15 +99,10 @@ pub fn inputs_hash(plans: &[PathBuf], job: &Job, templates: Option<&Path>) -> [u
 
 /// Builds, then rebuilds whenever the content of an input changes, until the process is
 /// stopped.
-pub fn watch(plans: &[PathBuf], job: &Job, output: &OutputArgs) -> Result<i32> {
+pub fn watch(plans: &[PathBuf], job: &Job, output: &BuildOptions) -> Result<i32> {
     if let Job::Report(ky) = job {
         crate::batch::check_period(ky)?;
     }
-    // The whole-process shortcut of a one-off run must not repeat in a loop.
-    let output = OutputArgs {
-        exit_after: false,
-        ..output.clone()
-    };
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(tx)
         .map_err(|e| Error::Usage(format!("không theo dõi được thư mục: {}", watch_error(&e))))?;
@@ -127,12 +127,12 @@ pub fn watch(plans: &[PathBuf], job: &Job, output: &OutputArgs) -> Result<i32> {
     );
     let hash = || inputs_hash(plans, job, output.templates.as_deref());
     let mut seen = hash();
-    rebuild(plans, job, &output, "đã sinh xong");
+    rebuild(plans, job, output, "đã sinh xong");
     while settled_change(&rx) {
         let now = hash();
         if now != seen {
             seen = now;
-            rebuild(plans, job, &output, "đã sinh lại xong");
+            rebuild(plans, job, output, "đã sinh lại xong");
         }
     }
     Ok(0)
@@ -182,7 +182,7 @@ fn watch_error(e: &notify::Error) -> String {
 }
 
 /// One build with its one line: when, how long, and whether it worked.
-pub fn rebuild(plans: &[PathBuf], job: &Job, output: &OutputArgs, done: &str) {
+pub fn rebuild(plans: &[PathBuf], job: &Job, output: &BuildOptions, done: &str) {
     let start = Instant::now();
     let result = match job {
         Job::Build(kind) => crate::batch::build(plans, std::slice::from_ref(kind), output),
@@ -194,7 +194,7 @@ pub fn rebuild(plans: &[PathBuf], job: &Job, output: &OutputArgs, done: &str) {
         Ok(0) => println!("{now} {done} ({ms} ms)"),
         Ok(_) => println!("{now} sinh lại có lỗi ({ms} ms); các tệp cũ giữ nguyên"),
         Err(e) => {
-            crate::error::eprint(&e);
+            crate::batch::eprint(&e);
             println!("{now} sinh lại có lỗi ({ms} ms); các tệp cũ giữ nguyên");
         }
     }

@@ -24,9 +24,9 @@ const OVERDUE: &str = "Quá hạn";
 
 fn build(plan_dir: &Path, ky: &str) -> (Vec<u8>, Vec<u8>) {
     let tpl = vanban::template::Templates::load(None).unwrap();
-    let p = vanban::report::period::Period::parse(ky).unwrap();
+    let p = vanban::kinds::report::period::Period::parse(ky).unwrap();
     let b = vanban::pipeline::build(
-        vanban::pipeline::Kind::Report(p),
+        &vanban::kinds::report::document::Report(p),
         &plan_dir.join("plan.yaml"),
         &tpl,
     )

@@ -157,9 +157,9 @@ fn report_from(data: &str, dir: &Path) {
     std::fs::create_dir_all(&q).unwrap();
     std::fs::write(q.join("2024-6t.yaml"), data).unwrap();
     let tpl = vanban::template::Templates::load(None).unwrap();
-    let p = vanban::report::period::Period::parse("2024-6t").unwrap();
+    let p = vanban::kinds::report::period::Period::parse("2024-6t").unwrap();
     match vanban::pipeline::build(
-        vanban::pipeline::Kind::Report(p),
+        &vanban::kinds::report::document::Report(p),
         &dir.join("plan.yaml"),
         &tpl,
     ) {

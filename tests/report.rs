@@ -84,9 +84,9 @@ fn fixture(name: &str) -> PathBuf {
 
 fn report(plan_dir: &Path, ky: &str) -> vanban::pipeline::Built {
     let tpl = vanban::template::Templates::load(None).unwrap();
-    let p = vanban::report::period::Period::parse(ky).unwrap();
+    let p = vanban::kinds::report::period::Period::parse(ky).unwrap();
     vanban::pipeline::build(
-        vanban::pipeline::Kind::Report(p),
+        &vanban::kinds::report::document::Report(p),
         &plan_dir.join("plan.yaml"),
         &tpl,
     )

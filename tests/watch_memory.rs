@@ -6,7 +6,8 @@ mod common;
 use common::*;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicIsize, Ordering};
-use vanban::pipeline::Kind;
+use std::sync::Arc;
+use vanban::kinds::plan::PlanDocument;
 use vanban::watch::{rebuild, Job};
 
 /// Bytes allocated and not yet freed, by every thread.
@@ -47,14 +48,12 @@ fn fifty_rebuilds_leave_memory_flat() {
     let dir = scratch("watch-memory");
     let plan_dir = dir.join("ke-hoach");
     copy_dir(&root().join(SEED), &plan_dir);
-    let args = vanban::cli::OutputArgs {
+    let args = vanban::make::BuildOptions {
         out: Some(dir.join("out")),
-        format: vanban::cli::Format::All,
-        templates: None,
-        lam_lai: true,
-        exit_after: false,
+        rebuild: true,
+        ..Default::default()
     };
-    let job = Job::Build(Kind::Plan);
+    let job = Job::Build(Arc::new(PlanDocument));
     let plans = [plan_dir.clone()];
     let mut after = Vec::new();
     for _ in 0..50 {

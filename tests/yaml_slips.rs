@@ -7,8 +7,8 @@
 mod common;
 use common::*;
 use std::path::Path;
+use vanban::kinds::report::data::PeriodFile;
 use vanban::model::plan::Plan;
-use vanban::report::data::PeriodFile;
 
 /// Words of the parser's and serde's English messages.
 const ENGLISH: [&str; 15] = [

@@ -82,13 +82,6 @@ fn listed(errors: &[DataError]) -> Vec<String> {
     lines
 }
 
-/// Prints `e` on stderr, each problem on a line of its own starting with "lỗi: ".
-pub fn eprint(e: &Error) {
-    for line in e.lines() {
-        eprintln!("lỗi: {line}");
-    }
-}
-
 /// An I/O error's cause in Vietnamese (never the system's English text).
 pub fn io_reason(e: &std::io::Error) -> String {
     use std::io::ErrorKind as K;

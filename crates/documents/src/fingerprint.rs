@@ -3,40 +3,14 @@
 //! the kind and the format), kept beside the outputs with the hashes of the files written.
 //! A build whose fingerprint matches, and whose outputs are still those files, is skipped.
 
+use crate::kinds::Kind;
 use crate::output::Format;
-use crate::pipeline::Kind;
 use crate::template::Templates;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// Report data and templates are at most this many folders deep; deeper is a symlink loop
-/// (which the loader reports), not data.
-const MAX_DEPTH: usize = 8;
-
-/// Every file under `dir`, sorted, for the report data.
-fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
-    walk(dir, out, MAX_DEPTH);
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut v: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    v.sort();
-    for p in v {
-        if p.is_dir() {
-            if depth > 0 {
-                walk(&p, out, depth - 1);
-            }
-        } else {
-            out.push(p);
-        }
-    }
 }
 
 /// The font files the plan names in `trinh_bay.phong_chu`, read from the YAML as it is (a
@@ -64,53 +38,30 @@ fn fonts_of(plan_file: &Path, plan: &[u8]) -> Option<Vec<PathBuf>> {
     font_files(&String::from_utf8_lossy(plan), base)
 }
 
-/// Every file of the plan's report data, sorted: YAML files, not hidden ones (an editor's
-/// swap file changes while the clerk types, and is no data).
-fn report_files(plan_file: &Path) -> Vec<PathBuf> {
-    let mut data = Vec::new();
-    files_under(
-        &crate::kinds::report::load::report_dir(plan_file),
-        &mut data,
-    );
-    data.retain(|p| visible_with(p, &["yaml", "yml"]));
-    data
-}
-
-/// A file not hidden (no leading dot) whose extension is one of `exts`.
-fn visible_with(p: &Path, exts: &[&str]) -> bool {
-    let hidden = p
-        .file_name()
-        .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-    !hidden
-        && p.extension()
-            .is_some_and(|x| exts.iter().any(|e| x.eq_ignore_ascii_case(e)))
-}
-
 /// The files a document is made from, besides the templates: the plan, the fonts it names
-/// (when it parses), and for a report (`report_data`) the report data. Watch mode hashes
-/// these.
-pub fn input_files(plan_file: &Path, report_data: bool) -> Vec<PathBuf> {
+/// (when it parses), and the kind's own data. Watch mode hashes these.
+pub fn input_files(plan_file: &Path, kind: &dyn Kind) -> Vec<PathBuf> {
     let mut files = vec![plan_file.to_path_buf()];
     if let Ok(plan) = crate::input::read_capped(plan_file, crate::input::MAX_DATA, "kế hoạch") {
         files.extend(fonts_of(plan_file, &plan).unwrap_or_default());
     }
-    if report_data {
-        files.extend(report_files(plan_file));
-    }
+    files.extend(kind.inputs(plan_file));
     files
 }
 
 /// Every template (`.xml`, not hidden) under `dir`, sorted.
 pub fn templates_in(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    files_under(dir, &mut out);
-    out.retain(|p| visible_with(p, &["xml"]));
-    out
+    crate::input::files_in(dir, &["xml"])
 }
 
 /// The fingerprint of one document, or `None` when an input cannot be read (then it is
 /// built, and the build says what is wrong).
-pub fn of(kind: &Kind, plan_file: &Path, templates: &Templates, format: Format) -> Option<String> {
+pub fn of(
+    kind: &dyn Kind,
+    plan_file: &Path,
+    templates: &Templates,
+    format: Format,
+) -> Option<String> {
     let mut h = Sha256::new();
     let mut feed = |label: &str, bytes: &[u8]| {
         h.update((label.len() as u64).to_le_bytes());
@@ -141,13 +92,11 @@ pub fn of(kind: &Kind, plan_file: &Path, templates: &Templates, format: Format) 
             &read_capped(&f, MAX_FONT, "phông chữ").ok()?,
         );
     }
-    if kind.reads_report_data() {
-        for f in report_files(plan_file) {
-            feed(
-                &f.to_string_lossy(),
-                &read_capped(&f, MAX_DATA, "dữ liệu").ok()?,
-            );
-        }
+    for f in kind.inputs(plan_file) {
+        feed(
+            &f.to_string_lossy(),
+            &read_capped(&f, MAX_DATA, "dữ liệu").ok()?,
+        );
     }
     for (name, text) in templates.texts() {
         feed(name, text.as_bytes());
@@ -156,12 +105,12 @@ pub fn of(kind: &Kind, plan_file: &Path, templates: &Templates, format: Format) 
 }
 
 /// Where the fingerprint of a kind's outputs is kept in `dir`.
-fn record_path(dir: &Path, kind: &Kind) -> PathBuf {
-    dir.join(format!(".{}.vanban", kind.record_key()))
+fn record_path(dir: &Path, kind: &dyn Kind) -> PathBuf {
+    dir.join(format!(".{}.vanban", kind.key()))
 }
 
 /// The outputs recorded for `fingerprint`, when they are all still there as written.
-pub fn unchanged(dir: &Path, kind: &Kind, fingerprint: &str) -> Option<Vec<PathBuf>> {
+pub fn unchanged(dir: &Path, kind: &dyn Kind, fingerprint: &str) -> Option<Vec<PathBuf>> {
     let record = std::fs::read_to_string(record_path(dir, kind)).ok()?;
     let mut lines = record.lines();
     if lines.next()? != fingerprint {
@@ -182,7 +131,7 @@ pub fn unchanged(dir: &Path, kind: &Kind, fingerprint: &str) -> Option<Vec<PathB
 
 /// Records what a build wrote. A record that cannot be written only costs a rebuild next
 /// time, so its error is ignored.
-pub fn record(dir: &Path, kind: &Kind, fingerprint: &str, files: &[(PathBuf, &[u8])]) {
+pub fn record(dir: &Path, kind: &dyn Kind, fingerprint: &str, files: &[(PathBuf, &[u8])]) {
     let mut text = format!("{fingerprint}\n");
     for (path, bytes) in files {
         let name = path

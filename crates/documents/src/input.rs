@@ -5,7 +5,7 @@
 
 use crate::error::{DataError, Error, Result};
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Largest plan or progress data file (plans are a few hundred KB at most).
 pub const MAX_DATA: u64 = 16 * 1024 * 1024;
@@ -52,6 +52,51 @@ pub fn read_capped(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>> {
         return Err(too_big(path, what, limit, format!("hơn {limit} byte")));
     }
     Ok(bytes)
+}
+
+/// Report data and templates are at most this many folders deep; deeper is a symlink loop
+/// (which the loader reports), not data.
+const MAX_DEPTH: usize = 8;
+
+/// Every file under `dir`, sorted.
+fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
+    walk(dir, out, MAX_DEPTH);
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut v: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    v.sort();
+    for p in v {
+        if p.is_dir() {
+            if depth > 0 {
+                walk(&p, out, depth - 1);
+            }
+        } else {
+            out.push(p);
+        }
+    }
+}
+
+/// A file not hidden (no leading dot) whose extension is one of `exts`.
+fn visible_with(p: &Path, exts: &[&str]) -> bool {
+    let hidden = p
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+    !hidden
+        && p.extension()
+            .is_some_and(|x| exts.iter().any(|e| x.eq_ignore_ascii_case(e)))
+}
+
+/// Every file under `dir` (sub-folders too), sorted, not hidden, whose extension is one of
+/// `exts`: an editor's swap file changes while the clerk types, and is no data.
+pub fn files_in(dir: &Path, exts: &[&str]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    files_under(dir, &mut out);
+    out.retain(|p| visible_with(p, exts));
+    out
 }
 
 #[cfg(test)]

@@ -8,8 +8,8 @@ pub mod fingerprint;
 pub mod font_gaps;
 pub mod init;
 pub mod input;
-pub mod kind;
 pub mod kinds;
+pub mod make;
 pub mod model;
 pub mod output;
 pub mod pipeline;
@@ -17,5 +17,4 @@ pub mod schema;
 pub mod summary;
 pub mod template;
 
-pub use kinds::report;
 pub use vanban_render::{chart_geometry, docx, fonts, ir, markup, pdf, style};

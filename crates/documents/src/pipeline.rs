@@ -8,8 +8,8 @@ use crate::style::StyleSheet;
 use crate::template::Templates;
 use std::path::{Path, PathBuf};
 
-pub use crate::kind::Kind;
-use crate::kind::Rendered;
+use crate::kinds::plan::PlanDocument;
+use crate::kinds::{Kind, View};
 
 /// The plan file of a plan folder, or the file itself.
 pub fn plan_file(input: &Path) -> PathBuf {
@@ -45,7 +45,6 @@ pub fn style_for(plan: &Plan) -> StyleSheet {
 
 /// A plan turned into one of its documents.
 pub struct Built {
-    pub plan: Plan,
     pub document: Document,
     pub style: StyleSheet,
     pub warnings: Vec<String>,
@@ -57,29 +56,30 @@ pub struct Built {
 }
 
 /// Loads the plan, makes the kind's view and renders it through the shared road.
-pub fn build(kind: Kind, plan_path: &Path, templates: &Templates) -> Result<Built> {
-    build_loaded(kind, plan_path, model::load_plan(plan_path)?, templates)
+pub fn build(kind: &dyn Kind, plan_path: &Path, templates: &Templates) -> Result<Built> {
+    build_loaded(kind, plan_path, &model::load_plan(plan_path)?, templates)
 }
 
 /// [`build`] for a plan already loaded and checked (so the templates can compile while the
-/// plan loads).
+/// plan loads, and several documents share one load).
 pub fn build_loaded(
-    kind: Kind,
+    kind: &dyn Kind,
     plan_path: &Path,
-    checked: model::CheckedPlan,
+    checked: &model::CheckedPlan,
     templates: &Templates,
 ) -> Result<Built> {
-    let plan = checked.plan;
-    let mut warnings = checked.warnings;
-    let style = style_for(&plan);
-    let Rendered {
+    let plan = &checked.plan;
+    let mut warnings = checked.warnings.clone();
+    let style = style_for(plan);
+    let View {
         template,
         stem,
-        markup,
+        context,
         text_files,
         warnings: more,
-    } = kind.render(&plan, plan_path, templates)?;
+    } = kind.view(plan, plan_path)?;
     warnings.extend(more);
+    let markup = templates.render_context(template, &context)?;
     let document = crate::markup::parse(&markup, &style).map_err(|e| Error::Template {
         name: template.to_string(),
         message: e.to_string(),
@@ -87,19 +87,16 @@ pub fn build_loaded(
     let fonts = match plan.trinh_bay.phong_chu {
         None => None,
         Some(_) => {
-            let f = fonts_for(&plan, plan_path, &crate::fonts::FontSet::bundled())?;
+            let f = fonts_for(plan, plan_path, &crate::fonts::FontSet::bundled())?;
+            let mut files = vec![plan_path.to_path_buf()];
+            files.extend(text_files);
             warnings.extend(crate::font_gaps::warnings(
-                &document,
-                &style,
-                &f,
-                plan_path,
-                &text_files,
+                &document, &style, &f, plan_path, &files,
             ));
             Some(f)
         }
     };
     Ok(Built {
-        plan,
         document,
         style,
         warnings,
@@ -110,48 +107,7 @@ pub fn build_loaded(
 
 /// The plan document of `plan_path`.
 pub fn build_document(plan_path: &Path, templates: &Templates) -> Result<Built> {
-    build(Kind::Plan, plan_path, templates)
-}
-
-/// The output files of a built plan: (file name, bytes).
-pub fn render_outputs(
-    b: &Built,
-    format: crate::output::Format,
-    fonts: &crate::fonts::FontSet,
-) -> Result<Vec<(String, Vec<u8>)>> {
-    use crate::output::Format;
-    let stem = &b.stem;
-    let docx = || {
-        crate::docx::write_docx(&b.document, &b.style, fonts).map_err(|message| Error::Render {
-            format: "DOCX",
-            message,
-        })
-    };
-    let pdf = || {
-        crate::pdf::write_pdf(&b.document, &b.style, fonts).map_err(|message| Error::Render {
-            format: "PDF",
-            message,
-        })
-    };
-    Ok(match format {
-        Format::Docx => vec![(format!("{stem}.docx"), docx()?)],
-        Format::Pdf => vec![(format!("{stem}.pdf"), pdf()?)],
-        Format::All => {
-            // The two writers share nothing but the IR: write them side by side.
-            let (d, p) = std::thread::scope(|s| {
-                let p = s.spawn(pdf);
-                let d = docx();
-                (d, p.join())
-            });
-            let p = p.unwrap_or_else(|_| {
-                Err(Error::Render {
-                    format: "PDF",
-                    message: "lỗi nội bộ khi dựng PDF".into(),
-                })
-            });
-            vec![(format!("{stem}.docx"), d?), (format!("{stem}.pdf"), p?)]
-        }
-    })
+    build(&PlanDocument, plan_path, templates)
 }
 
 /// The fonts for the PDF: the plan's own files (`trinh_bay.phong_chu`, paths relative to the

@@ -7,9 +7,9 @@ use serde::Serialize;
 use std::path::{Path, PathBuf};
 use tera::Tera;
 
-/// The built-in templates, by file name.
-pub const BUILTIN: &[(&str, &str)] = &[
-    ("ke-hoach.xml", include_str!("../templates/ke-hoach.xml")),
+/// The ND30 frame's partials every kind may include, by file name; each kind's own
+/// templates are in its registration ([`crate::kinds::REGISTRY`]).
+pub const SHARED: &[(&str, &str)] = &[
     (
         "_dau-van-ban.xml",
         include_str!("../templates/_dau-van-ban.xml"),
@@ -24,23 +24,17 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "_phu-luc-dau.xml",
         include_str!("../templates/_phu-luc-dau.xml"),
     ),
-    ("bao-cao.xml", include_str!("../templates/bao-cao.xml")),
-    ("phu-luc.xml", include_str!("../templates/phu-luc.xml")),
     ("_kinh-gui.xml", include_str!("../templates/_kinh-gui.xml")),
-    (
-        "_so-lieu-ke-hoach.xml",
-        include_str!("../templates/_so-lieu-ke-hoach.xml"),
-    ),
-    (
-        "_phu-luc-tien-do.xml",
-        include_str!("../templates/_phu-luc-tien-do.xml"),
-    ),
-    ("_bieu-06.xml", include_str!("../templates/_bieu-06.xml")),
-    (
-        "_de-cuong-bao-cao.xml",
-        include_str!("../templates/_de-cuong-bao-cao.xml"),
-    ),
 ];
+
+/// Every built-in template, by file name: each kind's own, then the shared partials.
+pub fn builtin() -> impl Iterator<Item = (&'static str, &'static str)> {
+    crate::kinds::REGISTRY
+        .iter()
+        .flat_map(|k| k.templates.iter())
+        .chain(SHARED)
+        .copied()
+}
 
 pub struct Templates {
     tera: Tera,
@@ -99,11 +93,7 @@ impl Templates {
             line = line.or_else(|| find_line(t));
             format!(
                 "gọi mẫu `{t}` nhưng không có mẫu nào tên như vậy (các mẫu có: {})",
-                BUILTIN
-                    .iter()
-                    .map(|(n, _)| *n)
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                builtin().map(|(n, _)| n).collect::<Vec<_>>().join(", ")
             )
         } else if let Some(f) = quoted_after(&all, "Filter", '`', '`')
             .or_else(|| quoted_after(&all, "Filter", '\'', '\''))
@@ -146,8 +136,7 @@ impl Templates {
 
     /// The built-in templates, with those in `dir` (if given) replacing them by file name.
     pub fn load(dir: Option<&Path>) -> Result<Templates> {
-        let mut sources: Vec<(String, String, Option<PathBuf>)> = BUILTIN
-            .iter()
+        let mut sources: Vec<(String, String, Option<PathBuf>)> = builtin()
             .map(|(n, s)| (n.to_string(), s.to_string(), None))
             .collect();
         let mut warnings = Vec::new();
@@ -192,7 +181,7 @@ impl Templates {
                     warnings.push(format!(
                         "{}: tệp mẫu này không trùng tên mẫu nào nên không được dùng; các tên mẫu: {}",
                         dir.join(&name).display(),
-                        BUILTIN.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
+                        builtin().map(|(n, _)| n).collect::<Vec<_>>().join(", ")
                     ));
                 }
             }
@@ -226,8 +215,13 @@ impl Templates {
 
     pub fn render(&self, name: &str, context: &impl Serialize) -> Result<String> {
         let ctx = tera::Context::from_serialize(context).map_err(|e| self.error(name, &e))?;
+        self.render_context(name, &ctx)
+    }
+
+    /// Renders `name` with a context already made (a kind's [`crate::kinds::View`]).
+    pub fn render_context(&self, name: &str, context: &tera::Context) -> Result<String> {
         self.tera
-            .render(name, &ctx)
+            .render(name, context)
             .map_err(|e| self.error(name, &e))
     }
 }
@@ -237,7 +231,7 @@ impl Templates {
 pub fn export(dir: &Path, overwrite: bool) -> Result<Vec<std::path::PathBuf>> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, &e))?;
     let mut written = Vec::new();
-    for (name, text) in BUILTIN {
+    for (name, text) in builtin() {
         let path = dir.join(name);
         if path.exists() && !overwrite {
             return Err(Error::Usage(format!(
@@ -266,7 +260,9 @@ mod tests {
 
     #[test]
     fn template_errors_are_vietnamese_with_file_and_line() {
-        let src = BUILTIN[0].1.replacen("endfor %}", "endfo %}", 1);
+        let src = crate::kinds::plan::PLAN.templates[0]
+            .1
+            .replacen("endfor %}", "endfo %}", 1);
         let (dir, t) = edited("parse", "ke-hoach.xml", &src);
         let s = t.err().unwrap().to_string();
         assert!(
@@ -279,7 +275,10 @@ mod tests {
         );
         assert!(s.contains(".xml:"), "{s}");
 
-        let src = BUILTIN[0].1.replacen("{{", "{{ khong_co_bien }}{{", 1);
+        let src =
+            crate::kinds::plan::PLAN.templates[0]
+                .1
+                .replacen("{{", "{{ khong_co_bien }}{{", 1);
         let line = src
             .lines()
             .position(|l| l.contains("khong_co_bien"))

@@ -16,6 +16,12 @@ pub fn report_dir(plan_file: &Path) -> PathBuf {
     plan_file.parent().unwrap_or(Path::new(".")).join("bao-cao")
 }
 
+/// Every YAML file of the plan's report data, sorted: what a report is made from besides
+/// plan.yaml.
+pub fn data_files(plan_file: &Path) -> Vec<PathBuf> {
+    crate::input::files_in(&report_dir(plan_file), &["yaml", "yml"])
+}
+
 pub const COMMON_FILE: &str = "chung.yaml";
 
 /// The files of one period: `2024-q1.yaml`, or every `.yaml` in `2024-q1/`, sorted by name.

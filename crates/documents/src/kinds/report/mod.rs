@@ -8,6 +8,7 @@
 pub mod check;
 pub mod data;
 pub mod deadline;
+pub mod document;
 pub mod figures;
 pub mod items;
 pub mod load;
