@@ -44,7 +44,10 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>> {
             dir.display()
         )));
     }
-    let schemas = Which::ALL.map(|w| format!("{SCHEMA_DIR}/{}", w.file_name()));
+    let schemas: Vec<String> = Which::all()
+        .iter()
+        .map(|w| format!("{SCHEMA_DIR}/{}", w.file_name()))
+        .collect();
     let names = FILES
         .iter()
         .map(|(n, _, _)| *n)
