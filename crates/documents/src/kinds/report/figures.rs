@@ -3,7 +3,7 @@
 //! not started, not reported), counted overall, per index and per lead unit.
 
 use super::data::{Entry, Status};
-use super::items::Tracked;
+use crate::model::tracked::Tracked;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
@@ -96,7 +96,7 @@ pub fn evaluate(item: &Tracked, entry: Option<&Entry>, cut_off: NaiveDate) -> Pr
 /// and the rounds whose deadline passed at `cut_off` without it ("Quá hạn đợt 2
 /// (31/10/2025)").
 pub fn round_notes(item: &Tracked, entry: Option<&Entry>, cut_off: NaiveDate) -> Vec<String> {
-    use super::period::short_date;
+    use crate::model::date::short_date;
     let dues = dues(item);
     if dues.len() < 2 {
         return Vec::new();
@@ -174,28 +174,16 @@ impl Counts {
     }
     /// Share of items done, per cent of all tracked items.
     pub fn percent_done(&self) -> f64 {
-        percent(self.done() as u64, self.total as u64)
+        share(self.done() as u64, self.total as u64)
     }
 }
 
 /// `part / whole` in per cent, 0 for an empty whole.
-pub fn percent(part: u64, whole: u64) -> f64 {
+pub fn share(part: u64, whole: u64) -> f64 {
     if whole == 0 {
         0.0
     } else {
         part as f64 * 100.0 / whole as f64
-    }
-}
-
-/// Index names as reports print them.
-pub fn index_name(key: &str) -> &str {
-    match key {
-        "par-index" => "PAR INDEX",
-        "sipas" => "SIPAS",
-        "papi" => "PAPI",
-        "pci" => "PCI",
-        "pgi" => "PGI",
-        other => other,
     }
 }
 
@@ -215,7 +203,7 @@ pub struct Figures {
     pub by_unit: Vec<(String, Counts)>,
 }
 
-pub fn count(items: &[Tracked], progress: &[Progress], units: &[String]) -> Figures {
+pub fn tally(items: &[Tracked], progress: &[Progress], units: &[String]) -> Figures {
     let mut f = Figures::default();
     let mut idx: BTreeMap<&str, Counts> = BTreeMap::new();
     let mut unit: BTreeMap<String, Counts> = BTreeMap::new();
@@ -248,7 +236,7 @@ pub fn count(items: &[Tracked], progress: &[Progress], units: &[String]) -> Figu
             unit.entry(l).or_default().add(p);
         }
     }
-    f.by_index = crate::model::validate::INDICES
+    f.by_index = crate::model::indices::INDICES
         .iter()
         .filter_map(|k| idx.get(k).map(|c| (k.to_string(), *c)))
         .collect();
@@ -270,8 +258,8 @@ pub fn count(items: &[Tracked], progress: &[Progress], units: &[String]) -> Figu
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::kinds::report::data::Day;
-    use crate::kinds::report::deadline::Deadline;
+    use crate::model::date::Day;
+    use crate::model::deadline::Deadline;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -357,7 +345,7 @@ mod tests {
             "Chủ doanh nghiệp".into()
         ]));
         b.is_task = false;
-        let f = count(
+        let f = tally(
             &[a, b],
             &[Progress::DoneOnTime, Progress::InProgress],
             &["ktns".into(), "vptk".into()],

@@ -7,26 +7,25 @@
 
 pub mod check;
 pub mod data;
-pub mod deadline;
 pub mod document;
 pub mod figures;
-pub mod items;
 pub mod load;
-pub mod numbers;
 pub mod period;
 pub mod view;
 
 use crate::error::{DataError, Error, Result};
+use crate::model::date::short_date;
 use crate::model::date::PartialDate;
+use crate::model::deadline;
 use crate::model::frame::{FrameInput, BAO_CAO, KE_HOACH};
 use crate::model::plan::Plan;
+use crate::model::tracked::{self as items, Tracked};
 use check::Window;
 use chrono::{Datelike, NaiveDate};
 use data::{Common, Entry};
 use figures::{Figures, Progress};
-use items::Tracked;
 use load::{Merged, Source};
-use period::{short_date, CutOffs, Period};
+use period::{CutOffs, Period};
 use std::path::{Path, PathBuf};
 
 /// A plan's report data: its common settings and the periods that have data.
@@ -508,12 +507,12 @@ pub fn compute<'a>(plan: &Plan, data: &'a ReportData, p: Period) -> Result<Compu
             let items = items::tracked(plan, p.previous().year);
             let pk = picks(&items, &all, &pw, &data.cut_offs);
             let pr = progress(&items, &all, &pk, pw.cut_off);
-            (figures::count(&items, &pr, &units), pw.wording.clone())
+            (figures::tally(&items, &pr, &units), pw.wording.clone())
         })
     });
     let picks = picks(&items, &all, &window, &data.cut_offs);
     let progress = progress(&items, &all, &picks, window.cut_off);
-    let figures = figures::count(&items, &progress, &units);
+    let figures = figures::tally(&items, &progress, &units);
     let sets = all;
     let own_kinh_gui = sets
         .iter()
@@ -852,7 +851,7 @@ fn progress_appendix(plan: &Plan, c: &Computed, pl: view::AppendixHead) -> view:
         .zip(&c.picks)
         .map(|(it, p)| entry_of(&c.sets, it, *p))
         .collect();
-    let mut keys: Vec<&str> = crate::model::validate::INDICES.to_vec();
+    let mut keys: Vec<&str> = crate::model::indices::INDICES.to_vec();
     keys.push("");
     let nhom = keys
         .into_iter()
@@ -875,7 +874,7 @@ fn progress_appendix(plan: &Plan, c: &Computed, pl: view::AppendixHead) -> view:
                         .indices
                         .iter()
                         .skip(1)
-                        .map(|k| figures::index_name(k))
+                        .map(|k| crate::model::indices::index_name(k))
                         .collect();
                     if !others.is_empty() {
                         ghi_chu.push(format!("Phục vụ cả {}", others.join(", ")));
