@@ -105,6 +105,23 @@ pub fn number_and_symbol(so: Option<u32>, names: TypeNames, agency: &Agency) -> 
     format!("{so}/{}-{}", names.abbreviation, agency.viet_tat.trim())
 }
 
+/// The "(Kèm theo Kế hoạch số … ngày … của …)" line under an appendix's title: the document
+/// it is attached to.
+pub fn attached_line(
+    names: TypeNames,
+    so: Option<u32>,
+    ngay: &PartialDate,
+    agency: &Agency,
+) -> String {
+    format!(
+        "(Kèm theo {} số {} {} của {})",
+        names.in_sentence,
+        number_and_symbol(so, names, agency),
+        ngay.long(),
+        agency.ten_day_du.trim()
+    )
+}
+
 /// The authority and position lines of the signature block (ND30 II.7, Điều 13).
 pub fn signature_lines(k: &Signature) -> Vec<String> {
     let tm = k.tap_the.as_ref().map(|t| format!("TM. {}", upper(t)));

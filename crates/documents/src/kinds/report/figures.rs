@@ -7,8 +7,9 @@ use crate::model::tracked::Tracked;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
+/// Where a tracked item stands at a cut-off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Progress {
+pub enum Standing {
     DoneOnTime,
     DoneLate,
     InProgress,
@@ -21,20 +22,20 @@ pub enum Progress {
     NotReportedOverdue,
 }
 
-impl Progress {
+impl Standing {
     pub fn is_done(self) -> bool {
-        matches!(self, Progress::DoneOnTime | Progress::DoneLate)
+        matches!(self, Standing::DoneOnTime | Standing::DoneLate)
     }
     pub fn is_overdue(self) -> bool {
         matches!(
             self,
-            Progress::InProgressOverdue
-                | Progress::NotStartedOverdue
-                | Progress::NotReportedOverdue
+            Standing::InProgressOverdue
+                | Standing::NotStartedOverdue
+                | Standing::NotReportedOverdue
         )
     }
     pub fn is_reported(self) -> bool {
-        !matches!(self, Progress::NotReported | Progress::NotReportedOverdue)
+        !matches!(self, Standing::NotReported | Standing::NotReportedOverdue)
     }
 }
 
@@ -72,23 +73,23 @@ pub fn deciding_round(item: &Tracked, entry: Option<&Entry>) -> Option<(usize, N
 /// An item's progress at `cut_off`. A deadline on the cut-off day is not yet passed; work
 /// without a dated deadline (ongoing, recurring, none) is never overdue or late. Work in
 /// rounds is overdue once a round's deadline passed without it, late when a round was.
-pub fn evaluate(item: &Tracked, entry: Option<&Entry>, cut_off: NaiveDate) -> Progress {
+pub fn evaluate(item: &Tracked, entry: Option<&Entry>, cut_off: NaiveDate) -> Standing {
     let decided = deciding_round(item, entry);
     let passed = decided.is_some_and(|(_, due)| due < cut_off);
     let Some(e) = entry else {
         return if passed {
-            Progress::NotReportedOverdue
+            Standing::NotReportedOverdue
         } else {
-            Progress::NotReported
+            Standing::NotReported
         };
     };
     match e.trang_thai {
-        Status::Done if decided.is_some() => Progress::DoneLate,
-        Status::Done => Progress::DoneOnTime,
-        Status::InProgress if passed => Progress::InProgressOverdue,
-        Status::InProgress => Progress::InProgress,
-        Status::NotStarted if passed => Progress::NotStartedOverdue,
-        Status::NotStarted => Progress::NotStarted,
+        Status::Done if decided.is_some() => Standing::DoneLate,
+        Status::Done => Standing::DoneOnTime,
+        Status::InProgress if passed => Standing::InProgressOverdue,
+        Status::InProgress => Standing::InProgress,
+        Status::NotStarted if passed => Standing::NotStartedOverdue,
+        Status::NotStarted => Standing::NotStarted,
     }
 }
 
@@ -144,17 +145,17 @@ pub struct Counts {
 }
 
 impl Counts {
-    pub fn add(&mut self, p: Progress) {
+    pub fn add(&mut self, p: Standing) {
         self.total += 1;
         *match p {
-            Progress::DoneOnTime => &mut self.done_on_time,
-            Progress::DoneLate => &mut self.done_late,
-            Progress::InProgress => &mut self.in_progress,
-            Progress::InProgressOverdue => &mut self.in_progress_overdue,
-            Progress::NotStarted => &mut self.not_started,
-            Progress::NotStartedOverdue => &mut self.not_started_overdue,
-            Progress::NotReported => &mut self.not_reported,
-            Progress::NotReportedOverdue => &mut self.not_reported_overdue,
+            Standing::DoneOnTime => &mut self.done_on_time,
+            Standing::DoneLate => &mut self.done_late,
+            Standing::InProgress => &mut self.in_progress,
+            Standing::InProgressOverdue => &mut self.in_progress_overdue,
+            Standing::NotStarted => &mut self.not_started,
+            Standing::NotStartedOverdue => &mut self.not_started_overdue,
+            Standing::NotReported => &mut self.not_reported,
+            Standing::NotReportedOverdue => &mut self.not_reported_overdue,
         } += 1;
     }
     pub fn done(&self) -> usize {
@@ -203,7 +204,7 @@ pub struct Figures {
     pub by_unit: Vec<(String, Counts)>,
 }
 
-pub fn tally(items: &[Tracked], progress: &[Progress], units: &[String]) -> Figures {
+pub fn tally(items: &[Tracked], progress: &[Standing], units: &[String]) -> Figures {
     let mut f = Figures::default();
     let mut idx: BTreeMap<&str, Counts> = BTreeMap::new();
     let mut unit: BTreeMap<String, Counts> = BTreeMap::new();
@@ -302,20 +303,20 @@ mod tests {
         let idle = entry(Status::NotStarted, None);
         assert_eq!(
             evaluate(&due_before, Some(&wip), cut),
-            Progress::InProgressOverdue
+            Standing::InProgressOverdue
         );
-        assert_eq!(evaluate(&due_on, Some(&wip), cut), Progress::InProgress);
+        assert_eq!(evaluate(&due_on, Some(&wip), cut), Standing::InProgress);
         assert_eq!(
             evaluate(&due_before, Some(&idle), cut),
-            Progress::NotStartedOverdue
+            Standing::NotStartedOverdue
         );
-        assert_eq!(evaluate(&ongoing, Some(&idle), cut), Progress::NotStarted);
-        assert_eq!(evaluate(&none, Some(&wip), cut), Progress::InProgress);
-        assert_eq!(evaluate(&none, None, cut), Progress::NotReported);
-        assert_eq!(evaluate(&due_on, None, cut), Progress::NotReported);
+        assert_eq!(evaluate(&ongoing, Some(&idle), cut), Standing::NotStarted);
+        assert_eq!(evaluate(&none, Some(&wip), cut), Standing::InProgress);
+        assert_eq!(evaluate(&none, None, cut), Standing::NotReported);
+        assert_eq!(evaluate(&due_on, None, cut), Standing::NotReported);
         assert_eq!(
             evaluate(&due_before, None, cut),
-            Progress::NotReportedOverdue
+            Standing::NotReportedOverdue
         );
     }
 
@@ -325,10 +326,10 @@ mod tests {
         let due = item(Some(Deadline::Date(d(2024, 3, 31))));
         let late = entry(Status::Done, Some(d(2024, 4, 2)));
         let on_time = entry(Status::Done, Some(d(2024, 3, 31)));
-        assert_eq!(evaluate(&due, Some(&late), cut), Progress::DoneLate);
-        assert_eq!(evaluate(&due, Some(&on_time), cut), Progress::DoneOnTime);
+        assert_eq!(evaluate(&due, Some(&late), cut), Standing::DoneLate);
+        assert_eq!(evaluate(&due, Some(&on_time), cut), Standing::DoneOnTime);
         let ongoing = item(Some(Deadline::Continuous));
-        assert_eq!(evaluate(&ongoing, Some(&late), cut), Progress::DoneOnTime);
+        assert_eq!(evaluate(&ongoing, Some(&late), cut), Standing::DoneOnTime);
     }
 
     #[test]
@@ -347,7 +348,7 @@ mod tests {
         b.is_task = false;
         let f = tally(
             &[a, b],
-            &[Progress::DoneOnTime, Progress::InProgress],
+            &[Standing::DoneOnTime, Standing::InProgress],
             &["ktns".into(), "vptk".into()],
         );
         assert_eq!(f.all.total, 2);

@@ -4,7 +4,7 @@
 
 use super::check::{tthc_totals, TthcTotals};
 use super::data::{Entry, TthcRow};
-use super::figures::{deciding_round, Counts, Figures, Progress, NO_LEAD, OTHER_LEAD};
+use super::figures::{deciding_round, Counts, Figures, Standing, NO_LEAD, OTHER_LEAD};
 use crate::model::date::short_date;
 use crate::model::frame::FrameView;
 use crate::model::indices::index_name;
@@ -512,44 +512,44 @@ pub fn figures_view(
 }
 
 /// "Hoàn thành đúng hạn (ngày 12/3/2024)", "Đang thực hiện, quá hạn (60%; hạn 31/3/2024)".
-pub fn progress_text(p: Progress, item: &Tracked, e: Option<&Entry>) -> String {
+pub fn progress_text(p: Standing, item: &Tracked, e: Option<&Entry>) -> String {
     // Work in rounds: the round that decides the state, its deadline and completion day.
     let decided = deciding_round(item, e);
     let due = decided.map(|(_, d)| short_date(d));
     let days = e.map_or(&[][..], |e| e.ngay_hoan_thanh.0.as_slice());
     let day = match (p, decided) {
-        (Progress::DoneLate, Some((i, _))) => days.get(i),
+        (Standing::DoneLate, Some((i, _))) => days.get(i),
         _ => days.last(),
     }
     .map(|d| short_date(d.0));
     let share = e.and_then(|e| e.ty_le).map(percent);
     let mut notes: Vec<String> = Vec::new();
     let head = match p {
-        Progress::DoneOnTime => {
+        Standing::DoneOnTime => {
             notes.extend(day.map(|d| format!("ngày {d}")));
             "Hoàn thành đúng hạn"
         }
-        Progress::DoneLate => {
+        Standing::DoneLate => {
             notes.extend(day.map(|d| format!("ngày {d}")));
             notes.extend(due.map(|d| format!("hạn {d}")));
             "Hoàn thành trễ hạn"
         }
-        Progress::InProgress => {
+        Standing::InProgress => {
             notes.extend(share);
             "Đang thực hiện"
         }
-        Progress::InProgressOverdue => {
+        Standing::InProgressOverdue => {
             notes.extend(share);
             notes.extend(due.map(|d| format!("hạn {d}")));
             "Đang thực hiện, quá hạn"
         }
-        Progress::NotStarted => "Chưa thực hiện",
-        Progress::NotStartedOverdue => {
+        Standing::NotStarted => "Chưa thực hiện",
+        Standing::NotStartedOverdue => {
             notes.extend(due.map(|d| format!("hạn {d}")));
             "Chưa thực hiện, quá hạn"
         }
-        Progress::NotReported => "Chưa báo cáo",
-        Progress::NotReportedOverdue => {
+        Standing::NotReported => "Chưa báo cáo",
+        Standing::NotReportedOverdue => {
             notes.extend(due.map(|d| format!("hạn {d}")));
             "Chưa báo cáo, quá hạn"
         }
