@@ -91,6 +91,15 @@ pub fn number_mismatch(plan_file: &Path, plan: &Plan, data: &ReportData) -> Opti
     ))
 }
 
+impl std::fmt::Debug for ReportData {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ReportData")
+            .field("dir", &self.dir)
+            .field("sources", &self.sources)
+            .finish_non_exhaustive()
+    }
+}
+
 impl ReportData {
     /// Whether period `p` has data of its own.
     pub fn has(&self, p: Period) -> bool {
