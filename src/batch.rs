@@ -59,19 +59,6 @@ pub fn expand(inputs: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
-/// The periods with progress data of one plan, in order.
-fn plan_periods(input: &Path) -> Result<Vec<Period>> {
-    let data = crate::kinds::report::open(&pipeline::plan_file(input))?;
-    let mut periods: Vec<Period> = Vec::new();
-    for s in data.sources {
-        if !periods.contains(&s.period) {
-            periods.push(s.period);
-        }
-    }
-    periods.sort_by_key(Period::sort_key);
-    Ok(periods)
-}
-
 /// `vanban report`: the period `ky` of every plan, or with `tat-ca` every period each plan
 /// has data for.
 pub fn report(plans: &[PathBuf], ky: &str, output: &BuildOptions) -> Result<i32> {
@@ -81,7 +68,7 @@ pub fn report(plans: &[PathBuf], ky: &str, output: &BuildOptions) -> Result<i32>
             .iter()
             .map(|p| Job {
                 input: p.clone(),
-                kinds: plan_periods(p).map(|ps| ps.into_iter().map(report_request).collect()),
+                kinds: crate::kinds::report::document::every_period(&pipeline::plan_file(p)),
             })
             .collect();
         if jobs

@@ -38,7 +38,7 @@ impl fmt::Display for DataError {
     }
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum Error {
     /// The user's data is wrong: one or more problems, all reported at once.
     #[error("{}", join(.0))]

@@ -6,7 +6,7 @@
 //! model's doc comments are English notes for developers and are stripped.
 
 use crate::error::{Error, Result};
-use schemars::{JsonSchema, Schema};
+use schemars::JsonSchema;
 use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
 
@@ -89,16 +89,6 @@ pub fn write_all(dir: &Path) -> Result<Vec<PathBuf>> {
         written.push(p);
     }
     Ok(written)
-}
-
-/// A text or a list of texts (unit lists, narrative paragraphs).
-pub fn text_or_list() -> Schema {
-    schemars::json_schema!({
-        "anyOf": [
-            { "type": "string" },
-            { "type": "array", "items": { "type": "string" } }
-        ]
-    })
 }
 
 /// Draft-07: the draft the YAML extension of VS Code reads fully.

@@ -3,7 +3,7 @@
 //! blank for the văn thư to fill in after signing.
 
 use schemars::JsonSchema;
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer};
 
 /// The blank left for a number to be written in by hand.
 pub const BLANK: &str = "      ";
@@ -82,6 +82,12 @@ pub fn text_or_table<'de, D: serde::Deserializer<'de>>(d: D) -> Result<PartialDa
     })
 }
 
+/// "14/3/2024": ND30's short date for running text (day padded, month 1–2 padded).
+pub fn short_date(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{}/{}/{}", fmt_day(d.day()), fmt_month(d.month()), d.year())
+}
+
 pub fn fmt_day(d: u32) -> String {
     if d < 10 {
         format!("0{d}")
@@ -136,8 +142,93 @@ impl PartialDate {
     }
 }
 
+/// Reads a text with `read`, refusing it with `cần {expected}; gặp "…"`. The text is read
+/// inside a visitor, so the YAML parser places an error at the value itself, not at the
+/// mapping holding it.
+pub fn from_text<'de, D: Deserializer<'de>, T>(
+    d: D,
+    expected: &'static str,
+    read: fn(&str) -> Option<T>,
+) -> Result<T, D::Error> {
+    struct V<T> {
+        expected: &'static str,
+        read: fn(&str) -> Option<T>,
+    }
+    impl<T> serde::de::Visitor<'_> for V<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str(self.expected)
+        }
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<T, E> {
+            (self.read)(s).ok_or_else(|| E::custom(format!("cần {}; gặp \"{s}\"", self.expected)))
+        }
+    }
+    d.deserialize_str(V { expected, read })
+}
+
+/// A calendar day written "12/3/2024" (or "2024-03-12").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Day(pub chrono::NaiveDate);
+
+impl Day {
+    pub fn parse(s: &str) -> Option<Day> {
+        let s = s.trim();
+        if let Ok(d) = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+            return Some(Day(d));
+        }
+        let parts: Vec<&str> = s.split(['/', '.', '-']).map(str::trim).collect();
+        let [d, m, y] = parts[..] else { return None };
+        if y.len() != 4 {
+            return None;
+        }
+        chrono::NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).map(Day)
+    }
+}
+
+pub const DAY_EXPECTED: &str = "ngày có thật viết dạng ngày/tháng/năm (ví dụ 12/3/2024)";
+
+impl<'de> Deserialize<'de> for Day {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        from_text(d, DAY_EXPECTED, Day::parse)
+    }
+}
+
+impl JsonSchema for Day {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Ngay".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^\\s*([0-9]+\\s*[/.-]\\s*[0-9]+\\s*[/.-]\\s*[0-9]{4}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2})\\s*$",
+            "examples": ["12/3/2024"]
+        })
+    }
+}
+
+/// The schema of a document's date (`text_or_table`): a day's text or the table.
+pub struct DocumentDate;
+
+impl JsonSchema for DocumentDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "NgayVanBan".into()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let day = g.subschema_for::<Day>();
+        let table = g.subschema_for::<PartialDate>();
+        schemars::json_schema!({ "anyOf": [day, table] })
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn short_dates_pad_like_nd30() {
+        let d = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(short_date(d(2024, 3, 5)), "05/3/2024");
+        assert_eq!(short_date(d(2024, 1, 14)), "14/01/2024");
+    }
+
     use super::*;
 
     fn date(d: Option<u32>, m: Option<u32>, y: i32) -> PartialDate {

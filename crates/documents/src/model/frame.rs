@@ -4,30 +4,8 @@
 
 use super::date::{PartialDate, BLANK};
 use super::plan::{Agency, Recipient, Signature, SigningForm};
+pub use super::type_names::{TypeNames, BAO_CAO, KE_HOACH};
 use serde::Serialize;
-
-/// A document type's names (ND30 Phụ lục III).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TypeNames {
-    /// As printed in ô 5a: "KẾ HOẠCH".
-    pub title: &'static str,
-    /// Inside a sentence: "Kế hoạch".
-    pub in_sentence: &'static str,
-    /// In the ký hiệu: "KH".
-    pub abbreviation: &'static str,
-}
-
-pub const KE_HOACH: TypeNames = TypeNames {
-    title: "KẾ HOẠCH",
-    in_sentence: "Kế hoạch",
-    abbreviation: "KH",
-};
-
-pub const BAO_CAO: TypeNames = TypeNames {
-    title: "BÁO CÁO",
-    in_sentence: "Báo cáo",
-    abbreviation: "BC",
-};
 
 #[derive(Debug, Serialize)]
 pub struct FrameView {
@@ -125,6 +103,23 @@ fn loose_words(s: &str) -> Vec<(usize, String)> {
 pub fn number_and_symbol(so: Option<u32>, names: TypeNames, agency: &Agency) -> String {
     let so = so.map_or(BLANK.to_string(), super::date::fmt_day);
     format!("{so}/{}-{}", names.abbreviation, agency.viet_tat.trim())
+}
+
+/// The "(Kèm theo Kế hoạch số … ngày … của …)" line under an appendix's title: the document
+/// it is attached to.
+pub fn attached_line(
+    names: TypeNames,
+    so: Option<u32>,
+    ngay: &PartialDate,
+    agency: &Agency,
+) -> String {
+    format!(
+        "(Kèm theo {} số {} {} của {})",
+        names.in_sentence,
+        number_and_symbol(so, names, agency),
+        ngay.long(),
+        agency.ten_day_du.trim()
+    )
 }
 
 /// The authority and position lines of the signature block (ND30 II.7, Điều 13).

@@ -2,7 +2,6 @@
 //! messages turned into Vietnamese ones that name the place to fix.
 
 use super::locate::{Location, Locations};
-use super::plan::Plan;
 use crate::error::{DataError, Error, Result};
 use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
@@ -103,11 +102,6 @@ pub fn parse<T: DeserializeOwned>(file: &Path, text: &str) -> Result<Loaded<T>> 
         }
         Err(e) => Err(Error::Data(vec![translate(file, text, &e)])),
     }
-}
-
-pub fn load_plan(path: &Path) -> Result<Loaded<Plan>> {
-    let text = read_text(path)?;
-    parse(path, &text)
 }
 
 /// How [`unique_keys`] reports a key written twice; [`translate`] turns it into a message

@@ -23,7 +23,7 @@ impl Digits {
 fn too_large<E: serde::de::Error>(v: impl std::fmt::Display, max: u64) -> E {
     E::custom(format!(
         "cần một số nguyên không quá {}; gặp số {v} (quá lớn)",
-        crate::kinds::report::numbers::count(max)
+        super::numerals::thousands(max)
     ))
 }
 

@@ -2,9 +2,20 @@
 //! ("Các công chức có liên quan"). A single lowercase word is a key, so a mistyped key is
 //! reported instead of being printed as text.
 
-use super::plan::Unit;
+use schemars::JsonSchema;
 use serde::Deserialize;
 use std::collections::BTreeMap;
+
+/// A unit of the plan's `don_vi`, which parties name by key.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    /// Full name used in the body: "Văn phòng - thống kê".
+    pub ten: String,
+    /// Short form used in tables: "Công chức VPTK".
+    #[serde(default)]
+    pub ngan: Option<String>,
+}
 
 /// One value or a list of values, as typed.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,12 +47,12 @@ impl<'de> Deserialize<'de> for Parties {
     }
 }
 
-impl schemars::JsonSchema for Parties {
+impl JsonSchema for Parties {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "DonVi".into()
     }
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        crate::schema::text_or_list()
+        super::schema_shapes::text_or_list()
     }
 }
 

@@ -2,7 +2,7 @@
 //! every struct refuses unknown fields so a typo is reported, not silently ignored.
 
 use super::date::PartialDate;
-use super::parties::Parties;
+use super::parties::{Parties, Unit};
 use schemars::JsonSchema;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -19,7 +19,7 @@ pub struct Plan {
     pub so: Option<u32>,
     pub dia_danh: String,
     #[serde(deserialize_with = "super::date::text_or_table")]
-    #[schemars(with = "crate::kinds::report::data::ReportDate")]
+    #[schemars(with = "super::date::DocumentDate")]
     pub ngay: PartialDate,
     pub trich_yeu: String,
     #[serde(default, deserialize_with = "super::load::unique_keys")]
@@ -55,9 +55,9 @@ pub enum DocType {
 
 impl DocType {
     /// The type's names as printed (ND30 ô 5a, Phụ lục III).
-    pub fn names(self) -> super::frame::TypeNames {
+    pub fn names(self) -> super::type_names::TypeNames {
         match self {
-            DocType::KeHoach => super::frame::KE_HOACH,
+            DocType::KeHoach => super::type_names::KE_HOACH,
         }
     }
 }
@@ -74,16 +74,6 @@ pub struct Agency {
     pub ten_day_du: String,
     /// Abbreviation used in the ký hiệu: "UBND" → "KH-UBND".
     pub viet_tat: String,
-}
-
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Unit {
-    /// Full name used in the body: "Văn phòng - thống kê".
-    pub ten: String,
-    /// Short form used in tables: "Công chức VPTK".
-    #[serde(default)]
-    pub ngan: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
@@ -426,6 +416,6 @@ impl JsonSchema for Deadlines {
         "ThoiHan".into()
     }
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        crate::schema::text_or_list()
+        super::schema_shapes::text_or_list()
     }
 }

@@ -2,15 +2,13 @@
 //! and indices that exist, unique ids, real dates, settings within Decree 30's ranges. All
 //! problems are collected and reported together.
 
+use super::indices::INDICES;
 use super::locate::Locations;
 use super::parties::{is_unit_key, Parties};
 use super::plan::{AppendixRef, Item, Layout, Plan, SigningForm};
 use crate::error::DataError;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
-
-/// Index keys a plan may name (nd30.md §4).
-pub const INDICES: [&str; 5] = ["par-index", "sipas", "papi", "pci", "pgi"];
 
 /// Deepest body level: I. → 1. → 1.1. → 1.1.1.
 pub const MAX_DEPTH: usize = 4;
@@ -81,7 +79,7 @@ impl Checker<'_> {
         }
     }
 
-    fn parties(&mut self, path: &str, p: &Parties, units: &BTreeMap<String, super::plan::Unit>) {
+    fn parties(&mut self, path: &str, p: &Parties, units: &BTreeMap<String, super::parties::Unit>) {
         if p.0.is_empty() {
             self.fail(path, "ít nhất một đơn vị", Some("danh sách rỗng".into()));
         }
@@ -389,7 +387,7 @@ pub fn validate(plan: &Plan, file: &Path, loc: &Locations) -> Result<Vec<String>
 fn deadlines_and_row_ids(c: &mut Checker, plan: &Plan, task_ids: &HashMap<&str, String>) {
     let mut row_ids: HashMap<String, String> = HashMap::new();
     // Phrases without a year are read in the plan's; a report reads them in its own.
-    for t in crate::kinds::report::items::tracked(plan, plan.ngay.nam) {
+    for t in super::tracked::tracked(plan, plan.ngay.nam) {
         if let (Some(src), Some(taken)) = (&t.deadline_source, t.deadline.as_ref()) {
             if src.guessed {
                 c.warn(&src.path, guessed_deadline(&src.text, taken));
@@ -434,10 +432,8 @@ fn deadlines_and_row_ids(c: &mut Checker, plan: &Plan, task_ids: &HashMap<&str, 
 }
 
 /// The warning for a phrase naming several dates in a form not read as rounds.
-fn guessed_deadline(text: &str, taken: &crate::kinds::report::deadline::Deadline) -> String {
-    let taken = taken
-        .due()
-        .map_or(String::new(), crate::kinds::report::period::short_date);
+fn guessed_deadline(text: &str, taken: &super::deadline::Deadline) -> String {
+    let taken = taken.due().map_or(String::new(), super::date::short_date);
     format!(
         "\"{text}\" nêu nhiều thời điểm theo cách không đọc được: báo cáo lấy hạn {taken}; nếu mỗi thời điểm là một đợt, viết dạng \"Tháng 5 và tháng 10/2025\", \"Quý II và quý IV/2025\", \"Trước 30/6 và 31/12/2025\", hoặc ghi `han` là danh sách, ví dụ han: [31/5/2025, 31/10/2025]"
     )

@@ -1,7 +1,7 @@
 //! What templates see: the plan with every number, date, unit name and fixed phrase already
 //! computed, so templates hold only the frame and never compute or type content.
 
-use super::frame::{number_and_symbol, upper, FrameInput, FrameView};
+use super::frame::{attached_line, upper, FrameInput, FrameView};
 use super::numbering::{item_number, roman, task_number};
 use super::parties::{render, Form, Parties};
 use super::plan::{
@@ -304,13 +304,7 @@ impl Plan {
 
     /// The appendices' "(Kèm theo Kế hoạch số … ngày … của …)" line.
     pub fn attached_line(&self) -> String {
-        format!(
-            "(Kèm theo {} số {} {} của {})",
-            self.loai.names().in_sentence,
-            number_and_symbol(self.so, self.loai.names(), &self.co_quan),
-            self.ngay.long(),
-            self.co_quan.ten_day_du.trim()
-        )
+        attached_line(self.loai.names(), self.so, &self.ngay, &self.co_quan)
     }
 
     /// The template context.

@@ -3,10 +3,10 @@
 //! that add up. Every problem is located in its file.
 
 use super::data::{Status, TthcRow};
-use super::items::Tracked;
 use super::load::{Merged, Origin};
-use super::period::short_date;
 use crate::error::DataError;
+use crate::model::date::short_date;
+use crate::model::tracked::Tracked;
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -223,7 +223,7 @@ fn shown_dues(dues: &[NaiveDate]) -> String {
 /// it has a deadline; work in rounds not yet completed lists the days of the rounds done.
 fn completion_slip(
     s: Status,
-    given: &[super::data::Day],
+    given: &[crate::model::date::Day],
     dues: &[NaiveDate],
 ) -> Option<(&'static str, String, String)> {
     let (n, count) = (dues.len(), given.len());

@@ -2,7 +2,7 @@
 //! `bao-cao/chung.yaml` (what stays the same from report to report) and one file or folder
 //! per period (`bao-cao/2024-q1.yaml`, or `bao-cao/2024-q1/*.yaml`, one file per unit).
 
-use crate::model::date::PartialDate;
+use crate::model::date::{from_text, Day, DocumentDate, PartialDate, DAY_EXPECTED};
 use crate::model::plan::{Recipient, Signature};
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer};
@@ -40,7 +40,7 @@ impl JsonSchema for Texts {
         "DoanChu".into()
     }
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        crate::schema::text_or_list()
+        crate::model::schema_shapes::text_or_list()
     }
 }
 
@@ -98,7 +98,7 @@ pub struct PeriodFile {
     #[schemars(with = "Option<crate::model::number::WholeNumber>")]
     pub so: Option<u32>,
     #[serde(default, deserialize_with = "crate::model::date::opt_text_or_table")]
-    #[schemars(with = "Option<ReportDate>")]
+    #[schemars(with = "Option<DocumentDate>")]
     pub ngay: Option<PartialDate>,
     #[serde(default)]
     pub kinh_gui: Option<Texts>,
@@ -182,30 +182,6 @@ pub fn fold(s: &str) -> String {
         .join(" ")
 }
 
-/// Reads a text with `read`, refusing it with `cần {expected}; gặp "…"`. The text is read
-/// inside a visitor, so the YAML parser places an error at the value itself, not at the
-/// mapping holding it.
-fn from_text<'de, D: Deserializer<'de>, T>(
-    d: D,
-    expected: &'static str,
-    read: fn(&str) -> Option<T>,
-) -> Result<T, D::Error> {
-    struct V<T> {
-        expected: &'static str,
-        read: fn(&str) -> Option<T>,
-    }
-    impl<T> serde::de::Visitor<'_> for V<T> {
-        type Value = T;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str(self.expected)
-        }
-        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<T, E> {
-            (self.read)(s).ok_or_else(|| E::custom(format!("cần {}; gặp \"{s}\"", self.expected)))
-        }
-    }
-    d.deserialize_str(V { expected, read })
-}
-
 impl Status {
     /// "hoàn thành", "Hoàn thành", "hoan-thanh" all read the same.
     pub fn parse(s: &str) -> Option<Status> {
@@ -236,46 +212,6 @@ impl JsonSchema for Status {
         schemars::json_schema!({
             "type": "string",
             "examples": ["hoàn thành", "đang thực hiện", "chưa thực hiện"]
-        })
-    }
-}
-
-/// A calendar day written "12/3/2024" (or "2024-03-12").
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Day(pub chrono::NaiveDate);
-
-impl Day {
-    pub fn parse(s: &str) -> Option<Day> {
-        let s = s.trim();
-        if let Ok(d) = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-            return Some(Day(d));
-        }
-        let parts: Vec<&str> = s.split(['/', '.', '-']).map(str::trim).collect();
-        let [d, m, y] = parts[..] else { return None };
-        if y.len() != 4 {
-            return None;
-        }
-        chrono::NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).map(Day)
-    }
-}
-
-const DAY_EXPECTED: &str = "ngày có thật viết dạng ngày/tháng/năm (ví dụ 12/3/2024)";
-
-impl<'de> Deserialize<'de> for Day {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        from_text(d, DAY_EXPECTED, Day::parse)
-    }
-}
-
-impl JsonSchema for Day {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Ngay".into()
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": "string",
-            "pattern": "^\\s*([0-9]+\\s*[/.-]\\s*[0-9]+\\s*[/.-]\\s*[0-9]{4}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2})\\s*$",
-            "examples": ["12/3/2024"]
         })
     }
 }
@@ -342,20 +278,6 @@ impl JsonSchema for Days {
     fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
         let day = g.subschema_for::<Day>();
         schemars::json_schema!({ "anyOf": [day, { "type": "array", "items": day }] })
-    }
-}
-
-/// The schema of a document's date (`model::date::text_or_table`): a day's text or the table.
-pub struct ReportDate;
-
-impl JsonSchema for ReportDate {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "NgayVanBan".into()
-    }
-    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        let day = g.subschema_for::<Day>();
-        let table = g.subschema_for::<PartialDate>();
-        schemars::json_schema!({ "anyOf": [day, table] })
     }
 }
 

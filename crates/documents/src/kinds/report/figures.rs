@@ -3,12 +3,13 @@
 //! not started, not reported), counted overall, per index and per lead unit.
 
 use super::data::{Entry, Status};
-use super::items::Tracked;
+use crate::model::tracked::Tracked;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
+/// Where a tracked item stands at a cut-off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Progress {
+pub enum Standing {
     DoneOnTime,
     DoneLate,
     InProgress,
@@ -21,20 +22,20 @@ pub enum Progress {
     NotReportedOverdue,
 }
 
-impl Progress {
+impl Standing {
     pub fn is_done(self) -> bool {
-        matches!(self, Progress::DoneOnTime | Progress::DoneLate)
+        matches!(self, Standing::DoneOnTime | Standing::DoneLate)
     }
     pub fn is_overdue(self) -> bool {
         matches!(
             self,
-            Progress::InProgressOverdue
-                | Progress::NotStartedOverdue
-                | Progress::NotReportedOverdue
+            Standing::InProgressOverdue
+                | Standing::NotStartedOverdue
+                | Standing::NotReportedOverdue
         )
     }
     pub fn is_reported(self) -> bool {
-        !matches!(self, Progress::NotReported | Progress::NotReportedOverdue)
+        !matches!(self, Standing::NotReported | Standing::NotReportedOverdue)
     }
 }
 
@@ -72,23 +73,23 @@ pub fn deciding_round(item: &Tracked, entry: Option<&Entry>) -> Option<(usize, N
 /// An item's progress at `cut_off`. A deadline on the cut-off day is not yet passed; work
 /// without a dated deadline (ongoing, recurring, none) is never overdue or late. Work in
 /// rounds is overdue once a round's deadline passed without it, late when a round was.
-pub fn evaluate(item: &Tracked, entry: Option<&Entry>, cut_off: NaiveDate) -> Progress {
+pub fn evaluate(item: &Tracked, entry: Option<&Entry>, cut_off: NaiveDate) -> Standing {
     let decided = deciding_round(item, entry);
     let passed = decided.is_some_and(|(_, due)| due < cut_off);
     let Some(e) = entry else {
         return if passed {
-            Progress::NotReportedOverdue
+            Standing::NotReportedOverdue
         } else {
-            Progress::NotReported
+            Standing::NotReported
         };
     };
     match e.trang_thai {
-        Status::Done if decided.is_some() => Progress::DoneLate,
-        Status::Done => Progress::DoneOnTime,
-        Status::InProgress if passed => Progress::InProgressOverdue,
-        Status::InProgress => Progress::InProgress,
-        Status::NotStarted if passed => Progress::NotStartedOverdue,
-        Status::NotStarted => Progress::NotStarted,
+        Status::Done if decided.is_some() => Standing::DoneLate,
+        Status::Done => Standing::DoneOnTime,
+        Status::InProgress if passed => Standing::InProgressOverdue,
+        Status::InProgress => Standing::InProgress,
+        Status::NotStarted if passed => Standing::NotStartedOverdue,
+        Status::NotStarted => Standing::NotStarted,
     }
 }
 
@@ -96,7 +97,7 @@ pub fn evaluate(item: &Tracked, entry: Option<&Entry>, cut_off: NaiveDate) -> Pr
 /// and the rounds whose deadline passed at `cut_off` without it ("Quá hạn đợt 2
 /// (31/10/2025)").
 pub fn round_notes(item: &Tracked, entry: Option<&Entry>, cut_off: NaiveDate) -> Vec<String> {
-    use super::period::short_date;
+    use crate::model::date::short_date;
     let dues = dues(item);
     if dues.len() < 2 {
         return Vec::new();
@@ -144,17 +145,17 @@ pub struct Counts {
 }
 
 impl Counts {
-    pub fn add(&mut self, p: Progress) {
+    pub fn add(&mut self, p: Standing) {
         self.total += 1;
         *match p {
-            Progress::DoneOnTime => &mut self.done_on_time,
-            Progress::DoneLate => &mut self.done_late,
-            Progress::InProgress => &mut self.in_progress,
-            Progress::InProgressOverdue => &mut self.in_progress_overdue,
-            Progress::NotStarted => &mut self.not_started,
-            Progress::NotStartedOverdue => &mut self.not_started_overdue,
-            Progress::NotReported => &mut self.not_reported,
-            Progress::NotReportedOverdue => &mut self.not_reported_overdue,
+            Standing::DoneOnTime => &mut self.done_on_time,
+            Standing::DoneLate => &mut self.done_late,
+            Standing::InProgress => &mut self.in_progress,
+            Standing::InProgressOverdue => &mut self.in_progress_overdue,
+            Standing::NotStarted => &mut self.not_started,
+            Standing::NotStartedOverdue => &mut self.not_started_overdue,
+            Standing::NotReported => &mut self.not_reported,
+            Standing::NotReportedOverdue => &mut self.not_reported_overdue,
         } += 1;
     }
     pub fn done(&self) -> usize {
@@ -174,28 +175,16 @@ impl Counts {
     }
     /// Share of items done, per cent of all tracked items.
     pub fn percent_done(&self) -> f64 {
-        percent(self.done() as u64, self.total as u64)
+        share(self.done() as u64, self.total as u64)
     }
 }
 
 /// `part / whole` in per cent, 0 for an empty whole.
-pub fn percent(part: u64, whole: u64) -> f64 {
+pub fn share(part: u64, whole: u64) -> f64 {
     if whole == 0 {
         0.0
     } else {
         part as f64 * 100.0 / whole as f64
-    }
-}
-
-/// Index names as reports print them.
-pub fn index_name(key: &str) -> &str {
-    match key {
-        "par-index" => "PAR INDEX",
-        "sipas" => "SIPAS",
-        "papi" => "PAPI",
-        "pci" => "PCI",
-        "pgi" => "PGI",
-        other => other,
     }
 }
 
@@ -215,7 +204,7 @@ pub struct Figures {
     pub by_unit: Vec<(String, Counts)>,
 }
 
-pub fn count(items: &[Tracked], progress: &[Progress], units: &[String]) -> Figures {
+pub fn tally(items: &[Tracked], progress: &[Standing], units: &[String]) -> Figures {
     let mut f = Figures::default();
     let mut idx: BTreeMap<&str, Counts> = BTreeMap::new();
     let mut unit: BTreeMap<String, Counts> = BTreeMap::new();
@@ -248,7 +237,7 @@ pub fn count(items: &[Tracked], progress: &[Progress], units: &[String]) -> Figu
             unit.entry(l).or_default().add(p);
         }
     }
-    f.by_index = crate::model::validate::INDICES
+    f.by_index = crate::model::indices::INDICES
         .iter()
         .filter_map(|k| idx.get(k).map(|c| (k.to_string(), *c)))
         .collect();
@@ -270,8 +259,8 @@ pub fn count(items: &[Tracked], progress: &[Progress], units: &[String]) -> Figu
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::kinds::report::data::Day;
-    use crate::kinds::report::deadline::Deadline;
+    use crate::model::date::Day;
+    use crate::model::deadline::Deadline;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -314,20 +303,20 @@ mod tests {
         let idle = entry(Status::NotStarted, None);
         assert_eq!(
             evaluate(&due_before, Some(&wip), cut),
-            Progress::InProgressOverdue
+            Standing::InProgressOverdue
         );
-        assert_eq!(evaluate(&due_on, Some(&wip), cut), Progress::InProgress);
+        assert_eq!(evaluate(&due_on, Some(&wip), cut), Standing::InProgress);
         assert_eq!(
             evaluate(&due_before, Some(&idle), cut),
-            Progress::NotStartedOverdue
+            Standing::NotStartedOverdue
         );
-        assert_eq!(evaluate(&ongoing, Some(&idle), cut), Progress::NotStarted);
-        assert_eq!(evaluate(&none, Some(&wip), cut), Progress::InProgress);
-        assert_eq!(evaluate(&none, None, cut), Progress::NotReported);
-        assert_eq!(evaluate(&due_on, None, cut), Progress::NotReported);
+        assert_eq!(evaluate(&ongoing, Some(&idle), cut), Standing::NotStarted);
+        assert_eq!(evaluate(&none, Some(&wip), cut), Standing::InProgress);
+        assert_eq!(evaluate(&none, None, cut), Standing::NotReported);
+        assert_eq!(evaluate(&due_on, None, cut), Standing::NotReported);
         assert_eq!(
             evaluate(&due_before, None, cut),
-            Progress::NotReportedOverdue
+            Standing::NotReportedOverdue
         );
     }
 
@@ -337,10 +326,10 @@ mod tests {
         let due = item(Some(Deadline::Date(d(2024, 3, 31))));
         let late = entry(Status::Done, Some(d(2024, 4, 2)));
         let on_time = entry(Status::Done, Some(d(2024, 3, 31)));
-        assert_eq!(evaluate(&due, Some(&late), cut), Progress::DoneLate);
-        assert_eq!(evaluate(&due, Some(&on_time), cut), Progress::DoneOnTime);
+        assert_eq!(evaluate(&due, Some(&late), cut), Standing::DoneLate);
+        assert_eq!(evaluate(&due, Some(&on_time), cut), Standing::DoneOnTime);
         let ongoing = item(Some(Deadline::Continuous));
-        assert_eq!(evaluate(&ongoing, Some(&late), cut), Progress::DoneOnTime);
+        assert_eq!(evaluate(&ongoing, Some(&late), cut), Standing::DoneOnTime);
     }
 
     #[test]
@@ -357,9 +346,9 @@ mod tests {
             "Chủ doanh nghiệp".into()
         ]));
         b.is_task = false;
-        let f = count(
+        let f = tally(
             &[a, b],
-            &[Progress::DoneOnTime, Progress::InProgress],
+            &[Standing::DoneOnTime, Standing::InProgress],
             &["ktns".into(), "vptk".into()],
         );
         assert_eq!(f.all.total, 2);

@@ -350,6 +350,12 @@ fn period_splittable(key: &str) -> bool {
     matches!(key, "tien_do" | "ket_qua")
 }
 
+#[cfg(test)]
+thread_local! {
+    /// Period files parsed on this thread, for the tests that each is parsed once a run.
+    pub static PARSED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// Reads and merges the files of `source`. Every error of every file is listed: the parts
 /// of a file that read cleanly are still merged and returned with the errors, for the
 /// caller to check them too (and to render nothing while there are errors).
@@ -366,6 +372,8 @@ pub fn load_period(source: &Source) -> Result<(Merged, Vec<DataError>)> {
             }
             Err(e) => return Err(e),
         };
+        #[cfg(test)]
+        PARSED.with(|n| n.set(n.get() + 1));
         let (loaded, e) = parse_every::<PeriodFile>(f, &text, &period_splittable);
         errors.extend(e);
         if let Some(l) = loaded {

@@ -2,7 +2,7 @@
 //! nine months, and the year. Each period has a data cut-off (Q1 14/3, 6 months 14/6, Q3/9
 //! months 14/9, year 14/12, a setting) and a window from the day after the previous cut-off.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -160,16 +160,6 @@ impl fmt::Display for Period {
     }
 }
 
-/// "14/3/2024": ND30's short date for running text (day padded, month 1–2 padded).
-pub fn short_date(d: NaiveDate) -> String {
-    format!(
-        "{}/{}/{}",
-        crate::model::date::fmt_day(d.day()),
-        crate::model::date::fmt_month(d.month()),
-        d.year()
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -223,11 +213,5 @@ mod tests {
         assert_eq!(p("2024-6t").previous(), p("2024-q1"));
         assert_eq!(p("2024-q3").previous(), p("2024-6t"));
         assert_eq!(p("2024").previous(), p("2024-9t"));
-    }
-
-    #[test]
-    fn short_dates_pad_like_nd30() {
-        assert_eq!(short_date(d(2024, 3, 5)), "05/3/2024");
-        assert_eq!(short_date(d(2024, 1, 14)), "14/01/2024");
     }
 }

@@ -4,12 +4,13 @@
 
 use super::check::{tthc_totals, TthcTotals};
 use super::data::{Entry, TthcRow};
-use super::figures::{deciding_round, index_name, Counts, Figures, Progress, NO_LEAD, OTHER_LEAD};
-use super::items::Tracked;
-use super::numbers::{change, count, percent};
-use super::period::short_date;
+use super::figures::{deciding_round, Counts, Figures, Standing, NO_LEAD, OTHER_LEAD};
+use crate::model::date::short_date;
 use crate::model::frame::FrameView;
+use crate::model::indices::index_name;
+use crate::model::numerals::{change, percent, thousands};
 use crate::model::plan::Plan;
+use crate::model::tracked::Tracked;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -213,10 +214,10 @@ pub fn tthc_appendix(
             .map(|(i, r)| TthcRowView {
                 so: (i + 1).to_string(),
                 linh_vuc: r.linh_vuc.trim().to_string(),
-                so_lieu: tthc_cells(r).iter().map(|&n| count(n)).collect(),
+                so_lieu: tthc_cells(r).iter().map(|&n| thousands(n)).collect(),
             })
             .collect(),
-        tong: tthc_sum(rows).iter().map(|&n| count(n)).collect(),
+        tong: tthc_sum(rows).iter().map(|&n| thousands(n)).collect(),
     }
 }
 
@@ -234,19 +235,19 @@ pub fn tthc_sentence(rows: &[TthcRow], detail: &str) -> String {
     // 5), so the sentence names that base.
     format!(
         "Kết quả giải quyết thủ tục hành chính: tổng số hồ sơ tiếp nhận {}, trong đó từ kỳ trước chuyển sang {}, tiếp nhận mới trong kỳ {} (trực tuyến {}, trực tiếp và qua dịch vụ bưu chính {}); tỷ lệ hồ sơ trực tuyến trên số hồ sơ tiếp nhận mới đạt {}. Đã giải quyết {} hồ sơ, trong đó trước hạn và đúng hạn {} (đạt {}), quá hạn {}; đang giải quyết {} hồ sơ, trong đó trong hạn {}, quá hạn {} ({detail}).",
-        count(t.received),
-        count(carried),
-        count(online + direct),
-        count(online),
-        count(direct),
-        percent(super::figures::percent(online, online + direct)),
-        count(t.resolved),
-        count(in_time),
-        percent(super::figures::percent(in_time, t.resolved)),
-        count(s[7]),
-        count(t.pending),
-        count(s[9]),
-        count(s[10]),
+        thousands(t.received),
+        thousands(carried),
+        thousands(online + direct),
+        thousands(online),
+        thousands(direct),
+        percent(super::figures::share(online, online + direct)),
+        thousands(t.resolved),
+        thousands(in_time),
+        percent(super::figures::share(in_time, t.resolved)),
+        thousands(s[7]),
+        thousands(t.pending),
+        thousands(s[9]),
+        thousands(s[10]),
     )
 }
 
@@ -277,9 +278,9 @@ fn split(n: usize, a: (&str, usize), b: (&str, usize)) -> String {
         _ => format!(
             ", trong đó {} {}, {} {}",
             a.0,
-            count(a.1 as u64),
+            thousands(a.1 as u64),
             b.0,
-            count(b.1 as u64)
+            thousands(b.1 as u64)
         ),
     }
 }
@@ -305,9 +306,9 @@ fn figure_rows(
             FigureRow {
                 so: (i + 1).to_string(),
                 ten: label(k),
-                tong: count(c.total as u64),
-                hoan_thanh: count(c.done() as u64),
-                qua_han: count(c.overdue() as u64),
+                tong: thousands(c.total as u64),
+                hoan_thanh: thousands(c.done() as u64),
+                qua_han: thousands(c.overdue() as u64),
                 ty_le: percent(c.percent_done()),
                 ky_truoc: before.map_or(String::new(), |b| percent(b.percent_done())),
                 thay_doi: before.map_or(String::new(), |b| {
@@ -372,16 +373,16 @@ pub fn figures_view(
     // Only the kinds the plan has: a plan of appendix rows alone has no "0 nhiệm vụ trọng tâm".
     let (tasks, rows) = (f.tasks.total as u64, f.rows.total as u64);
     let what = match (tasks, rows) {
-        (_, 0) => format!("{} nhiệm vụ", count(tasks)),
+        (_, 0) => format!("{} nhiệm vụ", thousands(tasks)),
         (0, _) => format!(
             "{} nhiệm vụ theo tiêu chí tại các phụ lục của Kế hoạch",
-            count(rows)
+            thousands(rows)
         ),
         _ => format!(
             "{} nhiệm vụ ({} nhiệm vụ trọng tâm và {} nhiệm vụ theo tiêu chí tại các phụ lục của Kế hoạch)",
-            count(tasks + rows),
-            count(tasks),
-            count(rows)
+            thousands(tasks + rows),
+            thousands(tasks),
+            thousands(rows)
         ),
     };
     let mut cau = vec![format!(
@@ -394,7 +395,7 @@ pub fn figures_view(
     } else {
         format!(
             "- Đã hoàn thành {} nhiệm vụ, đạt {}{};",
-            count(done as u64),
+            thousands(done as u64),
             percent(a.percent_done()),
             split(done, ("đúng hạn", a.done_on_time), ("trễ hạn", a.done_late))
         )
@@ -407,7 +408,7 @@ pub fn figures_view(
         } else {
             format!(
                 "- {what} {} nhiệm vụ{};",
-                count(n as u64),
+                thousands(n as u64),
                 split(n, within, past)
             )
         }
@@ -426,22 +427,22 @@ pub fn figures_view(
     if silent > 0 {
         cau.push(format!(
             "- Chưa báo cáo {} nhiệm vụ{};",
-            count(silent as u64),
+            thousands(silent as u64),
             match a.not_reported_overdue {
                 0 => String::new(),
                 m if m == silent => format!(", {}quá hạn", all_of(silent)),
-                m => format!(", trong đó quá hạn {}", count(m as u64)),
+                m => format!(", trong đó quá hạn {}", thousands(m as u64)),
             }
         ));
     }
     cau.push(format!(
         "- Số nhiệm vụ quá hạn tại thời điểm chốt số liệu: {}.",
-        count(a.overdue() as u64)
+        thousands(a.overdue() as u64)
     ));
     if let Some((p, wording)) = &prev {
         let (now, then) = (a.percent_done(), p.all.percent_done());
         let delta = points_between(now, then);
-        let how = if super::numbers::decimal(delta) == "0" {
+        let how = if crate::model::numerals::decimal(delta) == "0" {
             format!("không đổi so với {wording} ({})", percent(now))
         } else {
             let (verb, to) = if delta > 0.0 {
@@ -451,7 +452,7 @@ pub fn figures_view(
             };
             format!(
                 "{verb} {} điểm phần trăm so với {wording} (từ {} {to} {})",
-                super::numbers::decimal(delta.abs()),
+                crate::model::numerals::decimal(delta.abs()),
                 percent(then),
                 percent(now)
             )
@@ -511,44 +512,44 @@ pub fn figures_view(
 }
 
 /// "Hoàn thành đúng hạn (ngày 12/3/2024)", "Đang thực hiện, quá hạn (60%; hạn 31/3/2024)".
-pub fn progress_text(p: Progress, item: &Tracked, e: Option<&Entry>) -> String {
+pub fn progress_text(p: Standing, item: &Tracked, e: Option<&Entry>) -> String {
     // Work in rounds: the round that decides the state, its deadline and completion day.
     let decided = deciding_round(item, e);
     let due = decided.map(|(_, d)| short_date(d));
     let days = e.map_or(&[][..], |e| e.ngay_hoan_thanh.0.as_slice());
     let day = match (p, decided) {
-        (Progress::DoneLate, Some((i, _))) => days.get(i),
+        (Standing::DoneLate, Some((i, _))) => days.get(i),
         _ => days.last(),
     }
     .map(|d| short_date(d.0));
     let share = e.and_then(|e| e.ty_le).map(percent);
     let mut notes: Vec<String> = Vec::new();
     let head = match p {
-        Progress::DoneOnTime => {
+        Standing::DoneOnTime => {
             notes.extend(day.map(|d| format!("ngày {d}")));
             "Hoàn thành đúng hạn"
         }
-        Progress::DoneLate => {
+        Standing::DoneLate => {
             notes.extend(day.map(|d| format!("ngày {d}")));
             notes.extend(due.map(|d| format!("hạn {d}")));
             "Hoàn thành trễ hạn"
         }
-        Progress::InProgress => {
+        Standing::InProgress => {
             notes.extend(share);
             "Đang thực hiện"
         }
-        Progress::InProgressOverdue => {
+        Standing::InProgressOverdue => {
             notes.extend(share);
             notes.extend(due.map(|d| format!("hạn {d}")));
             "Đang thực hiện, quá hạn"
         }
-        Progress::NotStarted => "Chưa thực hiện",
-        Progress::NotStartedOverdue => {
+        Standing::NotStarted => "Chưa thực hiện",
+        Standing::NotStartedOverdue => {
             notes.extend(due.map(|d| format!("hạn {d}")));
             "Chưa thực hiện, quá hạn"
         }
-        Progress::NotReported => "Chưa báo cáo",
-        Progress::NotReportedOverdue => {
+        Standing::NotReported => "Chưa báo cáo",
+        Standing::NotReportedOverdue => {
             notes.extend(due.map(|d| format!("hạn {d}")));
             "Chưa báo cáo, quá hạn"
         }

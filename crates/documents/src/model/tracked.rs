@@ -3,8 +3,8 @@
 //! serves and its deadline.
 
 use super::deadline::{self, Deadline};
-use crate::model::parties::Parties;
-use crate::model::plan::{Deadlines, Item, Plan};
+use super::parties::Parties;
+use super::plan::{Deadlines, Item, Plan};
 
 /// Where an item's deadline comes from, for messages.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,13 +113,13 @@ fn walk(items: &[Item], at: &At, out: &mut Vec<Tracked>) {
             own.extend(indices.iter().filter(|k| !task.chi_so.contains(k)).cloned());
             let (deadline, deadline_source) =
                 deadline_of(&tp, &task.han, task.thoi_gian.as_ref(), at.year);
-            let number = crate::model::numbering::task_number(t as u32 + 1);
+            let number = super::numbering::task_number(t as u32 + 1);
             out.push(Tracked {
                 id: task.id.clone(),
                 path: tp,
                 place: format!(
                     "Mục {} của Kế hoạch, nhiệm vụ {number}",
-                    crate::model::numbering::item_reference(&num)
+                    super::numbering::item_reference(&num)
                 ),
                 number,
                 content: task.noi_dung.trim().to_string(),

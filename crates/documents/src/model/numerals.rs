@@ -2,7 +2,7 @@
 //! (decimal comma, one decimal, none when whole), "+12,5" for a change.
 
 /// "1.234.567".
-pub fn count(n: u64) -> String {
+pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
@@ -47,10 +47,10 @@ mod tests {
 
     #[test]
     fn vietnamese_number_forms() {
-        assert_eq!(count(0), "0");
-        assert_eq!(count(999), "999");
-        assert_eq!(count(1234), "1.234");
-        assert_eq!(count(1234567), "1.234.567");
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1234), "1.234");
+        assert_eq!(thousands(1234567), "1.234.567");
         assert_eq!(percent(85.714), "85,7%");
         assert_eq!(percent(100.0), "100%");
         assert_eq!(percent(0.04), "0%");
