@@ -217,9 +217,9 @@ fn run(jobs: Vec<Job>, output: &OutputArgs) -> Result<i32> {
 }
 
 /// One plan, as fast as two cores allow: printpdf parses the fonts and tera compiles the
-/// templates while the plan loads; then the PDF is laid out and written on a thread of its
-/// own while the DOCX is written here. When the process exits right after
-/// (`OutputArgs::exit_after`), the last document's structures are left for the OS to free.
+/// templates while the plan loads; then the document is laid out once and the PDF written on
+/// a thread of its own while the DOCX is written here. When the process exits right after
+/// (`OutputArgs::exit_after`), the compiled templates are left for the OS to free.
 fn run_one(job: Job, output: &OutputArgs) -> Result<i32> {
     let format = output.format;
     let bundled = FontSet::bundled();
@@ -253,7 +253,6 @@ fn run_one(job: Job, output: &OutputArgs) -> Result<i32> {
     let mut checked = Some(checked);
     for (i, kind) in kinds.iter().enumerate() {
         let last = i + 1 == kinds.len();
-        let leak = last && output.exit_after;
         let (fp, same) = unchanged(kind, &file, &dir, &tpl, output);
         if let Some(same) = same {
             println!("{}", skipped_line(&same));
@@ -280,7 +279,6 @@ fn run_one(job: Job, output: &OutputArgs) -> Result<i32> {
                 format,
                 &bundled,
                 &mut faces,
-                leak,
                 true,
                 fp.as_deref(),
             )
@@ -341,17 +339,10 @@ fn print_written(written: &[(PathBuf, usize)]) {
     }
 }
 
-/// A document this large (blocks and table rows, [`crate::ir::Document::size`]) has its
-/// DOCX and PDF made one after the other, and the plan and document are dropped before
-/// printpdf writes the PDF: peak memory is then the larger writer's, not the sum. Thousands
-/// of appendix rows reach it; the seed plan (≈ 400) is far below.
-const LARGE_DOCUMENT: usize = 5_000;
-
 /// Makes the outputs of `b` and writes them into `dir` as a set (all or none); with
-/// `parallel` and `Format::All` the PDF of a document below [`LARGE_DOCUMENT`] is made on a
-/// thread of its own while the DOCX is made here. With `leak`, what the process will not
-/// need again is not freed (it exits right after). Records the fingerprint of what was
-/// written. Returns (path, size), DOCX then PDF.
+/// `parallel` and `Format::All` the PDF is written on a thread of its own while the DOCX is
+/// written here (the render crate decides for a large document). Records the fingerprint of
+/// what was written. Returns (path, size), DOCX then PDF.
 #[allow(clippy::too_many_arguments)]
 fn write_outputs(
     b: Built,
@@ -360,79 +351,29 @@ fn write_outputs(
     format: Format,
     bundled: &FontSet,
     faces: &mut FaceCache,
-    leak: bool,
     parallel: bool,
     fingerprint: Option<&str>,
 ) -> Result<Vec<(PathBuf, usize)>> {
     let fonts = b.fonts.clone().unwrap_or_else(|| bundled.clone());
     make_out_dir(dir)?;
-    let stem = b.stem.clone();
-    let large = b.document.size() >= LARGE_DOCUMENT;
-    let docx = |b: &Built| -> Result<Vec<u8>> {
-        crate::docx::write_docx(&b.document, &b.style, &fonts).map_err(|message| Error::Render {
-            format: "DOCX",
-            message,
-        })
+    let Built {
+        plan,
+        document,
+        style,
+        stem,
+        ..
+    } = b;
+    // The plan is not needed to write; the render crate lets the document go before the
+    // PDF's last step.
+    drop(plan);
+    let formats = pipeline::formats(format);
+    let formats = if parallel {
+        formats
+    } else {
+        formats.sequential()
     };
-    let render = |message| Error::Render {
-        format: "PDF",
-        message,
-    };
-    // Lays the PDF out, lets `b` go, then writes the PDF.
-    let pdf_last = |b: Built, faces: &mut FaceCache| -> Result<Vec<u8>> {
-        let Built {
-            plan,
-            document,
-            style,
-            ..
-        } = b;
-        let forget = leak && !large;
-        if forget {
-            std::mem::forget(plan);
-        } else {
-            drop(plan);
-        }
-        let pages = crate::pdf::layout(&document, &style, &fonts).map_err(render)?;
-        let meta = document.meta.clone();
-        if forget {
-            std::mem::forget(document);
-        } else {
-            drop(document);
-        }
-        pages.finish(&meta, &fonts, faces, forget).map_err(render)
-    };
-    let outputs: Vec<(String, Vec<u8>)> = match format {
-        Format::Docx => {
-            let d = docx(&b)?;
-            if leak {
-                std::mem::forget(b);
-            }
-            vec![(format!("{stem}.docx"), d)]
-        }
-        Format::Pdf => vec![(format!("{stem}.pdf"), pdf_last(b, faces)?)],
-        Format::All if parallel && !large => {
-            let (d, p) = std::thread::scope(|s| {
-                let p = s.spawn(|| {
-                    crate::pdf::write_pdf_with(&b.document, &b.style, &fonts, faces, leak)
-                        .map_err(render)
-                });
-                let d = docx(&b);
-                (d, p.join())
-            });
-            if leak {
-                std::mem::forget(b);
-            }
-            let p = p.unwrap_or_else(|_| Err(internal("PDF")));
-            vec![(format!("{stem}.docx"), d?), (format!("{stem}.pdf"), p?)]
-        }
-        Format::All => {
-            let d = docx(&b)?;
-            vec![
-                (format!("{stem}.docx"), d),
-                (format!("{stem}.pdf"), pdf_last(b, faces)?),
-            ]
-        }
-    };
+    let out = vanban_render::render(document, &style, &fonts, formats, faces)?;
+    let outputs = pipeline::named_outputs(&stem, out);
     let files: Vec<(PathBuf, &[u8])> = outputs
         .iter()
         .map(|(name, bytes)| (dir.join(name), bytes.as_slice()))
@@ -442,9 +383,6 @@ fn write_outputs(
         crate::fingerprint::record(dir, kind, f, &files);
     }
     let written = files.iter().map(|(p, b)| (p.clone(), b.len())).collect();
-    if leak {
-        std::mem::forget(outputs);
-    }
     Ok(written)
 }
 
@@ -622,7 +560,6 @@ fn build_plan(
                 output.format,
                 bundled,
                 faces,
-                false,
                 false,
                 fp.as_deref(),
             )

@@ -119,39 +119,31 @@ pub fn render_outputs(
     format: crate::output::Format,
     fonts: &crate::fonts::FontSet,
 ) -> Result<Vec<(String, Vec<u8>)>> {
+    let out = vanban_render::render(
+        &b.document,
+        &b.style,
+        fonts,
+        formats(format),
+        &mut vanban_render::FaceCache::default(),
+    )?;
+    Ok(named_outputs(&b.stem, out))
+}
+
+/// What the render crate makes for `--format`: both side by side for `All`.
+pub fn formats(format: crate::output::Format) -> vanban_render::Formats {
     use crate::output::Format;
-    let stem = &b.stem;
-    let docx = || {
-        crate::docx::write_docx(&b.document, &b.style, fonts).map_err(|message| Error::Render {
-            format: "DOCX",
-            message,
-        })
-    };
-    let pdf = || {
-        crate::pdf::write_pdf(&b.document, &b.style, fonts).map_err(|message| Error::Render {
-            format: "PDF",
-            message,
-        })
-    };
-    Ok(match format {
-        Format::Docx => vec![(format!("{stem}.docx"), docx()?)],
-        Format::Pdf => vec![(format!("{stem}.pdf"), pdf()?)],
-        Format::All => {
-            // The two writers share nothing but the IR: write them side by side.
-            let (d, p) = std::thread::scope(|s| {
-                let p = s.spawn(pdf);
-                let d = docx();
-                (d, p.join())
-            });
-            let p = p.unwrap_or_else(|_| {
-                Err(Error::Render {
-                    format: "PDF",
-                    message: "lỗi nội bộ khi dựng PDF".into(),
-                })
-            });
-            vec![(format!("{stem}.docx"), d?), (format!("{stem}.pdf"), p?)]
-        }
-    })
+    match format {
+        Format::Docx => vanban_render::Formats::DOCX,
+        Format::Pdf => vanban_render::Formats::PDF,
+        Format::All => vanban_render::Formats::BOTH,
+    }
+}
+
+/// The outputs as files named after `stem`: DOCX, then PDF.
+pub fn named_outputs(stem: &str, out: vanban_render::Outputs) -> Vec<(String, Vec<u8>)> {
+    let docx = out.docx.map(|d| (format!("{stem}.docx"), d));
+    let pdf = out.pdf.map(|p| (format!("{stem}.pdf"), p));
+    docx.into_iter().chain(pdf).collect()
 }
 
 /// The fonts for the PDF: the plan's own files (`trinh_bay.phong_chu`, paths relative to the
