@@ -56,11 +56,11 @@ fn document(before: usize) -> Document {
 }
 
 fn docx(before: usize) -> Vec<u8> {
-    vanban::docx::write_docx(&document(before), &StyleSheet::nd30(), &FontSet::bundled()).unwrap()
+    common::write_docx(&document(before), &StyleSheet::nd30(), &FontSet::bundled()).unwrap()
 }
 
 fn pdf(before: usize) -> Vec<u8> {
-    vanban::pdf::write_pdf(&document(before), &StyleSheet::nd30(), &FontSet::bundled()).unwrap()
+    common::write_pdf(&document(before), &StyleSheet::nd30(), &FontSet::bundled()).unwrap()
 }
 
 fn no_space(s: &str) -> String {
@@ -221,13 +221,13 @@ fn a_chart_the_writers_cannot_draw_is_a_vietnamese_error() {
         panic!("the chart is the second block")
     };
     c.max = f32::NAN;
-    let e = vanban::pdf::write_pdf(&doc, &sheet, &fonts).unwrap_err();
+    let e = common::write_pdf(&doc, &sheet, &fonts).unwrap_err();
     assert!(e.contains("biểu đồ"), "{e}");
-    let e = vanban::docx::write_docx(&doc, &sheet, &fonts).unwrap_err();
+    let e = common::write_docx(&doc, &sheet, &fonts).unwrap_err();
     assert!(e.contains("biểu đồ"), "{e}");
     let mut bad_sheet = sheet.clone();
     bad_sheet.chart.grid_line_pt = f32::INFINITY;
-    let e = vanban::pdf::write_pdf(&document(0), &bad_sheet, &fonts).unwrap_err();
+    let e = common::write_pdf(&document(0), &bad_sheet, &fonts).unwrap_err();
     assert!(e.contains("biểu đồ"), "{e}");
 }
 

@@ -531,8 +531,8 @@ fn an_appendix_or_a_group_may_print_units_full_names() {
     std::fs::write(&plan, text).unwrap();
     let tpl = vanban::template::Templates::load(None).unwrap();
     let b = vanban::pipeline::build_document(&plan, &tpl).unwrap();
-    let docx = vanban::docx::write_docx(&b.document, &b.style, &vanban::fonts::FontSet::bundled())
-        .unwrap();
+    let docx =
+        common::write_docx(&b.document, &b.style, &vanban::fonts::FontSet::bundled()).unwrap();
     let xml = part(&docx, "word/document.xml");
     let doc = roxmltree::Document::parse(&xml).unwrap();
     let t = table_texts(&tables(&doc)[2]);

@@ -43,8 +43,8 @@ fn accept(text: &str) -> bool {
 /// Every writer on a document: errors are fine, panics are not.
 fn write_all(doc: &vanban::ir::Document, style: &StyleSheet) {
     let fonts = FontSet::bundled();
-    let _ = vanban::docx::write_docx(doc, style, &fonts);
-    let _ = vanban::pdf::write_pdf(doc, style, &fonts);
+    let _ = common::write_docx(doc, style, &fonts);
+    let _ = common::write_pdf(doc, style, &fonts);
 }
 
 proptest! {

@@ -16,7 +16,11 @@ const TOL: f32 = 0.01;
 const GLYPH_TOL: f32 = 0.05;
 
 fn render(doc: &Document) -> Vec<u8> {
-    vanban::pdf::write_pdf(doc, &StyleSheet::nd30(), &FontSet::bundled()).expect("renders")
+    let faces = &mut vanban_render::FaceCache::default();
+    let sheet = StyleSheet::nd30();
+    let formats = vanban_render::Formats::PDF;
+    let out = vanban_render::render(doc, &sheet, &FontSet::bundled(), formats, faces);
+    out.expect("renders").pdf.expect("PDF asked")
 }
 
 fn sample_bytes() -> &'static [u8] {

@@ -8,7 +8,7 @@ use pdf_common::read::read;
 fn seed_pdf() -> Vec<u8> {
     let tpl = vanban::template::Templates::load(None).unwrap();
     let b = vanban::pipeline::build_document(&root().join(SEED).join("plan.yaml"), &tpl).unwrap();
-    vanban::pdf::write_pdf(&b.document, &b.style, &vanban::fonts::FontSet::bundled()).unwrap()
+    common::write_pdf(&b.document, &b.style, &vanban::fonts::FontSet::bundled()).unwrap()
 }
 
 /// Text without whitespace: line ends in the PDF (after "QĐ-", say) are not spaces.

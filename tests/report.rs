@@ -94,11 +94,11 @@ fn report(plan_dir: &Path, ky: &str) -> vanban::pipeline::Built {
 }
 
 fn docx_of(b: &vanban::pipeline::Built) -> Vec<u8> {
-    vanban::docx::write_docx(&b.document, &b.style, &vanban::fonts::FontSet::bundled()).unwrap()
+    common::write_docx(&b.document, &b.style, &vanban::fonts::FontSet::bundled()).unwrap()
 }
 
 fn pdf_of(b: &vanban::pipeline::Built) -> Vec<u8> {
-    vanban::pdf::write_pdf(&b.document, &b.style, &vanban::fonts::FontSet::bundled()).unwrap()
+    common::write_pdf(&b.document, &b.style, &vanban::fonts::FontSet::bundled()).unwrap()
 }
 
 /// The body paragraphs of a DOCX, top level only.

@@ -231,8 +231,8 @@ fn a_plan_date_in_day_month_year_form_is_read_and_checked() {
     );
     let tpl = vanban::template::Templates::load(None).unwrap();
     let b = vanban::pipeline::build_document(&plan, &tpl).unwrap();
-    let docx = vanban::docx::write_docx(&b.document, &b.style, &vanban::fonts::FontSet::bundled())
-        .unwrap();
+    let docx =
+        common::write_docx(&b.document, &b.style, &vanban::fonts::FontSet::bundled()).unwrap();
     assert!(part(&docx, "word/document.xml").contains("ngày 20 tháng 12 năm 2023"));
 
     replace_in(&plan, "ngay: 20/12/2023", "ngay: 31/02/2025");

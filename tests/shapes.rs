@@ -13,8 +13,8 @@ fn build(seed: u64) -> (Vec<u8>, Vec<u8>) {
         .unwrap_or_else(|e| panic!("seed {seed}: {e}"));
     let fonts = vanban::fonts::FontSet::bundled();
     (
-        vanban::docx::write_docx(&b.document, &b.style, &fonts).unwrap(),
-        vanban::pdf::write_pdf(&b.document, &b.style, &fonts).unwrap(),
+        common::write_docx(&b.document, &b.style, &fonts).unwrap(),
+        common::write_pdf(&b.document, &b.style, &fonts).unwrap(),
     )
 }
 

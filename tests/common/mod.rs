@@ -72,11 +72,35 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// `doc` as DOCX bytes through the render crate's one entry point; the error's message.
+pub fn write_docx(
+    doc: &vanban::ir::Document,
+    style: &vanban::style::StyleSheet,
+    fonts: &vanban::fonts::FontSet,
+) -> Result<Vec<u8>, String> {
+    let faces = &mut vanban_render::FaceCache::default();
+    vanban_render::render(doc, style, fonts, vanban_render::Formats::DOCX, faces)
+        .map(|o| o.docx.expect("DOCX asked"))
+        .map_err(|e| e.to_string())
+}
+
+/// `doc` as PDF bytes through the render crate's one entry point; the error's message.
+pub fn write_pdf(
+    doc: &vanban::ir::Document,
+    style: &vanban::style::StyleSheet,
+    fonts: &vanban::fonts::FontSet,
+) -> Result<Vec<u8>, String> {
+    let faces = &mut vanban_render::FaceCache::default();
+    vanban_render::render(doc, style, fonts, vanban_render::Formats::PDF, faces)
+        .map(|o| o.pdf.expect("PDF asked"))
+        .map_err(|e| e.to_string())
+}
+
 /// The seed plan's DOCX bytes, built through the library.
 pub fn seed_docx() -> Vec<u8> {
     let tpl = vanban::template::Templates::load(None).unwrap();
     let b = vanban::pipeline::build_document(&root().join(SEED).join("plan.yaml"), &tpl).unwrap();
-    vanban::docx::write_docx(&b.document, &b.style, &vanban::fonts::FontSet::bundled()).unwrap()
+    write_docx(&b.document, &b.style, &vanban::fonts::FontSet::bundled()).unwrap()
 }
 
 /// One part of a DOCX (zip) as text.

@@ -59,6 +59,15 @@ pub enum Error {
     Usage(String),
 }
 
+impl From<vanban_render::RenderError> for Error {
+    fn from(e: vanban_render::RenderError) -> Error {
+        Error::Render {
+            format: e.format().name(),
+            message: e.to_string(),
+        }
+    }
+}
+
 /// Most errors listed at once: past this, "… và N lỗi khác" (fix the first ones, run again).
 pub const MAX_LISTED: usize = 20;
 

@@ -262,6 +262,29 @@ pub enum GridSlot {
 }
 
 impl Table {
+    /// Column widths in mm in a text area `text_width_mm` wide; both writers size their
+    /// columns from this. A fit-width table shares out the width its indent leaves (a table
+    /// moved left by a negative indent still ends at the right margin); other tables keep
+    /// their widths.
+    pub fn column_widths_mm(&self, text_width_mm: f32) -> Result<Vec<f32>, String> {
+        if self.columns.is_empty() {
+            return Err("bảng không có cột nào".to_string());
+        }
+        if self.columns.iter().any(|c| !c.is_finite() || *c <= 0.0) {
+            return Err(format!(
+                "độ rộng cột của bảng phải là số dương, nhận được {:?}",
+                self.columns
+            ));
+        }
+        Ok(if self.fit_width {
+            let avail = text_width_mm - self.indent_mm;
+            let total: f32 = self.columns.iter().sum();
+            self.columns.iter().map(|w| w / total * avail).collect()
+        } else {
+            self.columns.clone()
+        })
+    }
+
     /// Places every cell on the grid: `grid[r][c]`. Fails (with a message for the template
     /// author) when spans overlap or rows do not fill the columns exactly.
     pub fn grid(&self) -> Result<Vec<Vec<GridSlot>>, String> {

@@ -8,6 +8,7 @@ use super::schema_order::Fragments;
 use super::units::{half_points, pt_twips, twips, twips_u};
 use crate::fonts::FontSet;
 use crate::ir::{self, Block, GridSlot, Orientation, RunKind};
+use crate::measure::{Measures, TableMeasure};
 use crate::style::{Align, ParagraphStyle, StyleSheet};
 use docx_rs::*;
 
@@ -151,21 +152,6 @@ impl Ctx<'_> {
         widest.max(line)
     }
 
-    /// The runs of `p` as pieces; a body paragraph of a balanced style (`line_width_pt` its
-    /// text width) gets line breaks where the PDF breaks it.
-    fn pieces(
-        &self,
-        p: &ir::Paragraph,
-        st: &ParagraphStyle,
-        line_width_pt: Option<f32>,
-    ) -> Result<Vec<Piece>, String> {
-        let breaks = match line_width_pt {
-            Some(w) if st.balance => crate::pdf::soft_line_starts(p, st, w, self.fonts)?,
-            _ => Vec::new(),
-        };
-        Ok(with_breaks(&p.runs, &breaks))
-    }
-
     fn paragraph(
         &self,
         st: &ParagraphStyle,
@@ -263,16 +249,17 @@ impl Ctx<'_> {
         Ok(Some(rule))
     }
 
-    /// A paragraph and, if its style asks for one, the rule under it.
+    /// A paragraph and, if its style asks for one, the rule under it; `soft_line_starts`
+    /// are where the PDF wraps its lines (a balanced heading's), to break them there too.
     fn paragraph_with_rule(
         &self,
         p: &ir::Paragraph,
         width_mm: f32,
-        line_width_pt: Option<f32>,
+        soft_line_starts: &[usize],
         keep_next: bool,
     ) -> Result<Vec<Paragraph>, String> {
         let st = self.st(&p.style)?;
-        let pieces = self.pieces(p, st, line_width_pt)?;
+        let pieces = with_breaks(&p.runs, soft_line_starts);
         let mut out = vec![self.paragraph(st, &pieces, keep_next)?];
         if let Some(r) = self.rule(st, &pieces, width_mm, keep_next || st.keep_with_next)? {
             out.push(r);
@@ -280,33 +267,25 @@ impl Ctx<'_> {
         Ok(out)
     }
 
-    fn column_widths_mm(&self, t: &ir::Table, o: Orientation) -> Vec<f32> {
-        if t.fit_width {
-            let total: f32 = t.columns.iter().sum();
-            let avail = self.style.text_width_mm(o) - t.indent_mm;
-            t.columns.iter().map(|w| w / total * avail).collect()
-        } else {
-            t.columns.clone()
-        }
-    }
-
     /// Writes a table: its opening (properties and grid), then each row as it is made.
+    /// Column widths and the rows too tall for a page come from the layout's `measure`;
+    /// without one, widths follow the rule and every row keeps what it asks.
     fn write_table(
         &self,
         t: &ir::Table,
         o: Orientation,
+        measure: Option<&TableMeasure>,
         frags: &mut Fragments,
         out: &mut dyn std::io::Write,
     ) -> Result<(), String> {
         let grid = t.grid()?;
-        let widths = self.column_widths_mm(t, o);
+        let widths = match measure {
+            Some(m) if m.widths_mm.len() == t.columns.len() => m.widths_mm.clone(),
+            _ => t.column_widths_mm(self.style.text_width_mm(o))?,
+        };
         // A row too tall for a page breaks whatever it asks: without `w:cantSplit`, or
         // LibreOffice clips it at the page foot (the PDF engine applies the same rule).
-        let too_tall = if t.rows.iter().any(|r| r.cant_split) {
-            crate::pdf::rows_too_tall_for_a_page(t, self.style, o, self.fonts)?
-        } else {
-            Vec::new()
-        };
+        let too_tall = measure.map_or(&[][..], |m| m.too_tall.as_slice());
         let pad = self.style.table.cell_padding_x_mm;
         frags.table_start(&self.table_shell(t, &widths).build(), out)?;
         for (r, row) in t.rows.iter().enumerate() {
@@ -338,12 +317,9 @@ impl Ctx<'_> {
                 }
                 if origin_row == r && !cell.paragraphs.is_empty() {
                     for p in &cell.paragraphs {
-                        for para in self.paragraph_with_rule(
-                            p,
-                            width - 2.0 * pad,
-                            None,
-                            row.keep_with_next,
-                        )? {
+                        for para in
+                            self.paragraph_with_rule(p, width - 2.0 * pad, &[], row.keep_with_next)?
+                        {
                             tc = tc.add_paragraph(para);
                         }
                     }
@@ -497,27 +473,18 @@ fn page_number_header(ctx: &Ctx) -> Result<(Header, Header), String> {
 }
 
 /// The chart parts of `doc`, in document order (numbered from 1), each as tall as the PDF's
-/// pagination makes it (shrunk to the room left at a page's foot, or natural).
+/// pagination made it (`measures`: shrunk to the room left at a page's foot, or natural).
 pub fn charts(
     doc: &ir::Document,
     style: &StyleSheet,
-    fonts_set: &FontSet,
+    measures: &Measures,
 ) -> Result<Vec<ChartPart>, String> {
-    let has_chart = doc
-        .sections
-        .iter()
-        .any(|s| s.blocks.iter().any(|b| matches!(b, Block::Chart(_))));
-    let heights = if has_chart {
-        crate::pdf::chart_heights(doc, style, fonts_set)?
-    } else {
-        Vec::new()
-    };
     let mut charts = Vec::new();
-    for s in &doc.sections {
+    for (si, s) in doc.sections.iter().enumerate() {
         let width = style.text_width_mm(s.orientation);
-        for b in &s.blocks {
+        for (bi, b) in s.blocks.iter().enumerate() {
             if let Block::Chart(c) = b {
-                let height = heights.get(charts.len()).copied().flatten();
+                let height = measures.chart_height_mm(si, bi);
                 charts.push(chart_part(c, charts.len() + 1, style, width, height)?);
             }
         }
@@ -555,6 +522,7 @@ pub fn write_body(
     doc: &ir::Document,
     style: &StyleSheet,
     fonts_set: &FontSet,
+    measures: &Measures,
     charts: &[ChartPart],
     out: &mut dyn std::io::Write,
 ) -> Result<(), String> {
@@ -570,12 +538,11 @@ pub fn write_body(
     let mut chart_no = 0;
     for (i, s) in doc.sections.iter().enumerate() {
         let width = style.text_width_mm(s.orientation);
-        // Lines break to the width the DOCX states, in whole twips, as the PDF breaks them.
-        let line_width = Some(style.text_width_pt(s.orientation));
         for (bi, b) in s.blocks.iter().enumerate() {
             match b {
                 Block::Paragraph(p) => {
-                    for para in ctx.paragraph_with_rule(p, width, line_width, p.keep_with_next)? {
+                    let starts = measures.soft_line_starts(i, bi);
+                    for para in ctx.paragraph_with_rule(p, width, starts, p.keep_with_next)? {
                         frags.element(&para.build(), out)?;
                     }
                 }
@@ -584,7 +551,7 @@ pub fn write_body(
                     frags.element(&ctx.chart_marker(chart_no).build(), out)?;
                 }
                 Block::Table(t) => {
-                    ctx.write_table(t, s.orientation, &mut frags, out)?;
+                    ctx.write_table(t, s.orientation, measures.table(i, bi), &mut frags, out)?;
                     // Word needs a paragraph between consecutive tables and after a final one;
                     // an exact 1 pt line keeps it from pushing content to a new page.
                     let next_is_table = matches!(s.blocks.get(bi + 1), Some(Block::Table(_)));

@@ -12,16 +12,24 @@ pub mod units;
 
 use crate::fonts::FontSet;
 use crate::ir::Document;
+use crate::measure::Measures;
 use crate::style::StyleSheet;
 
-/// Writes `doc` as DOCX bytes. The body goes into the zip as it is made: only the frame
-/// (header parts, final section) is built as a whole docx-rs document.
-pub fn write_docx(doc: &Document, style: &StyleSheet, fonts: &FontSet) -> Result<Vec<u8>, String> {
-    let charts = build::charts(doc, style, fonts)?;
+/// Writes `doc` as DOCX bytes, breaking balanced lines, sizing columns and charts and
+/// letting too-tall rows break as the layout `measures` say. The body goes into the zip as
+/// it is made: only the frame (header parts, final section) is built as a whole docx-rs
+/// document.
+pub(crate) fn write_docx(
+    doc: &Document,
+    style: &StyleSheet,
+    fonts: &FontSet,
+    measures: &Measures,
+) -> Result<Vec<u8>, String> {
+    let charts = build::charts(doc, style, measures)?;
     let xml = build::frame(doc, style, fonts)?.build();
     package::pack(
         xml,
-        |out| build::write_body(doc, style, fonts, &charts, out),
+        |out| build::write_body(doc, style, fonts, measures, &charts, out),
         &charts,
         &doc.meta,
     )
@@ -77,7 +85,16 @@ mod tests {
             ..Document::default()
         };
         let fonts = FontSet::bundled();
-        let bytes = write_docx(&doc, &StyleSheet::nd30(), &fonts).unwrap();
+        let bytes = crate::render(
+            &doc,
+            &StyleSheet::nd30(),
+            &fonts,
+            crate::Formats::DOCX,
+            &mut crate::FaceCache::default(),
+        )
+        .unwrap()
+        .docx
+        .unwrap();
         let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
         let mut xml = String::new();
         std::io::Read::read_to_string(&mut z.by_name("word/document.xml").unwrap(), &mut xml)

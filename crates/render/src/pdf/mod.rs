@@ -15,97 +15,36 @@ mod writer;
 
 use crate::fonts::FontSet;
 use crate::ir::{Document, Orientation};
+use crate::measure::Measures;
 use crate::style::StyleSheet;
 
-pub use writer::{FaceCache, PageWriter};
+pub use writer::FaceCache;
+pub(crate) use writer::PageWriter;
 
-/// Which rows of `t`, a table in a section of orientation `o`, are too tall to move whole:
-/// taller than a page below the table's repeated header rows. Such a row breaks between
-/// lines even when it asks not to (`cant_split`), as in Word; the DOCX writer leaves
-/// `w:cantSplit` off it, since LibreOffice clips a row that may not break at the page foot
-/// and never shows the rest of its text.
-pub fn rows_too_tall_for_a_page(
-    t: &crate::ir::Table,
-    style: &StyleSheet,
-    o: Orientation,
-    fonts: &FontSet,
-) -> Result<Vec<bool>, String> {
-    let mut shaper = shape::Shaper::new(fonts)?;
-    let width = style.text_width_mm(o) * crate::style::PT_PER_MM;
-    let laid = table::layout_table(t, style, width, &mut shaper)?;
-    let body = pages::body_height(style, o);
-    Ok((0..laid.rows.len())
-        .map(|r| pages::too_tall_to_move(&laid, &laid.rows[r], body))
-        .collect())
-}
-
-/// The height the PDF's pagination gives each chart of `doc`, in document order: `Some(mm)`
-/// where a chart shrinks to the room left at a page's foot, `None` at its natural height.
-/// The DOCX writer sizes its drawings from this, so both break their pages alike. A style
-/// sheet the PDF cannot lay out at all leaves every chart at its natural height.
-pub fn chart_heights(
-    doc: &Document,
-    style: &StyleSheet,
-    fonts: &FontSet,
-) -> Result<Vec<Option<f32>>, String> {
-    if check_sheet(style).is_err() {
-        return Ok(Vec::new());
-    }
-    let mut shaper = shape::Shaper::new(fonts)?;
-    pages::chart_heights(doc, style, &mut shaper)
-}
-
-/// Where the PDF starts the soft-wrapped lines of `p` (a balanced heading or title) in a box
-/// `width_pt` wide: char indices into its runs' text, a line break run counting one.
-pub fn soft_line_starts(
-    p: &crate::ir::Paragraph,
-    style: &crate::style::ParagraphStyle,
-    width_pt: f32,
-    fonts: &FontSet,
-) -> Result<Vec<usize>, String> {
-    let mut shaper = shape::Shaper::new(fonts)?;
-    Ok(paragraph::soft_line_starts(p, style, width_pt, &mut shaper))
-}
-
-/// Renders `doc` as PDF bytes. Errors are messages for the user, in Vietnamese.
-pub fn write_pdf(doc: &Document, style: &StyleSheet, fonts: &FontSet) -> Result<Vec<u8>, String> {
-    write_pdf_with(doc, style, fonts, &mut FaceCache::default(), false)
-}
-
-/// [`write_pdf`] with printpdf's parsed faces taken from (and given back to) `faces`; with
-/// `leak`, the layout and printpdf's documents are not freed: for a process that exits
-/// right after writing.
-pub fn write_pdf_with(
-    doc: &Document,
-    style: &StyleSheet,
-    fonts: &FontSet,
-    faces: &mut FaceCache,
-    leak: bool,
-) -> Result<Vec<u8>, String> {
-    layout(doc, style, fonts)?.finish(&doc.meta, fonts, faces, leak)
-}
-
-/// Lays `doc` out: its pages as printpdf operations, ready to be written. After this the
-/// document itself is no longer needed (a caller short of memory may drop it before
-/// [`PageWriter::finish`]).
-pub fn layout<'f>(
+/// Lays `doc` out once: what the DOCX writer needs of the layout, and with `pdf` its pages
+/// as printpdf operations, ready to be written (each page is converted as soon as it is
+/// laid out, so the frames of a long document are never all held). Errors are messages for
+/// the user, in Vietnamese.
+pub(crate) fn lay_out<'f>(
     doc: &Document,
     style: &StyleSheet,
     fonts: &'f FontSet,
-) -> Result<PageWriter<'f>, String> {
-    check_sheet(style).map_err(|e| format!("không dựng được trang PDF: {e}"))?;
+    pdf: bool,
+) -> Result<(Measures, Option<PageWriter<'f>>), String> {
+    check_sheet(style)?;
     let mut shaper = shape::Shaper::new(fonts)?;
-    // Each page becomes printpdf operations as soon as it is laid out.
-    let mut pages = PageWriter::new(fonts)?;
-    let count = pages::paginate(doc, style, &mut shaper, &mut |page| {
-        pages.add(&page);
+    let mut pages = if pdf {
+        Some(PageWriter::new(fonts)?)
+    } else {
+        None
+    };
+    let (_, measures) = pages::paginate(doc, style, &mut shaper, &mut |page| {
+        if let Some(w) = pages.as_mut() {
+            w.add(&page);
+        }
         Ok(())
-    })
-    .map_err(|e| format!("không dựng được trang PDF: {e}"))?;
-    if count == 0 {
-        return Err("không dựng được trang PDF: văn bản không có phần nào".to_string());
-    }
-    Ok(pages)
+    })?;
+    Ok((measures, pages))
 }
 
 /// Values the layout divides by or fills pages with: a zero font size or a page without
@@ -153,6 +92,13 @@ fn check_sheet(style: &StyleSheet) -> Result<(), String> {
 mod tests {
     use super::*;
     use crate::ir::{Block, Paragraph, Run, Section};
+    use crate::{render, FaceCache, Formats};
+
+    fn write_pdf(doc: &Document, sheet: &StyleSheet, fonts: &FontSet) -> Result<Vec<u8>, String> {
+        render(doc, sheet, fonts, Formats::PDF, &mut FaceCache::default())
+            .map(|o| o.pdf.unwrap_or_default())
+            .map_err(|e| e.to_string())
+    }
 
     fn doc(style: &str) -> Document {
         Document {

@@ -4,39 +4,29 @@
 //! foot down to its minimum height, else moves whole; page numbers go in the top margin.
 
 use std::borrow::Cow;
+use std::collections::VecDeque;
 
 use super::chart::{layout_chart, LaidChart};
 use super::frame::{Frame, PageFrame};
-use super::paragraph::{layout_paragraph, LaidParagraph};
+use super::paragraph::{layout_paragraph, layout_paragraph_with_starts, LaidParagraph};
 use super::shape::Shaper;
-use super::table::{layout_table, LaidRow, LaidTable};
+use super::table::{layout_table, LaidRow, LaidTable, ROW_SLACK};
 use crate::ir::{Block, Chart, Document, Paragraph, Run, Section};
+use crate::measure::{BlockMeasure, Measures, TableMeasure};
 use crate::style::{unknown_style_message, StyleSheet, PT_PER_MM};
 
 /// Minimum lines of a paragraph left at a page's foot or carried to the next page.
 const MIN_LINES: usize = 2;
 const EPS: f32 = 1e-3;
 
-/// A table row fits a page only with this much to spare, pt: LibreOffice lays rows out in
-/// twips and sends a row (or a split row's next line) to the next page when it would end
-/// within about half a point of the margin (measured on the report's progress appendix).
-pub const ROW_SLACK: f32 = 0.5;
-
 /// A chart shrunk to the room left at a page's foot is this much shorter than that room,
 /// pt, and its height is rounded down to a tenth of a millimetre: LibreOffice sends an
 /// inline drawing that would end on the margin to the next page.
 const CHART_SLACK: f32 = 1.0;
 
-/// Height of the text area of a page of orientation `o`, pt.
-pub fn body_height(sheet: &StyleSheet, o: crate::ir::Orientation) -> f32 {
-    let m = sheet.margins(o);
-    let (_, h) = sheet.page_size_mm(o);
-    h * PT_PER_MM - m.bottom * PT_PER_MM - m.top * PT_PER_MM
-}
-
 /// A row taller than a page below the table's header rows cannot move whole to the next
 /// page: it breaks between lines wherever it starts, `cant_split` or not.
-pub fn too_tall_to_move(t: &LaidTable, row: &LaidRow, body_height: f32) -> bool {
+fn too_tall_to_move(t: &LaidTable, row: &LaidRow, body_height: f32) -> bool {
     let header_h: f32 = t.rows[..t.header_rows].iter().map(|r| r.height).sum();
     row.height > body_height - header_h + EPS
 }
@@ -44,16 +34,15 @@ pub fn too_tall_to_move(t: &LaidTable, row: &LaidRow, body_height: f32) -> bool 
 enum LaidBlock<'d> {
     Para(LaidParagraph),
     Table(LaidTable),
-    /// Laid out at its natural height, with the chart to lay out again if it shrinks.
-    Chart(LaidChart, &'d Chart),
+    /// Laid out at its natural height, with the chart to lay out again if it shrinks, and
+    /// its index among the section's blocks (where its height is measured).
+    Chart(LaidChart, &'d Chart, usize),
 }
 
-/// What a chart's placing needs to lay it out again at another height, and where the
-/// heights chosen go (one per chart, in document order, in mm; `None`: its natural height).
+/// What a chart's placing needs to lay it out again at another height.
 struct ChartFit<'a> {
     sheet: &'a StyleSheet,
     width: f32,
-    heights: &'a mut Vec<Option<f32>>,
 }
 
 /// A page and what its number depends on.
@@ -145,53 +134,14 @@ impl Flow {
 }
 
 /// Lays `doc` out page by page and hands each finished page (numbered) to `sink` at once, so
-/// the pages of a long document are never all held; returns the number of pages.
+/// the pages of a long document are never all held; returns the number of pages and what
+/// the DOCX writer needs of this layout.
 pub fn paginate(
     doc: &Document,
     sheet: &StyleSheet,
     shaper: &mut Shaper,
     sink: &mut dyn FnMut(PageFrame) -> Result<(), String>,
-) -> Result<usize, String> {
-    paginate_sections(
-        doc,
-        doc.sections.len(),
-        sheet,
-        shaper,
-        sink,
-        &mut Vec::new(),
-    )
-}
-
-/// The height the pagination gives each chart of `doc`, in document order: `Some(mm)` for
-/// one shrunk to the room left at a page's foot, `None` for its natural height. The DOCX
-/// writer gives its drawings these extents, so LibreOffice breaks the pages where the PDF
-/// does. Only the sections up to the last chart's are laid out.
-pub fn chart_heights(
-    doc: &Document,
-    sheet: &StyleSheet,
-    shaper: &mut Shaper,
-) -> Result<Vec<Option<f32>>, String> {
-    let upto = doc
-        .sections
-        .iter()
-        .rposition(|s| s.blocks.iter().any(|b| matches!(b, Block::Chart(_))))
-        .map_or(0, |i| i + 1);
-    let mut heights = Vec::new();
-    if upto > 0 {
-        paginate_sections(doc, upto, sheet, shaper, &mut |_| Ok(()), &mut heights)?;
-    }
-    Ok(heights)
-}
-
-/// [`paginate`] over the first `upto` sections, recording each chart's height in `heights`.
-fn paginate_sections(
-    doc: &Document,
-    upto: usize,
-    sheet: &StyleSheet,
-    shaper: &mut Shaper,
-    sink: &mut dyn FnMut(PageFrame) -> Result<(), String>,
-    heights: &mut Vec<Option<f32>>,
-) -> Result<usize, String> {
+) -> Result<(usize, Measures), String> {
     let mut flow = Flow {
         pages: Vec::new(),
         frame: Frame::default(),
@@ -209,51 +159,85 @@ fn paginate_sections(
     };
     let mut numbers = Numbering::new(sheet)?;
     let mut count = 0;
-    for (si, section) in doc.sections.iter().enumerate().take(upto) {
+    let mut measures = Measures::default();
+    for (si, section) in doc.sections.iter().enumerate() {
         flow.start_section(sheet, si, section);
-        // Paragraphs break to the text width the DOCX states (whole twips); tables and
-        // charts size themselves from the exact width in mm, as the DOCX writer does.
-        let line_width = sheet.text_width_pt(section.orientation);
-        let width = sheet.text_width_mm(section.orientation) * PT_PER_MM;
-        let mut blocks = section
-            .blocks
-            .iter()
-            .map(|b| match b {
-                Block::Paragraph(p) => {
-                    let st = sheet
-                        .get(&p.style)
-                        .ok_or_else(|| unknown_style_message(&p.style, sheet))?;
-                    Ok(LaidBlock::Para(layout_paragraph(p, st, line_width, shaper)))
-                }
-                Block::Table(t) => Ok(LaidBlock::Table(layout_table(t, sheet, width, shaper)?)),
-                Block::Chart(c) => Ok(LaidBlock::Chart(
-                    layout_chart(c, sheet, width, shaper, None)?,
-                    c,
-                )),
-            })
-            .collect::<Result<std::collections::VecDeque<_>, String>>()?;
+        let (mut blocks, mut measured) = layout_blocks(section, sheet, flow.body_height(), shaper)?;
+        let fit = ChartFit {
+            sheet,
+            width: sheet.text_width_mm(section.orientation) * PT_PER_MM,
+        };
         // Each block is dropped once placed, and each page sent on once finished.
         while !blocks.is_empty() {
             keep_chain_together(&mut flow, blocks.make_contiguous(), 0);
             match blocks.pop_front() {
                 Some(LaidBlock::Para(p)) => place_paragraph(&mut flow, &p),
                 Some(LaidBlock::Table(t)) => place_table(&mut flow, t),
-                Some(LaidBlock::Chart(c, chart)) => {
-                    let mut fit = ChartFit {
-                        sheet,
-                        width,
-                        heights: &mut *heights,
-                    };
-                    place_chart(&mut flow, c, chart, &mut fit, shaper)?
+                Some(LaidBlock::Chart(c, chart, bi)) => {
+                    let height_mm = place_chart(&mut flow, c, chart, &fit, shaper)?;
+                    measured[bi] = BlockMeasure::Chart { height_mm };
                 }
                 None => {}
             }
             count += numbers.send(&mut flow.pages, doc, sheet, shaper, sink)?;
         }
+        measures.sections.push(measured);
     }
     flow.finish_page();
     count += numbers.send(&mut flow.pages, doc, sheet, shaper, sink)?;
-    Ok(count)
+    Ok((count, measures))
+}
+
+/// Lays out the blocks of `section`, each with what the DOCX writer needs of it (a chart's
+/// height is known only once it is placed). `body_height` is the page's text area height.
+fn layout_blocks<'d>(
+    section: &'d Section,
+    sheet: &StyleSheet,
+    body_height: f32,
+    shaper: &mut Shaper,
+) -> Result<(VecDeque<LaidBlock<'d>>, Vec<BlockMeasure>), String> {
+    // Paragraphs break to the text width the DOCX states (whole twips); tables and charts
+    // size themselves from the exact width in mm, as the DOCX writer does.
+    let line_width = sheet.text_width_pt(section.orientation);
+    let width_mm = sheet.text_width_mm(section.orientation);
+    let mut laid = VecDeque::with_capacity(section.blocks.len());
+    let mut measured = Vec::with_capacity(section.blocks.len());
+    for (bi, b) in section.blocks.iter().enumerate() {
+        match b {
+            Block::Paragraph(p) => {
+                let st = sheet
+                    .get(&p.style)
+                    .ok_or_else(|| unknown_style_message(&p.style, sheet))?;
+                let (lp, soft_line_starts) = if st.balance {
+                    layout_paragraph_with_starts(p, st, line_width, shaper)
+                } else {
+                    (layout_paragraph(p, st, line_width, shaper), Vec::new())
+                };
+                laid.push_back(LaidBlock::Para(lp));
+                measured.push(BlockMeasure::Paragraph { soft_line_starts });
+            }
+            Block::Table(t) => {
+                let widths_mm = t.column_widths_mm(width_mm)?;
+                let lt = layout_table(t, sheet, &widths_mm, shaper)?;
+                let too_tall = lt
+                    .rows
+                    .iter()
+                    .map(|r| too_tall_to_move(&lt, r, body_height))
+                    .collect();
+                laid.push_back(LaidBlock::Table(lt));
+                measured.push(BlockMeasure::Table(TableMeasure {
+                    widths_mm,
+                    too_tall,
+                }));
+            }
+            Block::Chart(c) => {
+                let lc = layout_chart(c, sheet, width_mm * PT_PER_MM, shaper, None)?;
+                laid.push_back(LaidBlock::Chart(lc, c, bi));
+                measured.push(BlockMeasure::Chart { height_mm: None });
+            }
+        }
+    }
+    Ok((laid, measured))
 }
 
 /// Height a paragraph needs on the page where it starts (orphan control).
@@ -314,7 +298,7 @@ fn keep_chain_together(flow: &mut Flow, blocks: &[LaidBlock], i: usize) {
             }
             LaidBlock::Table(t) => need += after + table_start_height(t, flow.body_height()),
             // The least a chart shrinks to, with the margin `place_chart` leaves.
-            LaidBlock::Chart(c, _) => {
+            LaidBlock::Chart(c, ..) => {
                 need += after + c.space_before + c.min_height + CHART_SLACK + 0.1 * PT_PER_MM
             }
         }
@@ -374,14 +358,15 @@ fn place_paragraph(flow: &mut Flow, p: &LaidParagraph) {
 /// A chart never splits. When it does not fit, it shrinks to the room left if that is at
 /// least its minimum height (its bands narrower, its labels still clear), so the page does
 /// not end half empty; below that it goes whole to the next page (on an empty page it is
-/// placed even if taller than the page). It never grows past its natural height.
+/// placed even if taller than the page). It never grows past its natural height. Returns
+/// the height it shrank to, mm (`None`: its natural height).
 fn place_chart(
     flow: &mut Flow,
     mut c: LaidChart,
     chart: &Chart,
-    fit: &mut ChartFit<'_>,
+    fit: &ChartFit<'_>,
     shaper: &mut Shaper,
-) -> Result<(), String> {
+) -> Result<Option<f32>, String> {
     let mut fitted = None;
     if !flow.empty && flow.gap(c.space_before) + c.height > flow.room() + EPS {
         let room_mm = (flow.room() - flow.gap(c.space_before) - CHART_SLACK) / PT_PER_MM;
@@ -393,13 +378,12 @@ fn place_chart(
             flow.new_page();
         }
     }
-    fit.heights.push(fitted);
     flow.y += flow.gap(c.space_before);
     flow.frame.push_frame(&c.frame, flow.left, flow.y);
     flow.y += c.height;
     flow.empty = false;
     flow.pending_after = c.space_after;
-    Ok(())
+    Ok(fitted)
 }
 
 /// Body rows grouped into units that stay on one page: rows joined by a row span or by
@@ -859,12 +843,18 @@ mod tests {
         let fonts = FontSet::bundled();
         let mut sh = Shaper::new(&fonts).unwrap();
         let mut pages = Vec::new();
-        paginate(&doc, &sheet(), &mut sh, &mut |p| {
+        let (_, measures) = paginate(&doc, &sheet(), &mut sh, &mut |p| {
             pages.push(p);
             Ok(())
         })
         .unwrap();
-        let heights = chart_heights(&doc, &sheet(), &mut sh).unwrap();
+        let heights = measures.sections[0]
+            .iter()
+            .filter_map(|m| match m {
+                BlockMeasure::Chart { height_mm } => Some(*height_mm),
+                _ => None,
+            })
+            .collect();
         (pages, heights)
     }
 

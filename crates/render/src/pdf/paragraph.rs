@@ -66,23 +66,6 @@ fn break_paragraph(
     (chars, spans)
 }
 
-/// Where the lines of `p` that do not follow a forced break start, as char indices into its
-/// runs' text (a line break run counting one char): the DOCX writer puts its own breaks
-/// there so a balanced heading breaks where the PDF breaks it.
-pub fn soft_line_starts(
-    p: &Paragraph,
-    style: &ParagraphStyle,
-    width: f32,
-    shaper: &mut Shaper,
-) -> Vec<usize> {
-    let (_, spans) = break_paragraph(p, style, width, shaper);
-    spans
-        .windows(2)
-        .filter(|w| !w[0].forced)
-        .map(|w| w[1].start)
-        .collect()
-}
-
 /// Lays out `p` in a box `width` points wide.
 pub fn layout_paragraph(
     p: &Paragraph,
@@ -90,8 +73,38 @@ pub fn layout_paragraph(
     width: f32,
     shaper: &mut Shaper,
 ) -> LaidParagraph {
-    let size = style.size_pt;
     let (chars, spans) = break_paragraph(p, style, width, shaper);
+    place_lines(p, style, width, shaper, &chars, &spans)
+}
+
+/// [`layout_paragraph`], with where the lines that do not follow a forced break start, as
+/// char indices into its runs' text (a line break run counting one char): the DOCX writer
+/// puts its own breaks there so a balanced heading breaks where the PDF breaks it.
+pub fn layout_paragraph_with_starts(
+    p: &Paragraph,
+    style: &ParagraphStyle,
+    width: f32,
+    shaper: &mut Shaper,
+) -> (LaidParagraph, Vec<usize>) {
+    let (chars, spans) = break_paragraph(p, style, width, shaper);
+    let starts = spans
+        .windows(2)
+        .filter(|w| !w[0].forced)
+        .map(|w| w[1].start)
+        .collect();
+    (place_lines(p, style, width, shaper, &chars, &spans), starts)
+}
+
+/// The lines `spans` of `p` placed in a box `width` points wide, with the rule below.
+fn place_lines(
+    p: &Paragraph,
+    style: &ParagraphStyle,
+    width: f32,
+    shaper: &Shaper,
+    chars: &[ShapedChar],
+    spans: &[LineSpan],
+) -> LaidParagraph {
+    let size = style.size_pt;
     let left = twips_pt(style.left_indent_mm);
     let first = twips_pt(style.first_line_indent_mm);
 
@@ -108,7 +121,7 @@ pub fn layout_paragraph(
         .map(|(i, span)| {
             let x0 = left + if i == 0 { first } else { 0.0 };
             let avail = (width - x0).max(0.0);
-            let (frame, x, w) = build_line(&chars, span, style.align, x0, avail, ascent);
+            let (frame, x, w) = build_line(chars, span, style.align, x0, avail, ascent);
             if widest.is_none_or(|(_, ww)| w > ww) {
                 widest = Some((x, w));
             }

@@ -10,6 +10,11 @@ use super::shape::Shaper;
 use crate::ir::{GridSlot, Table, VAlign};
 use crate::style::{unknown_style_message, StyleSheet, PT_PER_MM};
 
+/// A table row fits a page only with this much to spare, pt: LibreOffice lays rows out in
+/// twips and sends a row (or a split row's next line) to the next page when it would end
+/// within about half a point of the margin (measured on the report's progress appendix).
+pub const ROW_SLACK: f32 = 0.5;
+
 /// A cell's paragraphs stacked: each line with its top, from the content's top.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CellContent {
@@ -59,38 +64,17 @@ pub struct LaidTable {
     pub pad_y: f32,
 }
 
-/// Column widths in points.
-pub fn column_widths(t: &Table, text_width: f32) -> Result<Vec<f32>, String> {
-    if t.columns.is_empty() {
-        return Err("bảng không có cột nào".to_string());
-    }
-    if t.columns.iter().any(|c| !c.is_finite() || *c <= 0.0) {
-        return Err(format!(
-            "độ rộng cột của bảng phải là số dương, nhận được {:?}",
-            t.columns
-        ));
-    }
-    Ok(if t.fit_width {
-        // A table moved left by a negative indent still ends at the right margin (as the
-        // DOCX writer sizes it).
-        let avail = text_width - t.indent_mm * PT_PER_MM;
-        let total: f32 = t.columns.iter().sum();
-        t.columns.iter().map(|c| c / total * avail).collect()
-    } else {
-        t.columns.iter().map(|c| c * PT_PER_MM).collect()
-    })
-}
-
+/// Lays out `t` with columns `widths_mm` wide ([`Table::column_widths_mm`]).
 pub fn layout_table(
     t: &Table,
     sheet: &StyleSheet,
-    text_width: f32,
+    widths_mm: &[f32],
     shaper: &mut Shaper,
 ) -> Result<LaidTable, String> {
     // Widths and paddings in whole twips, as the DOCX holds them: a line that fits its cell
     // by a hundredth of a point must break where Word and LibreOffice break it.
     let twip = |pt: f32| (pt * 20.0).round() / 20.0;
-    let widths = column_widths(t, text_width)?;
+    let widths: Vec<f32> = widths_mm.iter().map(|w| w * PT_PER_MM).collect();
     let grid = t.grid()?;
     let mut col_x = Vec::with_capacity(widths.len() + 1);
     let mut acc = 0.0;
@@ -371,7 +355,7 @@ impl LaidTable {
             .iter()
             .filter_map(|c| c.content.lines.first().map(|(top, l)| top + l.height))
             .fold(None, |m: Option<f32>, h| Some(m.map_or(h, |m| m.max(h))))?;
-        Some(first + chrome + super::pages::ROW_SLACK)
+        Some(first + chrome + ROW_SLACK)
     }
 
     /// Cuts `row` so its first part is at most `avail` tall, between lines of its cells.
@@ -382,7 +366,7 @@ impl LaidTable {
         }
         // Padding and, in a ruled table, the border: as in the row heights.
         let chrome = 2.0 * self.pad_y + if self.borders { self.border_pt } else { 0.0 };
-        let room = avail - chrome - super::pages::ROW_SLACK;
+        let room = avail - chrome - ROW_SLACK;
         let mut first = row.clone();
         let mut rest = row.clone();
         let mut progress = false;

@@ -167,17 +167,17 @@ impl<'f> PageWriter<'f> {
         self.pages.push(page);
     }
 
-    /// Writes the pages added as PDF bytes. With `leak`, the big intermediate structures are
-    /// not freed (the process is about to exit, and freeing them costs more than writing the
-    /// file).
+    /// Writes the pages added as PDF bytes; a document without a page is an error.
     pub fn finish(
         self,
         meta: &Meta,
         fonts: &FontSet,
         cache: &mut FaceCache,
-        leak: bool,
     ) -> Result<Vec<u8>, String> {
-        write(self.pages, self.used, meta, fonts, cache, leak)
+        if self.pages.is_empty() {
+            return Err("không dựng được trang PDF: văn bản không có phần nào".to_string());
+        }
+        write(self.pages, self.used, meta, fonts, cache)
     }
 }
 
@@ -266,7 +266,6 @@ fn write(
     meta: &Meta,
     fonts: &FontSet,
     cache: &mut FaceCache,
-    leak: bool,
 ) -> Result<Vec<u8>, String> {
     let mut doc = PdfDocument::new(&meta.title);
     doc.metadata.info.author = meta.author.clone();
@@ -299,19 +298,12 @@ fn write(
             cache.put(fonts, key, f.parsed_font);
         }
     }
-    if leak {
-        std::mem::forget(doc);
-    } else {
-        drop(doc);
-    }
+    drop(doc);
     finish_document(&mut lo, meta)?;
     compress_streams(&mut lo)?;
     let mut out = Vec::new();
     lo.save_to(&mut out)
         .map_err(|e| format!("không ghi được tệp PDF: {e}"))?;
-    if leak {
-        std::mem::forget(lo);
-    }
     Ok(out)
 }
 
