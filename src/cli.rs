@@ -171,7 +171,7 @@ pub enum Command {
             ignore_case = true,
             hide_possible_values = true
         )]
-        which: Option<crate::schema::Which>,
+        which: Option<crate::kinds::DataFile>,
         /// Ghi cả ba lược đồ vào thư mục này thay vì in ra màn hình
         #[arg(
             short = 'o',
@@ -408,7 +408,7 @@ fn run(cmd: Command) -> Result<i32> {
                 }
                 None => print!(
                     "{}",
-                    crate::schema::json(which.unwrap_or(crate::schema::Which::Plan))
+                    crate::schema::json(which.unwrap_or(crate::kinds::DataFile::Plan))
                 ),
             }
             Ok(0)

@@ -157,50 +157,18 @@ pub fn out_dir_usable(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-/// A document this large (blocks and table rows, [`crate::ir::Document::size`]) has its
-/// DOCX and PDF made one after the other: peak memory is then the larger writer's, not the
-/// sum. Thousands of appendix rows reach it; the seed plan (≈ 400) is far below.
-const LARGE_DOCUMENT: usize = 5_000;
-
 /// The output files of a built document, in memory: (file name, bytes), DOCX then PDF.
 pub fn outputs(b: &Built, format: Format, shop: &mut Workshop) -> Result<Vec<(String, Vec<u8>)>> {
     let fonts = b.fonts.as_ref().unwrap_or(shop.bundled);
+    let formats = match format {
+        Format::Docx => vanban_render::Formats::DOCX,
+        Format::Pdf => vanban_render::Formats::PDF,
+        Format::All if shop.parallel => vanban_render::Formats::BOTH,
+        Format::All => vanban_render::Formats::BOTH.sequential(),
+    };
+    let out = vanban_render::render(&b.document, &b.style, fonts, formats, shop.faces)?;
     let stem = &b.stem;
-    let docx = || {
-        crate::docx::write_docx(&b.document, &b.style, fonts).map_err(|message| Error::Render {
-            format: "DOCX",
-            message,
-        })
-    };
-    let faces = &mut *shop.faces;
-    let pdf = |faces: &mut FaceCache| {
-        crate::pdf::write_pdf_with(&b.document, &b.style, fonts, faces, false).map_err(|message| {
-            Error::Render {
-                format: "PDF",
-                message,
-            }
-        })
-    };
-    Ok(match format {
-        Format::Docx => vec![(format!("{stem}.docx"), docx()?)],
-        Format::Pdf => vec![(format!("{stem}.pdf"), pdf(faces)?)],
-        Format::All if shop.parallel && b.document.size() < LARGE_DOCUMENT => {
-            // The two writers share nothing but the IR: write them side by side.
-            let (d, p) = std::thread::scope(|s| {
-                let p = s.spawn(|| pdf(faces));
-                (docx(), p.join())
-            });
-            let p = p.unwrap_or_else(|_| {
-                Err(Error::Render {
-                    format: "PDF",
-                    message: "lỗi nội bộ khi dựng PDF".into(),
-                })
-            });
-            vec![(format!("{stem}.docx"), d?), (format!("{stem}.pdf"), p?)]
-        }
-        Format::All => vec![
-            (format!("{stem}.docx"), docx()?),
-            (format!("{stem}.pdf"), pdf(faces)?),
-        ],
-    })
+    let docx = out.docx.map(|d| (format!("{stem}.docx"), d));
+    let pdf = out.pdf.map(|p| (format!("{stem}.pdf"), p));
+    Ok(docx.into_iter().chain(pdf).collect())
 }

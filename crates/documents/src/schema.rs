@@ -6,70 +6,17 @@
 //! model's doc comments are English notes for developers and are stripped.
 
 use crate::error::{Error, Result};
+use crate::kinds::DataFile;
 use schemars::JsonSchema;
 use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
 
-/// The files a schema describes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
-pub enum Which {
-    /// plan.yaml
-    #[cfg_attr(feature = "clap", value(name = "ke-hoach"))]
-    Plan,
-    /// bao-cao/chung.yaml
-    #[cfg_attr(feature = "clap", value(name = "bao-cao-chung"))]
-    Common,
-    /// Dữ liệu một kỳ: bao-cao/2024-q1.yaml hoặc các tệp trong bao-cao/2024-q1/
-    #[cfg_attr(feature = "clap", value(name = "bao-cao-ky"))]
-    Period,
-}
-
-impl Which {
-    /// Every data file some registered kind reads, once each, in registry order.
-    pub fn all() -> Vec<Which> {
-        let mut all = Vec::new();
-        for w in crate::kinds::REGISTRY.iter().flat_map(|k| k.data.iter()) {
-            if !all.contains(w) {
-                all.push(*w);
-            }
-        }
-        all
-    }
-
-    /// The file name `vanban schema -o` and `vanban init` write.
-    pub fn file_name(self) -> &'static str {
-        match self {
-            Which::Plan => "ke-hoach.schema.json",
-            Which::Common => "bao-cao-chung.schema.json",
-            Which::Period => "bao-cao-ky.schema.json",
-        }
-    }
-
-    fn title(self) -> &'static str {
-        match self {
-            Which::Plan => "plan.yaml — kế hoạch (vanban)",
-            Which::Common => "bao-cao/chung.yaml — phần chung của các báo cáo kỳ (vanban)",
-            Which::Period => "Dữ liệu một kỳ báo cáo (vanban)",
-        }
-    }
-
-    /// The root type's name in the description table.
-    fn root(self) -> &'static str {
-        match self {
-            Which::Plan => "Plan",
-            Which::Common => "Common",
-            Which::Period => "PeriodFile",
-        }
-    }
-}
-
 /// The schema of one kind of file, as pretty JSON ending with a newline.
-pub fn json(which: Which) -> String {
+pub fn json(which: DataFile) -> String {
     let mut schema = match which {
-        Which::Plan => root::<crate::model::plan::Plan>(),
-        Which::Common => root::<crate::kinds::report::data::Common>(),
-        Which::Period => root::<crate::kinds::report::data::PeriodFile>(),
+        DataFile::Plan => root::<crate::model::plan::Plan>(),
+        DataFile::Common => root::<crate::kinds::report::data::Common>(),
+        DataFile::Period => root::<crate::kinds::report::data::PeriodFile>(),
     };
     describe(&mut schema, which);
     loosen_text(&mut schema);
@@ -83,7 +30,7 @@ pub fn json(which: Which) -> String {
 pub fn write_all(dir: &Path) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, &e))?;
     let mut written = Vec::new();
-    for w in Which::all() {
+    for w in DataFile::all() {
         let p = dir.join(w.file_name());
         crate::output::write_atomic(&p, json(w).as_bytes())?;
         written.push(p);
@@ -101,7 +48,7 @@ fn root<T: JsonSchema>() -> Value {
 }
 
 /// Replaces every title and description with the Vietnamese ones of the table.
-fn describe(schema: &mut Value, which: Which) {
+fn describe(schema: &mut Value, which: DataFile) {
     strip(schema);
     let Some(obj) = schema.as_object_mut() else {
         return;
@@ -483,7 +430,7 @@ mod tests {
     /// the model is left in.
     #[test]
     fn every_key_is_described_in_vietnamese() {
-        for w in Which::all() {
+        for w in DataFile::all() {
             let v: Value = serde_json::from_str(&json(w)).unwrap();
             let mut missing = Vec::new();
             let mut check = |ty: &str, obj: &Value| {

@@ -4,18 +4,18 @@
 //! overwrites.
 
 use crate::error::{Error, Result};
-use crate::schema::Which;
+use crate::kinds::DataFile;
 use std::path::{Path, PathBuf};
 
 /// Each file, its text, and the schema (`vanban schema`) its first line points editors to.
-const FILES: &[(&str, &str, Which)] = &[
-    ("plan.yaml", include_str!("plan.yaml"), Which::Plan),
+const FILES: &[(&str, &str, DataFile)] = &[
+    ("plan.yaml", include_str!("plan.yaml"), DataFile::Plan),
     (
         "bao-cao/chung.yaml",
         include_str!("chung.yaml"),
-        Which::Common,
+        DataFile::Common,
     ),
-    (EXAMPLE_PERIOD, include_str!("ky.yaml"), Which::Period),
+    (EXAMPLE_PERIOD, include_str!("ky.yaml"), DataFile::Period),
 ];
 
 /// The example progress file: outside `bao-cao/`, at the same depth, so that its schema line
@@ -28,7 +28,7 @@ pub const SCHEMA_DIR: &str = "schema";
 /// The first line that makes VS Code's YAML extension (and other editors using the YAML
 /// language server) complete keys and underline mistakes in the file at `rel` (relative to the
 /// plan folder).
-pub fn schema_line(rel: &str, which: Which) -> String {
+pub fn schema_line(rel: &str, which: DataFile) -> String {
     let up = "../".repeat(rel.matches('/').count());
     format!(
         "# yaml-language-server: $schema={up}{SCHEMA_DIR}/{}\n",
@@ -44,7 +44,7 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>> {
             dir.display()
         )));
     }
-    let schemas: Vec<String> = Which::all()
+    let schemas: Vec<String> = DataFile::all()
         .iter()
         .map(|w| format!("{SCHEMA_DIR}/{}", w.file_name()))
         .collect();

@@ -4,12 +4,14 @@
 //! path — is shared, so a new kind is a module here, a line in [`REGISTRY`] and a template;
 //! it touches no writer and no other kind.
 
+mod data_file;
 pub mod plan;
 pub mod report;
 
+pub use data_file::DataFile;
+
 use crate::error::{Error, Result};
 use crate::model::plan::Plan;
-use crate::schema::Which;
 use serde::Serialize;
 use std::fmt::Debug;
 use std::path::{Path, PathBuf};
@@ -26,7 +28,7 @@ pub struct Registration {
     /// ([`crate::template::SHARED`]).
     pub templates: &'static [(&'static str, &'static str)],
     /// The data files it reads besides plan.yaml.
-    pub data: &'static [Which],
+    pub data: &'static [DataFile],
 }
 
 /// Every kind, in the order `vanban schema` and the template list show them.

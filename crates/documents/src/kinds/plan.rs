@@ -2,23 +2,23 @@
 
 use super::{Kind, Registration, View};
 use crate::error::{Error, Result};
+use crate::kinds::DataFile;
 use crate::model::plan::Plan;
 use crate::model::view::AppendixView;
-use crate::schema::Which;
 use std::path::Path;
 
 pub static PLAN: Registration = Registration {
     name: "ke-hoach",
     about: "kế hoạch cùng các phụ lục",
     templates: &[("ke-hoach.xml", include_str!("../../templates/ke-hoach.xml"))],
-    data: &[Which::Plan],
+    data: &[DataFile::Plan],
 };
 
 pub static APPENDICES: Registration = Registration {
     name: "phu-luc",
     about: "riêng các phụ lục của kế hoạch (hoặc một phụ lục), để sinh lại sau khi sửa",
     templates: &[("phu-luc.xml", include_str!("../../templates/phu-luc.xml"))],
-    data: &[Which::Plan],
+    data: &[DataFile::Plan],
 };
 
 /// The plan with its appendices: `ke-hoach.xml`.

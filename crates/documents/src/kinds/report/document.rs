@@ -3,9 +3,9 @@
 use super::open::ReportData;
 use super::period::Period;
 use crate::error::Result;
+use crate::kinds::DataFile;
 use crate::kinds::{Kind, Registration, Request, View};
 use crate::model::plan::Plan;
-use crate::schema::Which;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -34,7 +34,7 @@ pub static REPORT: Registration = Registration {
             include_str!("../../../templates/_de-cuong-bao-cao.xml"),
         ),
     ],
-    data: &[Which::Common, Which::Period],
+    data: &[DataFile::Common, DataFile::Period],
 };
 
 /// The report of one period: `bao-cao.xml`.
