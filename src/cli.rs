@@ -2,6 +2,7 @@
 
 use crate::batch;
 use crate::error::Result;
+use crate::kinds::cong_van::CongVan;
 use crate::kinds::plan::{Appendices, PlanDocument};
 use crate::kinds::Request;
 use crate::make::BuildOptions;
@@ -28,7 +29,7 @@ Cách dùng: {usage}
 #[command(
     name = "vanban",
     version,
-    about = "sinh văn bản hành chính (Kế hoạch, Phụ lục, Báo cáo) theo Nghị định 30/2020/NĐ-CP từ dữ liệu YAML",
+    about = "sinh văn bản hành chính (Kế hoạch, Phụ lục, Báo cáo, Công văn đôn đốc) theo Nghị định 30/2020/NĐ-CP từ dữ liệu YAML",
     help_template = HELP_TEMPLATE,
     override_usage = "vanban <LỆNH> [TÙY_CHỌN]",
     subcommand_help_heading = "Lệnh",
@@ -36,7 +37,7 @@ Cách dùng: {usage}
     disable_help_flag = true,
     disable_version_flag = true,
     disable_help_subcommand = true,
-    after_help = "Ví dụ:\n  vanban build plans/phu-son-2023-2025\n  vanban build plans/phu-son-2023-2025 --format docx -o ~/Desktop/ke-hoach\n  vanban report plans/phu-son-2023-2025 --ky 2024-Q1\n  vanban check plans/phu-son-2023-2025/plan.yaml\n  vanban templates export mau-cua-toi\n  vanban init plans/ke-hoach-moi\n\nMã thoát: 0 thành công, 1 lỗi dữ liệu hoặc mẫu, 2 sai cách dùng."
+    after_help = "Ví dụ:\n  vanban build plans/phu-son-2023-2025\n  vanban build plans/phu-son-2023-2025 --format docx -o ~/Desktop/ke-hoach\n  vanban report plans/phu-son-2023-2025 --ky 2024-Q1\n  vanban don-doc plans/phu-son-2023-2025 --ky 2024-9T\n  vanban check plans/phu-son-2023-2025/plan.yaml\n  vanban templates export mau-cua-toi\n  vanban init plans/ke-hoach-moi\n\nMã thoát: 0 thành công, 1 lỗi dữ liệu hoặc mẫu, 2 sai cách dùng."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -123,6 +124,27 @@ pub enum Command {
         #[arg(long = "ky", alias = "period", value_name = "KỲ", required = true)]
         ky: String,
         /// Theo dõi và sinh lại báo cáo mỗi khi lưu plan.yaml, dữ liệu báo cáo (bao-cao/), phông hoặc mẫu (Ctrl+C để dừng)
+        #[arg(long = "theo-doi")]
+        theo_doi: bool,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Sinh công văn đôn đốc các đơn vị chủ trì có nhiệm vụ quá hạn tại ngày chốt số liệu của kỳ hoặc đến hạn trong 30 ngày sau đó
+    #[command(
+        name = "don-doc",
+        help_template = SUB_TEMPLATE,
+        next_help_heading = "Tùy chọn",
+        after_help = "Tình trạng nhiệm vụ tính như báo cáo của kỳ, từ dữ liệu trong bao-cao/. Số, ngày, ký hiệu (mặc định UBND-VP), hạn báo cáo (mặc định 15 ngày sau ngày công văn), nơi nhận, người ký của công văn ghi ở mục don_doc trong bao-cao/chung.yaml hoặc trong dữ liệu của kỳ.\n\nVí dụ:\n  vanban don-doc plans/phu-son-2023-2025 --ky 2024-9T\n  vanban don-doc plans/phu-son-2023-2025 --ky 2024-9T --format pdf -o ket-qua"
+    )]
+    #[command(override_usage = "vanban don-doc [TÙY_CHỌN] --ky <KỲ> <KẾ_HOẠCH>...")]
+    DonDoc {
+        /// Thư mục kế hoạch (chứa plan.yaml và bao-cao/) hoặc tệp plan.yaml; có thể nêu nhiều
+        #[arg(value_name = "KẾ_HOẠCH", required = true)]
+        plans: Vec<PathBuf>,
+        /// Kỳ đã chốt số liệu: 2024-Q1…2024-Q4, 2024-6T, 2024-9T hoặc 2024 (năm); viết --period cũng được
+        #[arg(long = "ky", alias = "period", value_name = "KỲ", required = true)]
+        ky: String,
+        /// Theo dõi và sinh lại công văn mỗi khi lưu plan.yaml, dữ liệu báo cáo (bao-cao/), phông hoặc mẫu (Ctrl+C để dừng)
         #[arg(long = "theo-doi")]
         theo_doi: bool,
         #[command(flatten)]
@@ -229,7 +251,7 @@ pub enum TemplatesAction {
 pub use crate::output::Format;
 
 /// The commands, for messages.
-const COMMANDS: &str = "init, build, report, check, schema, templates, help";
+const COMMANDS: &str = "init, build, report, don-doc, check, schema, templates, help";
 
 /// Turns clap's English usage errors into Vietnamese ones.
 fn usage_message(e: &clap::Error) -> String {
@@ -380,6 +402,19 @@ fn run(cmd: Command) -> Result<i32> {
                 watch(&plans, &Job::Report(ky), &output.options())
             } else {
                 batch::report(&plans, &ky, &output.options())
+            }
+        }
+        Command::DonDoc {
+            plans,
+            ky,
+            theo_doi,
+            output,
+        } => {
+            let kind: Request = Arc::new(CongVan(crate::kinds::cong_van::period(&ky)?));
+            if theo_doi {
+                watch(&plans, &Job::Build(kind), &output.options())
+            } else {
+                batch::build(&plans, &[kind], &output.options())
             }
         }
         Command::Check { plans, templates } => batch::check(&plans, templates.as_deref()),

@@ -230,6 +230,27 @@ const QUALIFIED: &[(&str, &str)] = &[
     ),
     ("Entry.ket_qua", "Kết quả đạt được (ngắn gọn)."),
     (
+        "CongVanDonDoc.so",
+        "Số của công văn đôn đốc; để trống khi chưa cấp số.",
+    ),
+    (
+        "CongVanDonDoc.ngay",
+        "Ngày của công văn: 18/9/2024, hoặc {ngay, thang, nam} khi để trống ngày (~) cho văn thư điền (mặc định: tháng của ngày chốt số liệu, để trống ngày).",
+    ),
+    (
+        "CongVanDonDoc.trich_yeu",
+        "Trích yếu ghi sau \"V/v\" (mặc định: đôn đốc thực hiện nhiệm vụ cải cách hành chính).",
+    ),
+    (
+        "CongVanDonDoc.noi_nhan",
+        "Nơi nhận ngoài dòng \"- Như trên;\" (các đơn vị ở Kính gửi): mỗi dòng một nơi, hoặc {ten, de}.",
+    ),
+    ("CongVanDonDoc.luu", "Lưu: mặc định như kế hoạch."),
+    (
+        "CongVanDonDoc.ky",
+        "Người ký công văn (mặc định: người ký kế hoạch).",
+    ),
+    (
         "Received.tong",
         "Tổng số hồ sơ tiếp nhận; bỏ trống thì tự cộng (trực tuyến + trực tiếp + từ kỳ trước).",
     ),
@@ -372,6 +393,18 @@ const KEYS: &[(&str, &str)] = &[
     (
         "ngay_chot",
         "Ngày chốt số liệu của từng kỳ (mặc định 14/3, 14/6, 14/9, 14/12).",
+    ),
+    (
+        "don_doc",
+        "Công văn đôn đốc (vanban don-doc): số, ngày, ký hiệu, hạn báo cáo, nơi nhận, người ký; trường ghi trong dữ liệu của kỳ thay cho trường cùng tên trong chung.yaml.",
+    ),
+    (
+        "ky_hieu",
+        "Ký hiệu công văn ghi sau số, ví dụ UBND-VP (mặc định: chữ viết tắt tên cơ quan và VP).",
+    ),
+    (
+        "han_bao_cao",
+        "Hạn các đơn vị báo cáo kết quả, dạng ngày/tháng/năm (mặc định: 15 ngày sau ngày công văn, hoặc sau ngày chốt số liệu khi ngày công văn để trống).",
     ),
     ("quy_1", "Ngày chốt số liệu quý I (mặc định 14/3)."),
     ("6_thang", "Ngày chốt số liệu 6 tháng (mặc định 14/6)."),

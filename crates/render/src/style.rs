@@ -294,6 +294,11 @@ impl StyleSheet {
             "so-ky-hieu",
             ParagraphStyle::new(13.0).align(Center).space(6.0, 0.0),
         );
+        // A công văn's trích yếu "V/v …" (ô 5b): 12–13 pt, centred 6 pt under Số/ký hiệu.
+        add(
+            "trich-yeu-cong-van",
+            ParagraphStyle::new(12.0).align(Center).space(6.0, 0.0),
+        );
         add("quoc-hieu", ParagraphStyle::new(12.0).bold().align(Center));
         add(
             "tieu-ngu",

@@ -4,6 +4,7 @@
 //! path — is shared, so a new kind is a module here, a line in [`REGISTRY`] and a template;
 //! it touches no writer and no other kind.
 
+pub mod cong_van;
 mod data_file;
 pub mod plan;
 pub mod report;
@@ -32,7 +33,12 @@ pub struct Registration {
 }
 
 /// Every kind, in the order `vanban schema` and the template list show them.
-pub const REGISTRY: &[&Registration] = &[&plan::PLAN, &plan::APPENDICES, &report::document::REPORT];
+pub const REGISTRY: &[&Registration] = &[
+    &plan::PLAN,
+    &plan::APPENDICES,
+    &report::document::REPORT,
+    &cong_van::CONG_VAN_DON_DOC,
+];
 
 /// One document to make of a plan: a kind with its parameters (the period of a report, the
 /// appendix asked for).

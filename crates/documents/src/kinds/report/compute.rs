@@ -62,14 +62,6 @@ pub fn compute<'a>(plan: &Plan, data: &'a ReportData, p: Period) -> Result<Compu
         .kinh_gui
         .as_ref()
         .or(data.common.kinh_gui.as_ref());
-    if kinh_gui.is_none() {
-        warnings.push(format!(
-            "{}: báo cáo gửi cấp trên cần `kinh_gui` (trong {} hoặc tệp của kỳ {}); báo cáo sẽ không có dòng \"Kính gửi\"",
-            data.dir.display(),
-            load::COMMON_FILE,
-            p.key()
-        ));
-    }
     warnings.extend(unreported(&data.dir, p, &items, &progress));
     Ok(Computed {
         items,

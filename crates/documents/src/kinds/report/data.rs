@@ -64,6 +64,10 @@ pub struct Common {
     /// Data cut-offs ("14/3"), BNV 581 defaults.
     #[serde(default)]
     pub ngay_chot: Option<CutOffSettings>,
+    /// The công văn đôn đốc's settings shared by every period. bao-cao/ is read strictly
+    /// (unknown keys are mistakes), so the section another kind reads is declared here.
+    #[serde(default)]
+    pub don_doc: Option<crate::kinds::cong_van::data::Settings>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
@@ -137,6 +141,9 @@ pub struct PeriodFile {
     /// Progress by task id or appendix row (`par-index/1.2`).
     #[serde(default, deserialize_with = "crate::model::load::unique_keys")]
     pub tien_do: BTreeMap<String, Entry>,
+    /// The công văn đôn đốc of this period: its number, date, reply deadline.
+    #[serde(default)]
+    pub don_doc: Option<crate::kinds::cong_van::data::Settings>,
 }
 
 /// The six reform contents of NQ 76/NQ-CP, section II of the report.

@@ -128,6 +128,14 @@ fn view_of(
     view.warnings
         .extend(super::number_mismatch(plan_file, plan, data));
     view.warnings.extend(computed.warnings.iter().cloned());
+    if computed.kinh_gui.is_none() {
+        view.warnings.push(format!(
+            "{}: báo cáo gửi cấp trên cần `kinh_gui` (trong {} hoặc tệp của kỳ {}); báo cáo sẽ không có dòng \"Kính gửi\"",
+            data.dir.display(),
+            super::load::COMMON_FILE,
+            period.key()
+        ));
+    }
     Ok(view)
 }
 

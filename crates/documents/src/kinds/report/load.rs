@@ -391,7 +391,7 @@ pub fn load_period(source: &Source) -> Result<(Merged, Vec<DataError>)> {
     let mut entries: BTreeMap<String, (Entry, Origin)> = BTreeMap::new();
     let mut tthc: Option<Vec<(TthcRow, Origin)>> = None;
     let (mut so, mut ngay, mut kinh_gui, mut trich_yeu) = (None, None, None, None);
-    let (mut noi_nhan, mut luu, mut ky) = (None, None, None);
+    let (mut noi_nhan, mut luu, mut ky, mut don_doc) = (None, None, None, None);
     for (i, mut c) in contents.into_iter().enumerate() {
         let at = |path: &str| Origin {
             file: i,
@@ -426,6 +426,14 @@ pub fn load_period(source: &Source) -> Result<(Merged, Vec<DataError>)> {
         );
         single(&mut luu, c.luu, at("luu"), "luu", &files, &mut errors);
         single(&mut ky, c.ky, at("ky"), "ky", &files, &mut errors);
+        single(
+            &mut don_doc,
+            c.don_doc,
+            at("don_doc"),
+            "don_doc",
+            &files,
+            &mut errors,
+        );
         for (j, row) in c.tthc.take().into_iter().flatten().enumerate() {
             let here = at(&format!("tthc[{j}]"));
             let list = tthc.get_or_insert_with(Vec::new);
@@ -506,6 +514,7 @@ pub fn load_period(source: &Source) -> Result<(Merged, Vec<DataError>)> {
         ("ngay", ngay.as_ref().map(|x| &x.1)),
         ("kinh_gui", kinh_gui.as_ref().map(|x| &x.1)),
         ("ky", ky.as_ref().map(|x| &x.1)),
+        ("don_doc", don_doc.as_ref().map(|x| &x.1)),
     ] {
         if let Some(at) = at {
             origins.insert(name, at.clone());
@@ -518,6 +527,7 @@ pub fn load_period(source: &Source) -> Result<(Merged, Vec<DataError>)> {
     report.noi_nhan = noi_nhan.map(|x| x.0);
     report.luu = luu.map(|x| x.0);
     report.ky = ky.map(|x| x.0);
+    report.don_doc = don_doc.map(|x| x.0);
     let merged = Merged {
         period: source.period,
         files,
