@@ -241,3 +241,66 @@ fn reports_of_many_shapes_match_libreoffice_page_by_page() {
         flat.display()
     );
 }
+
+/// The công văn đôn đốc of the seed's 9-month data and of generated plans' periods (those
+/// with a unit behind: a period with none has no letter): the same pages as LibreOffice's
+/// rendering of their DOCX, each of them.
+#[test]
+fn cong_van_pages_match_libreoffice_page_by_page() {
+    if !required() {
+        return;
+    }
+    let dir = scratch("libreoffice-cong-van");
+    let out = dir.join("out");
+    let mut docs = Vec::new();
+    let o = vanban(&[
+        "don-doc",
+        SEED,
+        "--ky",
+        "2024-9T",
+        "-o",
+        out.join("seed").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    docs.push((
+        "seed-2024-9t".to_string(),
+        out.join("seed/cong-van-don-doc-2024-9t"),
+    ));
+    for seed in 0..12u64 {
+        let case = shapes::report_case(seed);
+        let p = dir.join("plans").join(format!("hinh-{seed:02}"));
+        case.write(&p);
+        for e in &case.reports {
+            let to = out.join(format!("hinh-{seed:02}"));
+            let o = vanban(&[
+                "don-doc",
+                p.to_str().unwrap(),
+                "--ky",
+                e.key,
+                "-o",
+                to.to_str().unwrap(),
+            ]);
+            match o.status.code() {
+                Some(0) => docs.push((
+                    format!("hinh-{seed:02}-{}", e.key),
+                    to.join(format!("cong-van-don-doc-{}", e.key)),
+                )),
+                // Nobody behind at that cut-off: nothing to send.
+                Some(1) if stderr(&o).contains("không có gì để đôn đốc") => {}
+                _ => panic!("hinh-{seed:02} {}: {}", e.key, stderr(&o)),
+            }
+        }
+    }
+    assert!(
+        docs.len() >= 10,
+        "too few letters to compare: {}",
+        docs.len()
+    );
+    let flat = dir.join("flat");
+    let differ = differing(&flat, &docs);
+    assert!(
+        differ.is_empty(),
+        "letters whose pages differ from LibreOffice's (in {}): {differ:?}",
+        flat.display()
+    );
+}
