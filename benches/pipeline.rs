@@ -3,7 +3,7 @@
 //! (`make::outputs`). The plan's stages keep their original names (`yaml_to_ir`, …); a
 //! report's are `report_<stage>/<period>`.
 
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use std::path::Path;
 use vanban::fonts::FontSet;
 use vanban::kinds::plan::PlanDocument;
@@ -34,16 +34,24 @@ fn stages(c: &mut Criterion, kind: &dyn Kind, prefix: &str, suffix: &str) {
         parallel: true,
     };
     c.bench_function(&name("ir_to_docx"), |b| {
-        b.iter(|| outputs(&built, Format::Docx, &mut shop).expect("docx"))
+        b.iter_batched(
+            || built.clone(),
+            |built| outputs(built, Format::Docx, &mut shop).expect("docx"),
+            BatchSize::LargeInput,
+        )
     });
     c.bench_function(&name("ir_to_pdf"), |b| {
-        b.iter(|| outputs(&built, Format::Pdf, &mut shop).expect("pdf"))
+        b.iter_batched(
+            || built.clone(),
+            |built| outputs(built, Format::Pdf, &mut shop).expect("pdf"),
+            BatchSize::LargeInput,
+        )
     });
     c.bench_function(&name("whole_pipeline_all_formats"), |b| {
         b.iter(|| {
             let tpl = Templates::load(None).expect("templates");
             let built = build(kind, &plan, &tpl).expect("build");
-            outputs(&built, Format::All, &mut shop).expect("outputs")
+            outputs(built, Format::All, &mut shop).expect("outputs")
         })
     });
 }

@@ -109,8 +109,9 @@ pub fn make(
         }
     }
     let built = pipeline::build_loaded(kind, plan_file, checked, shop.templates)?;
-    let warnings = built.warnings.clone();
-    let files = outputs(&built, options.format, shop)?;
+    let mut built = built;
+    let warnings = std::mem::take(&mut built.warnings);
+    let files = outputs(built, options.format, shop)?;
     let written = write(dir, &files)?;
     if let Some(f) = fingerprint {
         let files: Vec<(PathBuf, &[u8])> = files
@@ -157,17 +158,24 @@ pub fn out_dir_usable(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-/// The output files of a built document, in memory: (file name, bytes), DOCX then PDF.
-pub fn outputs(b: &Built, format: Format, shop: &mut Workshop) -> Result<Vec<(String, Vec<u8>)>> {
-    let fonts = b.fonts.as_ref().unwrap_or(shop.bundled);
+/// The output files of a built document, in memory: (file name, bytes), DOCX then PDF. The
+/// document is taken so that a large one is let go before printpdf converts its pages.
+pub fn outputs(b: Built, format: Format, shop: &mut Workshop) -> Result<Vec<(String, Vec<u8>)>> {
+    let Built {
+        document,
+        style,
+        stem,
+        fonts,
+        ..
+    } = b;
+    let fonts = fonts.as_ref().unwrap_or(shop.bundled);
     let formats = match format {
         Format::Docx => vanban_render::Formats::DOCX,
         Format::Pdf => vanban_render::Formats::PDF,
         Format::All if shop.parallel => vanban_render::Formats::BOTH,
         Format::All => vanban_render::Formats::BOTH.sequential(),
     };
-    let out = vanban_render::render(&b.document, &b.style, fonts, formats, shop.faces)?;
-    let stem = &b.stem;
+    let out = vanban_render::render(document, &style, fonts, formats, shop.faces)?;
     let docx = out.docx.map(|d| (format!("{stem}.docx"), d));
     let pdf = out.pdf.map(|p| (format!("{stem}.pdf"), p));
     Ok(docx.into_iter().chain(pdf).collect())

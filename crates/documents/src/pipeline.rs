@@ -44,6 +44,7 @@ pub fn style_for(plan: &Plan) -> StyleSheet {
 }
 
 /// A plan turned into one of its documents.
+#[derive(Clone)]
 pub struct Built {
     pub document: Document,
     pub style: StyleSheet,
