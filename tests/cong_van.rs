@@ -865,7 +865,7 @@ fn generated_plans_address_exactly_the_units_behind() {
 }
 
 #[test]
-fn nothing_behind_is_a_usage_error_and_writes_nothing() {
+fn nothing_behind_writes_nothing_and_says_so() {
     let mut g = generate(9, 4, 0);
     // Even the free-text lead's task is done.
     for t in &mut g.tasks {
@@ -884,8 +884,8 @@ fn nothing_behind_is_a_usage_error_and_writes_nothing() {
         .map(|d| d.filter_map(|e| e.ok()).map(|e| e.file_name()).collect())
         .unwrap_or_default();
     assert!(written.is_empty(), "{written:?}");
-    // A usage error (nothing to send), not a data error.
-    assert_eq!(o.status.code(), Some(2), "{msg}");
+    // As any document that could not be made: exit 1 (2 is for a wrong command line).
+    assert_eq!(o.status.code(), Some(1), "{msg}");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1042,7 +1042,9 @@ fn a_letter_date_that_does_not_exist_is_located() {
         "ngay: 31/2/2024",
         "don_doc.ngay",
     );
-    assert!(msg.contains("31/2/2024"), "{msg}");
+    assert!(msg.contains("ngày 31 tháng 2 năm 2024"), "{msg}");
+    // What was found is said once.
+    assert_eq!(msg.matches("gặp").count(), 1, "{msg}");
 }
 
 // ---------------------------------------------------------------------------------------

@@ -59,14 +59,14 @@ impl<'a> Placed<'a> {
         }
     }
 
-    pub fn error(&self, field: &str, expected: String, found: String) -> DataError {
+    pub fn error(&self, field: &str, expected: String, found: Option<String>) -> DataError {
         let (file, location, path) = self.at(field);
         DataError {
             file,
             location,
             path: Some(path),
             expected,
-            found: Some(found),
+            found,
         }
     }
 
@@ -92,11 +92,8 @@ pub fn reply_by(
 ) -> (NaiveDate, Vec<DataError>) {
     let mut errors = Vec::new();
     if let Err(e) = ngay.check() {
-        let shown = match (ngay.ngay, ngay.thang) {
-            (Some(d), Some(m)) => format!("{d}/{m}/{}", ngay.nam),
-            _ => ngay.long(),
-        };
-        errors.push(placed.error("ngay", e, shown));
+        // The check's message names what it found.
+        errors.push(placed.error("ngay", e, None));
     }
     let (base, what) = match full_date(ngay) {
         Some(d) => (d, "ngày của công văn"),
@@ -107,7 +104,7 @@ pub fn reply_by(
             errors.push(placed.error(
                 "han_bao_cao",
                 format!("hạn báo cáo sau {what} ({})", short_date(base)),
-                short_date(d.0),
+                Some(short_date(d.0)),
             ));
             d.0
         }
@@ -130,7 +127,7 @@ pub fn symbol(s: &Settings, plan: &Plan, placed: &Placed, errors: &mut Vec<DataE
             errors.push(placed.error(
                 "ky_hieu",
                 "ký hiệu công văn sau số, ví dụ UBND-VP".into(),
-                "chuỗi rỗng".into(),
+                Some("chuỗi rỗng".into()),
             ));
             String::new()
         }
