@@ -266,7 +266,7 @@ fn run_one(job: Job, output: &BuildOptions) -> Result<i32> {
 }
 
 fn internal(what: &str) -> Error {
-    Error::Usage(format!("lỗi nội bộ khi dựng {what}"))
+    Error::Internal(what.to_string())
 }
 
 fn print_written(written: &[(PathBuf, usize)]) {

@@ -57,10 +57,17 @@ pub enum Error {
     /// The command line asks for something impossible (exit code 2).
     #[error("{0}")]
     Usage(String),
+    /// A worker stopped without an answer: a bug, not the user's doing (exit code 1, as any
+    /// document that could not be made).
+    #[error("lỗi nội bộ khi dựng {0}")]
+    Internal(String),
 }
 
 impl From<vanban_render::RenderError> for Error {
     fn from(e: vanban_render::RenderError) -> Error {
+        if let vanban_render::RenderError::Internal { format } = e {
+            return Error::Internal(format.name().to_string());
+        }
         Error::Render {
             format: e.format().name(),
             message: e.to_string(),

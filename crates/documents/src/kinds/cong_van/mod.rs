@@ -9,6 +9,7 @@ pub mod data;
 mod settings;
 pub mod view;
 
+use super::report::data::Common;
 use super::report::period::Period;
 use super::report::references::{lower_first, plan_issue, plan_reference};
 use super::report::view::recipient_lines;
@@ -16,9 +17,10 @@ use super::{Kind, Registration, View};
 use crate::error::{Error, Result};
 use crate::kinds::DataFile;
 use crate::model::date::{fmt_day, short_date, PartialDate, BLANK};
-use crate::model::frame::{without_issuer, FrameInput, TypeNames};
+use crate::model::frame::{without_issuer, FrameInput, FrameView, TypeNames};
 use crate::model::plan::Plan;
-use chrono::{Datelike, Days};
+use chrono::{Datelike, Days, NaiveDate};
+use data::Settings;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use view::{LetterView, References, UnitView};
@@ -96,7 +98,7 @@ pub struct Letter {
 }
 
 /// Loads the plan's report data, counts every item at `p`'s cut-off as the report does, and
-/// makes the letter to the units behind. No unit behind is a usage error: nothing to send.
+/// makes the letter to the units behind. No unit behind is an error: nothing to send.
 pub fn letter(plan: &Plan, plan_path: &Path, p: Period) -> Result<Letter> {
     let data = super::report::open(plan_path)?;
     let mut text_files = vec![data.dir.join(super::report::load::COMMON_FILE)];
@@ -106,8 +108,6 @@ pub fn letter(plan: &Plan, plan_path: &Path, p: Period) -> Result<Letter> {
     let c = super::report::compute(plan, &data, p)?;
     warnings.extend(c.warnings.iter().cloned());
 
-    let placed = settings::Placed::of(&c);
-    let s = placed.own.or(&placed.common);
     let cut_off = c.window.cut_off;
     let (units, unled) = behind::behind(plan, &c);
     warnings.extend(behind::unled_warning(&data, p, &unled));
@@ -118,7 +118,8 @@ pub fn letter(plan: &Plan, plan_path: &Path, p: Period) -> Result<Letter> {
             short_date(cut_off)
         )));
     }
-
+    let placed = settings::Placed::of(&c);
+    let s = placed.own.or(&placed.common);
     let ngay = s.ngay.unwrap_or(PartialDate {
         ngay: None,
         thang: Some(cut_off.month()),
@@ -129,29 +130,54 @@ pub fn letter(plan: &Plan, plan_path: &Path, p: Period) -> Result<Letter> {
     if !errors.is_empty() {
         return Err(Error::Data(errors));
     }
-    if let Some(d) = settings::full_date(&ngay).filter(|d| *d < cut_off) {
-        warnings.push(placed.warning(
-            "ngay",
-            &format!(
-                "công văn đề ngày {} trước ngày chốt số liệu {} của kỳ {}",
-                short_date(d),
-                short_date(cut_off),
-                p.wording()
-            ),
-        ));
-    }
+    warnings.extend(dated_before_cut_off(&ngay, cut_off, p, &placed));
 
     let v_v = format!(
         "V/v {}",
         s.trich_yeu.as_deref().map_or(TRICH_YEU, str::trim)
     );
+    let count = |overdue: bool| {
+        (units.iter().flat_map(|(_, items)| items.iter()))
+            .filter(|b| b.overdue == overdue)
+            .map(|b| b.index)
+            .collect::<BTreeSet<_>>()
+            .len()
+    };
+    let names: Vec<String> = units.iter().map(|(u, _)| behind::addressee(u)).collect();
+    let view = LetterView {
+        kinh_gui: recipient_lines(&names),
+        don_vi: (units.iter().zip(names))
+            .enumerate()
+            .map(|(i, ((_, items), ten))| UnitView {
+                so: format!("{}.", i + 1),
+                ten,
+                nhiem_vu: items.iter().map(|b| b.view(cut_off)).collect(),
+            })
+            .collect(),
+        tham_chieu: references(plan, &data.common, p, cut_off),
+        so_qua_han: count(true),
+        so_sap_den_han: count(false),
+        han_bao_cao: short_date(reply_by),
+        frame: frame(plan, &s, &ngay, &symbol, v_v.clone()),
+        trich_yeu_cong_van: v_v,
+    };
+    Ok(Letter {
+        view,
+        warnings,
+        text_files,
+    })
+}
+
+/// The ND30 frame of a công văn: no type name, "Số: 12/UBND-VP", Nơi nhận after "- Như
+/// trên;", the plan's signer unless `don_doc.ky` names another.
+fn frame(plan: &Plan, s: &Settings, ngay: &PartialDate, symbol: &str, v_v: String) -> FrameView {
     let mut frame = FrameInput {
         names: CONG_VAN,
         agency: &plan.co_quan,
         so: s.so,
         dia_danh: &plan.dia_danh,
-        ngay: &ngay,
-        trich_yeu: v_v.clone(),
+        ngay,
+        trich_yeu: v_v,
         nhu_tren: true,
         noi_nhan: s.noi_nhan.as_deref().unwrap_or(&[]),
         luu: s.luu.as_deref().unwrap_or(&plan.luu),
@@ -160,52 +186,41 @@ pub fn letter(plan: &Plan, plan_path: &Path, p: Period) -> Result<Letter> {
     .view();
     let so = s.so.map_or(BLANK.to_string(), fmt_day);
     frame.so_ky_hieu = format!("Số: {so}/{symbol}");
+    frame
+}
 
+/// What the opening sentence cites: the plan (by number and date once issued), the period
+/// and its cut-off, and the end of the "due soon" window.
+fn references(plan: &Plan, common: &Common, p: Period, cut_off: NaiveDate) -> References {
     let title = without_issuer(plan.trich_yeu.trim(), &plan.co_quan);
-    let common = &data.common;
-    let count = |overdue: bool| {
-        (units.iter().flat_map(|(_, items)| items.iter()))
-            .filter(|b| b.overdue == overdue)
-            .map(|b| b.index)
-            .collect::<BTreeSet<_>>()
-            .len()
-    };
-    let view = LetterView {
-        kinh_gui: recipient_lines(
-            &units
-                .iter()
-                .map(|(u, _)| behind::addressee(u))
-                .collect::<Vec<_>>(),
-        ),
-        don_vi: units
-            .iter()
-            .enumerate()
-            .map(|(i, (u, items))| UnitView {
-                so: format!("{}.", i + 1),
-                ten: behind::addressee(u),
-                nhiem_vu: items.iter().map(|b| b.view(cut_off)).collect(),
-            })
-            .collect(),
-        tham_chieu: References {
-            ke_hoach: plan_reference(plan, common, title),
-            ve: match plan_issue(plan, common).0 {
-                Some(_) => format!(" về {}", lower_first(title)),
-                None => String::new(),
-            },
-            ky: p.wording(),
-            ngay_chot: short_date(cut_off),
-            sap_den_han_toi: short_date(cut_off + Days::new(SOON_DAYS)),
-            so_ngay_sap_den_han: SOON_DAYS as i64,
+    References {
+        ke_hoach: plan_reference(plan, common, title),
+        ve: match plan_issue(plan, common).0 {
+            Some(_) => format!(" về {}", lower_first(title)),
+            None => String::new(),
         },
-        so_qua_han: count(true),
-        so_sap_den_han: count(false),
-        han_bao_cao: short_date(reply_by),
-        trich_yeu_cong_van: v_v,
-        frame,
-    };
-    Ok(Letter {
-        view,
-        warnings,
-        text_files,
-    })
+        ky: p.wording(),
+        ngay_chot: short_date(cut_off),
+        sap_den_han_toi: short_date(cut_off + Days::new(SOON_DAYS)),
+        so_ngay_sap_den_han: SOON_DAYS as i64,
+    }
+}
+
+/// A letter dated before the cut-off cites figures it could not have had: worth a warning.
+fn dated_before_cut_off(
+    ngay: &PartialDate,
+    cut_off: NaiveDate,
+    p: Period,
+    placed: &settings::Placed,
+) -> Option<String> {
+    let d = settings::full_date(ngay).filter(|d| *d < cut_off)?;
+    Some(placed.warning(
+        "ngay",
+        &format!(
+            "công văn đề ngày {} trước ngày chốt số liệu {} của kỳ {}",
+            short_date(d),
+            short_date(cut_off),
+            p.wording()
+        ),
+    ))
 }
