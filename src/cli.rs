@@ -7,7 +7,7 @@ use crate::kinds::plan::{Appendices, PlanDocument};
 use crate::kinds::Request;
 use crate::make::BuildOptions;
 use clap::{ArgAction, Args, Parser, Subcommand};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 const HELP_TEMPLATE: &str = "\
@@ -374,7 +374,6 @@ fn help(path: &[String]) -> Result<i32> {
 }
 
 fn run(cmd: Command) -> Result<i32> {
-    use crate::watch::{watch, Job};
     match cmd {
         Command::Build {
             plans,
@@ -386,11 +385,7 @@ fn run(cmd: Command) -> Result<i32> {
                 None => Arc::new(PlanDocument),
                 Some(which) => Arc::new(Appendices(which.filter(|w| !w.trim().is_empty()))),
             };
-            if theo_doi {
-                watch(&plans, &Job::Build(kind), &output.options())
-            } else {
-                batch::build(&plans, &[kind], &output.options())
-            }
+            build_or_watch(&plans, kind, theo_doi, &output)
         }
         Command::Report {
             plans,
@@ -399,7 +394,7 @@ fn run(cmd: Command) -> Result<i32> {
             output,
         } => {
             if theo_doi {
-                watch(&plans, &Job::Report(ky), &output.options())
+                crate::watch::watch(&plans, &crate::watch::Job::Report(ky), &output.options())
             } else {
                 batch::report(&plans, &ky, &output.options())
             }
@@ -411,56 +406,74 @@ fn run(cmd: Command) -> Result<i32> {
             output,
         } => {
             let kind: Request = Arc::new(CongVan(crate::kinds::cong_van::period(&ky)?));
-            if theo_doi {
-                watch(&plans, &Job::Build(kind), &output.options())
-            } else {
-                batch::build(&plans, &[kind], &output.options())
-            }
+            build_or_watch(&plans, kind, theo_doi, &output)
         }
         Command::Check { plans, templates } => batch::check(&plans, templates.as_deref()),
-        Command::Init { dir } => {
-            for p in crate::init::init(&dir)? {
-                println!("đã ghi {}", p.display());
-            }
-            println!(
-                "Sửa {} rồi chạy: vanban check {}",
-                dir.join("plan.yaml").display(),
-                dir.display()
-            );
-            println!(
-                "{} là ví dụ dữ liệu báo cáo, không được đọc; khi có số liệu quý I, chép vào {}",
-                dir.join(crate::init::EXAMPLE_PERIOD).display(),
-                dir.join("bao-cao").join("2025-q1.yaml").display()
-            );
-            Ok(0)
-        }
-        Command::Schema { which, out } => {
-            match out {
-                Some(dir) => {
-                    for p in crate::schema::write_all(&dir)? {
-                        println!("đã ghi {}", p.display());
-                    }
-                }
-                None => print!(
-                    "{}",
-                    crate::schema::json(which.unwrap_or(crate::kinds::DataFile::Plan))
-                ),
-            }
-            Ok(0)
-        }
+        Command::Init { dir } => init(&dir),
+        Command::Schema { which, out } => schema(which, out.as_deref()),
         Command::Help { command } => help(&command),
         Command::Templates {
             action: TemplatesAction::Export { dir, overwrite },
-        } => {
-            let written = crate::template::export(&dir, overwrite)?;
-            for p in &written {
+        } => export_templates(&dir, overwrite),
+    }
+}
+
+/// One document of each plan, once or on every save (`--theo-doi`).
+fn build_or_watch(
+    plans: &[PathBuf],
+    kind: Request,
+    theo_doi: bool,
+    output: &OutputArgs,
+) -> Result<i32> {
+    if theo_doi {
+        crate::watch::watch(plans, &crate::watch::Job::Build(kind), &output.options())
+    } else {
+        batch::build(plans, &[kind], &output.options())
+    }
+}
+
+/// `vanban init`: the starter files, and what to do next.
+fn init(dir: &Path) -> Result<i32> {
+    for p in crate::init::init(dir)? {
+        println!("đã ghi {}", p.display());
+    }
+    println!(
+        "Sửa {} rồi chạy: vanban check {}",
+        dir.join("plan.yaml").display(),
+        dir.display()
+    );
+    println!(
+        "{} là ví dụ dữ liệu báo cáo, không được đọc; khi có số liệu quý I, chép vào {}",
+        dir.join(crate::init::EXAMPLE_PERIOD).display(),
+        dir.join("bao-cao").join("2025-q1.yaml").display()
+    );
+    Ok(0)
+}
+
+/// `vanban schema`: one schema on stdout, or all of them into a folder.
+fn schema(which: Option<crate::kinds::DataFile>, out: Option<&Path>) -> Result<i32> {
+    match out {
+        Some(dir) => {
+            for p in crate::schema::write_all(dir)? {
                 println!("đã ghi {}", p.display());
             }
-            println!(
-                "Sửa các mẫu rồi dùng: vanban build <KẾ_HOẠCH> --templates {}",
-                dir.display()
-            );
-            Ok(0)
         }
+        None => print!(
+            "{}",
+            crate::schema::json(which.unwrap_or(crate::kinds::DataFile::Plan))
+        ),
     }
+    Ok(0)
+}
+
+/// `vanban templates export`: the built-in templates, to edit and use with `--templates`.
+fn export_templates(dir: &Path, overwrite: bool) -> Result<i32> {
+    for p in &crate::template::export(dir, overwrite)? {
+        println!("đã ghi {}", p.display());
+    }
+    println!(
+        "Sửa các mẫu rồi dùng: vanban build <KẾ_HOẠCH> --templates {}",
+        dir.display()
+    );
+    Ok(0)
 }
