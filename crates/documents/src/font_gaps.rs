@@ -22,7 +22,30 @@ pub fn warnings(
     plan_file: &Path,
     text_files: &[std::path::PathBuf],
 ) -> Vec<String> {
-    // (bold, italic) → characters that face lacks, in first-seen order.
+    let missing = missing(doc, style, fonts);
+    if missing.is_empty() {
+        return Vec::new();
+    }
+    // Only to name a place: a file that cannot be read again just goes without one. As the
+    // loader reads it (BOM, line ends, NFC), so lines and columns agree and the character
+    // is found in a decomposed file too.
+    let texts: Vec<(&Path, String)> = text_files
+        .iter()
+        .filter_map(|f| Some((f.as_path(), crate::model::load::read_text(f).ok()?)))
+        .collect();
+    missing
+        .into_iter()
+        .map(|(key, chars)| warning(key, &chars, fonts, plan_file, &texts))
+        .collect()
+}
+
+/// (bold, italic) → the characters the document prints in that face and neither it nor the
+/// symbol face has, in first-seen order.
+fn missing(
+    doc: &Document,
+    style: &StyleSheet,
+    fonts: &FontSet,
+) -> BTreeMap<(bool, bool), Vec<char>> {
     let mut missing: BTreeMap<(bool, bool), Vec<char>> = BTreeMap::new();
     let symbols = crate::fonts::symbols().face();
     // Parsed once: a face is looked up for every character.
@@ -70,58 +93,50 @@ pub fn warnings(
             }
         }
     }
-    if missing.is_empty() {
-        return Vec::new();
-    }
-    // Only to name a place: a file that cannot be read again just goes without one. NFC as
-    // the loader reads it, so the character is found in a decomposed file too.
-    let texts: Vec<(&Path, String)> = text_files
-        .iter()
-        .filter_map(|f| {
-            // As the loader reads it (BOM, line ends, NFC), so lines and columns agree.
-            let text = crate::model::load::read_text(f).ok()?;
-            Some((f.as_path(), text))
-        })
-        .collect();
     missing
-        .into_iter()
-        .map(|((bold, italic), chars)| {
-            let field = match (bold, italic) {
-                (false, false) => "thuong",
-                (true, false) => "dam",
-                (false, true) => "nghieng",
-                (true, true) => "dam_nghieng",
-            };
-            let face = fonts.face(bold, italic);
-            let list: Vec<String> = chars
+}
+
+/// The warning for one face: the field that names it, the characters it lacks (the first
+/// [`LIST`]), and where the first of them is typed.
+fn warning(
+    (bold, italic): (bool, bool),
+    chars: &[char],
+    fonts: &FontSet,
+    plan_file: &Path,
+    texts: &[(&Path, String)],
+) -> String {
+    let field = match (bold, italic) {
+        (false, false) => "thuong",
+        (true, false) => "dam",
+        (false, true) => "nghieng",
+        (true, true) => "dam_nghieng",
+    };
+    let face = fonts.face(bold, italic);
+    let list: Vec<String> = chars
+        .iter()
+        .take(LIST)
+        .map(|c| format!("\"{c}\" (U+{:04X})", *c as u32))
+        .collect();
+    let more = match chars.len().saturating_sub(LIST) {
+        0 => String::new(),
+        n => format!(" và {n} ký tự khác"),
+    };
+    let first_use = chars
+        .first()
+        .and_then(|c| {
+            texts
                 .iter()
-                .take(LIST)
-                .map(|c| format!("\"{c}\" (U+{:04X})", *c as u32))
-                .collect();
-            let more = chars.len().saturating_sub(LIST);
-            let more = if more > 0 {
-                format!(" và {more} ký tự khác")
-            } else {
-                String::new()
-            };
-            let first_use = chars
-                .first()
-                .and_then(|c| {
-                    texts
-                        .iter()
-                        .find_map(|(f, t)| place_of(t, *c).map(|(l, col)| (f, l, col)))
-                })
-                .map_or(String::new(), |(f, l, col)| {
-                    format!(" (lần đầu ở {}:{l}:{col})", f.display())
-                });
-            format!(
-                "{}: `trinh_bay.phong_chu.{field}`: phông \"{}\" không có ký tự {}{more} mà văn bản dùng{first_use}: PDF sẽ in ô trống hoặc bỏ trống chỗ đó; chọn phông Unicode có đủ chữ tiếng Việt (ví dụ Times New Roman), hoặc bỏ trường này để dùng phông có sẵn",
-                plan_file.display(),
-                face.name,
-                list.join(", ")
-            )
+                .find_map(|(f, t)| place_of(t, *c).map(|(l, col)| (f, l, col)))
         })
-        .collect()
+        .map_or(String::new(), |(f, l, col)| {
+            format!(" (lần đầu ở {}:{l}:{col})", f.display())
+        });
+    format!(
+        "{}: `trinh_bay.phong_chu.{field}`: phông \"{}\" không có ký tự {}{more} mà văn bản dùng{first_use}: PDF sẽ in ô trống hoặc bỏ trống chỗ đó; chọn phông Unicode có đủ chữ tiếng Việt (ví dụ Times New Roman), hoặc bỏ trường này để dùng phông có sẵn",
+        plan_file.display(),
+        face.name,
+        list.join(", ")
+    )
 }
 
 /// 1-based line and column (in characters) of the first `c` in `text`, outside comment lines.
