@@ -5,7 +5,7 @@
 use super::data::{Status, TthcRow};
 use super::load::{Merged, Origin};
 use crate::error::DataError;
-use crate::model::date::short_date;
+use crate::model::date::{short_date, PartialDate};
 use crate::model::tracked::Tracked;
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -62,152 +62,212 @@ pub fn check(m: &Merged, items: &[Tracked], w: &Window) -> (Vec<DataError>, Vec<
     let mut errors = Vec::new();
     // What the files' scan found (text cut by a comment, characters no font draws) first.
     let mut warnings = m.warnings.clone();
+    let outside = check_entries(m, items, w, &mut errors);
+    note_given_ends(w, outside, &mut errors);
+    for (row, at) in m.tthc.iter().flatten() {
+        check_tthc(m, row, at, &mut errors);
+    }
+    check_report_date(m, w, &mut errors, &mut warnings);
+    (errors, warnings)
+}
+
+/// Which ends of the window some day fell past: only those ends' sources are named.
+#[derive(Default, Clone, Copy)]
+struct Outside {
+    after_cut_off: bool,
+    before_plan: bool,
+}
+
+/// `at`'s field `f`: where an entry's own values are written.
+fn field_of(at: &Origin, f: &str) -> Origin {
+    Origin {
+        file: at.file,
+        path: format!("{}.{f}", at.path),
+    }
+}
+
+/// Each entry's id, share and completion days, so one entry's errors stay together.
+fn check_entries(
+    m: &Merged,
+    items: &[Tracked],
+    w: &Window,
+    errors: &mut Vec<DataError>,
+) -> Outside {
     let by_id: HashMap<&str, &Tracked> = items.iter().map(|t| (t.id.as_str(), t)).collect();
-    let (mut after_cut_off, mut before_plan) = (false, false);
+    let mut outside = Outside::default();
     for (id, (e, at)) in &m.entries {
-        let field = |f: &str| Origin {
-            file: at.file,
-            path: format!("{}.{f}", at.path),
-        };
         let Some(item) = by_id.get(id.as_str()) else {
-            let hint = crate::model::load::nearest(id, items.iter().map(|t| t.id.as_str()))
-                .map_or(String::new(), |c| format!(" (có phải `{c}`?)"));
-            errors.push(m.error(
-                at,
-                "mã nhiệm vụ có trong plan.yaml, hoặc dòng phụ lục dạng `<mã phụ lục>/<TT>` (ví dụ `par-index/1.2`)",
-                Some(format!("`{id}`{hint}")),
-            ));
+            errors.push(unknown_id(m, items, id, at));
             continue;
         };
         if let Some(p) = e.ty_le {
-            if !(0.0..=100.0).contains(&p) {
-                errors.push(m.error(
-                    &field("ty_le"),
-                    "tỷ lệ từ 0 đến 100 (%)",
-                    Some(p.to_string()),
-                ));
-            } else if e.trang_thai == Status::Done && p < 100.0 {
-                errors.push(m.error(
-                    &field("ty_le"),
-                    "tỷ lệ 100 (hoặc bỏ trống) khi đã hoàn thành",
-                    Some(format!("{p} với trạng thái hoàn thành")),
-                ));
-            } else if e.trang_thai == Status::NotStarted && p > 0.0 {
-                errors.push(m.error(
-                    &field("ty_le"),
-                    "tỷ lệ 0 (hoặc bỏ trống) khi chưa thực hiện; nếu đã làm một phần, ghi trạng thái \"đang thực hiện\"",
-                    Some(format!("{p}")),
-                ));
-            }
+            errors.extend(
+                share_slip(e.trang_thai, p).map(|(expected, found)| {
+                    m.error(&field_of(at, "ty_le"), expected, Some(found))
+                }),
+            );
         }
         let days = &e.ngay_hoan_thanh.0;
         let dues = item.deadline.as_ref().map_or(&[][..], |d| d.dues());
         match completion_slip(e.trang_thai, days, dues) {
-            Some((f, expected, found)) => errors.push(m.error(&field(f), expected, Some(found))),
-            None => {
-                for (i, day) in days.iter().enumerate() {
-                    let at = field(&if days.len() > 1 {
-                        format!("ngay_hoan_thanh[{i}]")
-                    } else {
-                        "ngay_hoan_thanh".to_string()
-                    });
-                    if day.0 > w.cut_off {
-                        after_cut_off = true;
-                        errors.push(m.error(
-                            &at,
-                            format!(
-                                "ngày hoàn thành không sau ngày chốt số liệu {} của kỳ {}",
-                                short_date(w.cut_off),
-                                w.wording
-                            ),
-                            Some(short_date(day.0)),
-                        ));
-                    } else if day.0 < w.plan_date {
-                        before_plan = true;
-                        errors.push(m.error(
-                            &at,
-                            format!(
-                                "ngày hoàn thành không trước ngày ban hành kế hoạch ({})",
-                                short_date(w.plan_date)
-                            ),
-                            Some(short_date(day.0)),
-                        ));
-                    } else if i > 0 && day.0 < days[i - 1].0 {
-                        errors.push(m.error(
-                            &at,
-                            format!(
-                                "ngày hoàn thành các đợt theo thứ tự: đợt {} không trước đợt {i} ({})",
-                                i + 1,
-                                short_date(days[i - 1].0)
-                            ),
-                            Some(short_date(day.0)),
-                        ));
-                    }
-                }
+            Some((f, expected, found)) => {
+                errors.push(m.error(&field_of(at, f), expected, Some(found)))
             }
+            None => check_days(m, w, days, at, errors, &mut outside),
         }
     }
-    // The other file's value first: the cause, and never cut off by the cap on errors.
-    if let Some(g) = w.plan_date_given.as_ref().filter(|_| before_plan) {
+    outside
+}
+
+/// An entry whose id is no task or appendix row, with the nearest id as a hint at a typo.
+fn unknown_id(m: &Merged, items: &[Tracked], id: &str, at: &Origin) -> DataError {
+    let hint = crate::model::load::nearest(id, items.iter().map(|t| t.id.as_str()))
+        .map_or(String::new(), |c| format!(" (có phải `{c}`?)"));
+    m.error(
+        at,
+        "mã nhiệm vụ có trong plan.yaml, hoặc dòng phụ lục dạng `<mã phụ lục>/<TT>` (ví dụ `par-index/1.2`)",
+        Some(format!("`{id}`{hint}")),
+    )
+}
+
+/// What is wrong with share `p` (out of 0–100, or against status `s`), as (expected, found).
+fn share_slip(s: Status, p: f64) -> Option<(&'static str, String)> {
+    if !(0.0..=100.0).contains(&p) {
+        Some(("tỷ lệ từ 0 đến 100 (%)", p.to_string()))
+    } else if s == Status::Done && p < 100.0 {
+        Some((
+            "tỷ lệ 100 (hoặc bỏ trống) khi đã hoàn thành",
+            format!("{p} với trạng thái hoàn thành"),
+        ))
+    } else if s == Status::NotStarted && p > 0.0 {
+        Some((
+            "tỷ lệ 0 (hoặc bỏ trống) khi chưa thực hiện; nếu đã làm một phần, ghi trạng thái \"đang thực hiện\"",
+            format!("{p}"),
+        ))
+    } else {
+        None
+    }
+}
+
+/// Each completion day inside [plan date, cut-off] and in round order; `outside` notes ends passed.
+fn check_days(
+    m: &Merged,
+    w: &Window,
+    days: &[crate::model::date::Day],
+    entry: &Origin,
+    errors: &mut Vec<DataError>,
+    outside: &mut Outside,
+) {
+    for (i, day) in days.iter().enumerate() {
+        let at = field_of(
+            entry,
+            &if days.len() > 1 {
+                format!("ngay_hoan_thanh[{i}]")
+            } else {
+                "ngay_hoan_thanh".to_string()
+            },
+        );
+        let expected = if day.0 > w.cut_off {
+            outside.after_cut_off = true;
+            format!(
+                "ngày hoàn thành không sau ngày chốt số liệu {} của kỳ {}",
+                short_date(w.cut_off),
+                w.wording
+            )
+        } else if day.0 < w.plan_date {
+            outside.before_plan = true;
+            format!(
+                "ngày hoàn thành không trước ngày ban hành kế hoạch ({})",
+                short_date(w.plan_date)
+            )
+        } else if i > 0 && day.0 < days[i - 1].0 {
+            format!(
+                "ngày hoàn thành các đợt theo thứ tự: đợt {} không trước đợt {i} ({})",
+                i + 1,
+                short_date(days[i - 1].0)
+            )
+        } else {
+            continue;
+        };
+        errors.push(m.error(&at, expected, Some(short_date(day.0))));
+    }
+}
+
+/// A passed end written in another file first: the cause, never cut off by the cap on errors.
+fn note_given_ends(w: &Window, outside: Outside, errors: &mut Vec<DataError>) {
+    if let Some(g) = w.plan_date_given.as_ref().filter(|_| outside.before_plan) {
         let expected = "ngày ban hành kế hoạch không sau các ngày hoàn thành đã báo cáo";
         errors.insert(
             0,
             g.note(expected.into(), "không trước ngày ban hành kế hoạch"),
         );
     }
-    if let Some(g) = w.cut_off_given.as_ref().filter(|_| after_cut_off) {
+    if let Some(g) = w.cut_off_given.as_ref().filter(|_| outside.after_cut_off) {
         let expected = format!(
             "ngày chốt số liệu kỳ {} không trước các ngày hoàn thành đã báo cáo",
             w.wording
         );
         errors.insert(0, g.note(expected, "không sau ngày chốt số liệu"));
     }
-    for (row, at) in m.tthc.iter().flatten() {
-        check_tthc(m, row, at, &mut errors);
+}
+
+/// The report's date: not before the period; a full date before the cut-off only warns (unusual).
+fn check_report_date(
+    m: &Merged,
+    w: &Window,
+    errors: &mut Vec<DataError>,
+    warnings: &mut Vec<String>,
+) {
+    let (Some(ngay), Some(at)) = (&m.report.ngay, m.origins.get("ngay")) else {
+        return;
+    };
+    if let Err(e) = ngay.check() {
+        errors.push(m.error(at, e, None));
+        return;
     }
-    if let (Some(ngay), Some(at)) = (&m.report.ngay, m.origins.get("ngay")) {
-        if let Err(e) = ngay.check() {
-            errors.push(m.error(at, e, None));
-        } else {
-            // A date left partly blank for the văn thư: its last possible day must still be
-            // inside the period; a full date before the cut-off is only unusual.
-            let last_day = match (ngay.ngay, ngay.thang) {
-                (Some(d), Some(mo)) => NaiveDate::from_ymd_opt(ngay.nam, mo, d),
-                (None, Some(mo)) => NaiveDate::from_ymd_opt(ngay.nam, mo, 1)
-                    .and_then(|d| d.checked_add_months(chrono::Months::new(1)))
-                    .and_then(|d| d.pred_opt()),
-                _ => NaiveDate::from_ymd_opt(ngay.nam, 12, 31),
-            };
-            let shown = match (ngay.ngay, ngay.thang) {
-                (Some(_), Some(_)) => last_day.map(short_date),
-                (None, Some(mo)) => Some(format!("tháng {mo}/{}", ngay.nam)),
-                _ => Some(format!("năm {}", ngay.nam)),
-            };
-            if let Some(date) = last_day {
-                if date < w.start {
-                    errors.push(m.error(
-                        at,
-                        format!(
-                            "ngày báo cáo trong hoặc sau kỳ {} (từ {})",
-                            w.wording,
-                            short_date(w.start)
-                        ),
-                        shown,
-                    ));
-                } else if date < w.cut_off && ngay.ngay.is_some() {
-                    warnings.push(m.warning(
-                        at,
-                        &format!(
-                            "ngày báo cáo {} sớm hơn ngày chốt số liệu {}",
-                            short_date(date),
-                            short_date(w.cut_off)
-                        ),
-                    ));
-                }
-            }
-        }
+    let Some(date) = last_possible_day(ngay) else {
+        return;
+    };
+    if date < w.start {
+        errors.push(m.error(
+            at,
+            format!(
+                "ngày báo cáo trong hoặc sau kỳ {} (từ {})",
+                w.wording,
+                short_date(w.start)
+            ),
+            Some(shown_report_date(ngay, date)),
+        ));
+    } else if date < w.cut_off && ngay.ngay.is_some() {
+        warnings.push(m.warning(
+            at,
+            &format!(
+                "ngày báo cáo {} sớm hơn ngày chốt số liệu {}",
+                short_date(date),
+                short_date(w.cut_off)
+            ),
+        ));
     }
-    (errors, warnings)
+}
+
+/// The last day a date left partly blank for the văn thư can be: it must be in the period.
+fn last_possible_day(ngay: &PartialDate) -> Option<NaiveDate> {
+    match (ngay.ngay, ngay.thang) {
+        (Some(d), Some(mo)) => NaiveDate::from_ymd_opt(ngay.nam, mo, d),
+        (None, Some(mo)) => NaiveDate::from_ymd_opt(ngay.nam, mo, 1)
+            .and_then(|d| d.checked_add_months(chrono::Months::new(1)))
+            .and_then(|d| d.pred_opt()),
+        _ => NaiveDate::from_ymd_opt(ngay.nam, 12, 31),
+    }
+}
+
+/// The report date as written ("tháng 3/2024"), not a last day the data did not give.
+fn shown_report_date(ngay: &PartialDate, last_day: NaiveDate) -> String {
+    match (ngay.ngay, ngay.thang) {
+        (Some(_), Some(_)) => short_date(last_day),
+        (None, Some(mo)) => format!("tháng {mo}/{}", ngay.nam),
+        _ => format!("năm {}", ngay.nam),
+    }
 }
 
 /// "31/05/2025, 31/10/2025".

@@ -17,6 +17,7 @@ pub mod cut_off;
 pub mod data;
 pub mod document;
 pub mod figures;
+pub mod figures_view;
 pub mod load;
 pub mod open;
 pub mod period;

@@ -4,15 +4,18 @@
 
 use super::check::{tthc_totals, TthcTotals};
 use super::data::{Entry, TthcRow};
-use super::figures::{deciding_round, Counts, Figures, Standing, NO_LEAD, OTHER_LEAD};
+use super::figures::{deciding_round, Standing};
 use crate::model::date::short_date;
 use crate::model::frame::FrameView;
-use crate::model::indices::index_name;
-use crate::model::numerals::{change, percent, thousands};
-use crate::model::plan::Plan;
+use crate::model::numerals::{percent, thousands};
 use crate::model::tracked::Tracked;
 use chrono::NaiveDate;
 use serde::Serialize;
+
+// Section I.1's figures have their own file; their old paths here keep working.
+pub use super::figures_view::{
+    figures_view, unit_label, BarView, FigureRow, FigureTable, FiguresView, SeriesView,
+};
 
 #[derive(Debug, Serialize)]
 pub struct ReportView {
@@ -62,56 +65,6 @@ pub struct SubView {
     pub so: String,
     pub khoa: &'static str,
     pub doan: Vec<String>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct FiguresView {
-    pub cau: Vec<String>,
-    pub ky_truoc: Option<String>,
-    /// Per index, then per lead unit.
-    pub bang: Vec<FigureTable>,
-}
-
-/// A table of completion figures and its chart.
-#[derive(Debug, Serialize)]
-pub struct FigureTable {
-    /// "Bảng 1. Tỷ lệ hoàn thành theo chỉ số".
-    pub tieu_de: String,
-    /// Heading of the name column.
-    pub cot: String,
-    pub dong: Vec<FigureRow>,
-    /// "Biểu đồ 1. …".
-    pub bieu_do_tieu_de: String,
-    /// The chart's legend: one series per status, in the order the bars stack them.
-    pub chuoi: Vec<SeriesView>,
-    pub bieu_do: Vec<BarView>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct SeriesView {
-    /// "Hoàn thành đúng hạn".
-    pub ten: &'static str,
-    /// The style sheet's series style.
-    pub kieu: &'static str,
-}
-
-#[derive(Debug, Serialize)]
-pub struct FigureRow {
-    pub so: String,
-    pub ten: String,
-    pub tong: String,
-    pub hoan_thanh: String,
-    pub qua_han: String,
-    pub ty_le: String,
-    pub ky_truoc: String,
-    pub thay_doi: String,
-}
-
-#[derive(Debug, Serialize)]
-pub struct BarView {
-    pub label: String,
-    /// The count of each series, space-separated as the markup reads them ("2 0 37 0 0").
-    pub values: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -249,266 +202,6 @@ pub fn tthc_sentence(rows: &[TthcRow], detail: &str) -> String {
         thousands(s[9]),
         thousands(s[10]),
     )
-}
-
-/// Unit names for the per-unit figures: the unit's full name, or the bucket's.
-pub fn unit_label(plan: &Plan, key: &str) -> String {
-    match key {
-        OTHER_LEAD => "Đơn vị, tổ chức khác".to_string(),
-        NO_LEAD => "Chưa phân công chủ trì".to_string(),
-        k => plan
-            .don_vi
-            .get(k)
-            .map_or_else(|| k.to_string(), |u| u.ten.trim().to_string()),
-    }
-}
-
-/// The change between two rates as the document prints them (one decimal), so that a reader
-/// who subtracts the printed rates gets the printed change.
-fn points_between(now: f64, then: f64) -> f64 {
-    let tenths = |v: f64| (v * 10.0).round();
-    (tenths(now) - tenths(then)) / 10.0
-}
-
-/// ", đều đúng hạn", ", trong đó đúng hạn 5, trễ hạn 2": how `n` items split in two.
-fn split(n: usize, a: (&str, usize), b: (&str, usize)) -> String {
-    match (a.1, b.1) {
-        (_, 0) => format!(", {}{}", all_of(n), a.0),
-        (0, _) => format!(", {}{}", all_of(n), b.0),
-        _ => format!(
-            ", trong đó {} {}, {} {}",
-            a.0,
-            thousands(a.1 as u64),
-            b.0,
-            thousands(b.1 as u64)
-        ),
-    }
-}
-
-/// "đều " before a shared property of several items; nothing for one.
-fn all_of(n: usize) -> &'static str {
-    if n > 1 {
-        "đều "
-    } else {
-        ""
-    }
-}
-
-fn figure_rows(
-    list: &[(String, Counts)],
-    prev: Option<&[(String, Counts)]>,
-    label: &dyn Fn(&str) -> String,
-) -> Vec<FigureRow> {
-    list.iter()
-        .enumerate()
-        .map(|(i, (k, c))| {
-            let before = prev.and_then(|p| p.iter().find(|(pk, _)| pk == k).map(|x| x.1));
-            FigureRow {
-                so: (i + 1).to_string(),
-                ten: label(k),
-                tong: thousands(c.total as u64),
-                hoan_thanh: thousands(c.done() as u64),
-                qua_han: thousands(c.overdue() as u64),
-                ty_le: percent(c.percent_done()),
-                ky_truoc: before.map_or(String::new(), |b| percent(b.percent_done())),
-                thay_doi: before.map_or(String::new(), |b| {
-                    change(points_between(c.percent_done(), b.percent_done()))
-                }),
-            }
-        })
-        .collect()
-}
-
-/// A chart's series: the statuses a reader tells apart, done to not done, with the overdue
-/// items (of every unfinished kind) as one series at the bars' ends, so "Quá hạn" counts
-/// what the table's column of that name counts. "Chưa báo cáo" only where a bar has some.
-/// Each with the counts it takes from an index's or unit's figures.
-type StatusSeries = (&'static str, &'static str, fn(&Counts) -> usize);
-
-fn status_series(list: &[(String, Counts)]) -> Vec<StatusSeries> {
-    let mut out: Vec<StatusSeries> = vec![
-        ("Hoàn thành đúng hạn", "dung-han", |c| c.done_on_time),
-        ("Hoàn thành trễ hạn", "tre-han", |c| c.done_late),
-        ("Đang thực hiện", "dang-thuc-hien", |c| c.in_progress),
-        ("Chưa thực hiện", "chua-thuc-hien", |c| c.not_started),
-    ];
-    if list.iter().any(|(_, c)| c.not_reported > 0) {
-        out.push(("Chưa báo cáo", "chua-bao-cao", |c| c.not_reported));
-    }
-    out.push(("Quá hạn", "qua-han", |c| c.overdue()));
-    out
-}
-
-fn series_views(list: &[(String, Counts)]) -> Vec<SeriesView> {
-    status_series(list)
-        .into_iter()
-        .map(|(ten, kieu, _)| SeriesView { ten, kieu })
-        .collect()
-}
-
-fn bars(list: &[(String, Counts)], label: &dyn Fn(&str) -> String) -> Vec<BarView> {
-    let series = status_series(list);
-    list.iter()
-        .map(|(k, c)| BarView {
-            label: label(k),
-            values: series
-                .iter()
-                .map(|(_, _, n)| n(c).to_string())
-                .collect::<Vec<_>>()
-                .join(" "),
-        })
-        .collect()
-}
-
-/// The computed figures of section I.1, with the previous period's when it has data.
-pub fn figures_view(
-    plan: &Plan,
-    f: &Figures,
-    prev: Option<(&Figures, String)>,
-    plan_ref: &str,
-    cut_off: NaiveDate,
-    detail: &str,
-) -> FiguresView {
-    let a = &f.all;
-    // Only the kinds the plan has: a plan of appendix rows alone has no "0 nhiệm vụ trọng tâm".
-    let (tasks, rows) = (f.tasks.total as u64, f.rows.total as u64);
-    let what = match (tasks, rows) {
-        (_, 0) => format!("{} nhiệm vụ", thousands(tasks)),
-        (0, _) => format!(
-            "{} nhiệm vụ theo tiêu chí tại các phụ lục của Kế hoạch",
-            thousands(rows)
-        ),
-        _ => format!(
-            "{} nhiệm vụ ({} nhiệm vụ trọng tâm và {} nhiệm vụ theo tiêu chí tại các phụ lục của Kế hoạch)",
-            thousands(tasks + rows),
-            thousands(tasks),
-            thousands(rows)
-        ),
-    };
-    let mut cau = vec![format!(
-        "{plan_ref} có {what}. Tính đến ngày chốt số liệu {} ({detail}):",
-        short_date(cut_off)
-    )];
-    let done = a.done();
-    cau.push(if done == 0 {
-        "- Chưa có nhiệm vụ hoàn thành;".to_string()
-    } else {
-        format!(
-            "- Đã hoàn thành {} nhiệm vụ, đạt {}{};",
-            thousands(done as u64),
-            percent(a.percent_done()),
-            split(done, ("đúng hạn", a.done_on_time), ("trễ hạn", a.done_late))
-        )
-    });
-    // "- Đang thực hiện 5 nhiệm vụ, …;", or "- Không có nhiệm vụ đang thực hiện;".
-    let state = |what: &str, within: (&str, usize), past: (&str, usize)| {
-        let n = within.1 + past.1;
-        if n == 0 {
-            format!("- Không có nhiệm vụ {};", what.to_lowercase())
-        } else {
-            format!(
-                "- {what} {} nhiệm vụ{};",
-                thousands(n as u64),
-                split(n, within, past)
-            )
-        }
-    };
-    cau.push(state(
-        "Đang thực hiện",
-        ("trong hạn", a.in_progress),
-        ("quá hạn", a.in_progress_overdue),
-    ));
-    cau.push(state(
-        "Chưa thực hiện",
-        ("chưa quá hạn", a.not_started),
-        ("quá hạn", a.not_started_overdue),
-    ));
-    let silent = a.not_reported_all();
-    if silent > 0 {
-        cau.push(format!(
-            "- Chưa báo cáo {} nhiệm vụ{};",
-            thousands(silent as u64),
-            match a.not_reported_overdue {
-                0 => String::new(),
-                m if m == silent => format!(", {}quá hạn", all_of(silent)),
-                m => format!(", trong đó quá hạn {}", thousands(m as u64)),
-            }
-        ));
-    }
-    cau.push(format!(
-        "- Số nhiệm vụ quá hạn tại thời điểm chốt số liệu: {}.",
-        thousands(a.overdue() as u64)
-    ));
-    if let Some((p, wording)) = &prev {
-        let (now, then) = (a.percent_done(), p.all.percent_done());
-        let delta = points_between(now, then);
-        let how = if crate::model::numerals::decimal(delta) == "0" {
-            format!("không đổi so với {wording} ({})", percent(now))
-        } else {
-            let (verb, to) = if delta > 0.0 {
-                ("tăng", "lên")
-            } else {
-                ("giảm", "xuống")
-            };
-            format!(
-                "{verb} {} điểm phần trăm so với {wording} (từ {} {to} {})",
-                crate::model::numerals::decimal(delta.abs()),
-                percent(then),
-                percent(now)
-            )
-        };
-        cau.push(format!("Tỷ lệ hoàn thành {how}."));
-    }
-    let unit = |k: &str| unit_label(plan, k);
-    let index = |k: &str| index_name(k).to_string();
-    // A plan whose tasks name no index (or no unit) has nothing to show by it: that table and
-    // its chart are left out, and the others are numbered 1, 2 in order.
-    struct By<'a> {
-        what: &'a str,
-        cot: &'a str,
-        list: &'a [(String, Counts)],
-        before: Option<&'a [(String, Counts)]>,
-        label: &'a dyn Fn(&str) -> String,
-    }
-    let wanted = [
-        By {
-            what: "chỉ số",
-            cot: "Chỉ số",
-            list: &f.by_index,
-            before: prev.as_ref().map(|p| p.0.by_index.as_slice()),
-            label: &index,
-        },
-        By {
-            what: "đơn vị chủ trì",
-            cot: "Đơn vị chủ trì",
-            list: &f.by_unit,
-            before: prev.as_ref().map(|p| p.0.by_unit.as_slice()),
-            label: &unit,
-        },
-    ];
-    let bang = wanted
-        .iter()
-        .filter(|b| !b.list.is_empty())
-        .enumerate()
-        .map(|(i, b)| {
-            let (n, what) = (i + 1, b.what);
-            FigureTable {
-                tieu_de: format!("Bảng {n}. Tỷ lệ hoàn thành nhiệm vụ theo {what}"),
-                cot: b.cot.to_string(),
-                dong: figure_rows(b.list, b.before, b.label),
-                bieu_do_tieu_de: format!(
-                    "Biểu đồ {n}. Tình hình thực hiện nhiệm vụ theo {what} (%)"
-                ),
-                chuoi: series_views(b.list),
-                bieu_do: bars(b.list, b.label),
-            }
-        })
-        .collect();
-    FiguresView {
-        cau,
-        ky_truoc: prev.as_ref().map(|(_, w)| w.clone()),
-        bang,
-    }
 }
 
 /// "Hoàn thành đúng hạn (ngày 12/3/2024)", "Đang thực hiện, quá hạn (60%; hạn 31/3/2024)".
@@ -678,27 +371,6 @@ pub fn keep_references(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_change_is_the_difference_of_the_printed_rates() {
-        // 68/108 prints 63%, 51/108 prints 47,2%: the change printed is 15,8, not the
-        // 15,7 of the unrounded rates.
-        let (now, then) = (68.0 * 100.0 / 108.0, 51.0 * 100.0 / 108.0);
-        assert_eq!(percent(now), "63%");
-        assert_eq!(percent(then), "47,2%");
-        assert_eq!(change(now - then), "+15,7");
-        assert_eq!(change(points_between(now, then)), "+15,8");
-    }
-
-    #[test]
-    fn splits_name_both_parts_or_say_all() {
-        assert_eq!(split(7, ("đúng hạn", 7), ("trễ hạn", 0)), ", đều đúng hạn");
-        assert_eq!(split(1, ("đúng hạn", 0), ("trễ hạn", 1)), ", trễ hạn");
-        assert_eq!(
-            split(3, ("trong hạn", 2), ("quá hạn", 1)),
-            ", trong đó trong hạn 2, quá hạn 1"
-        );
-    }
 
     #[test]
     fn place_names_and_references_hold_together() {
