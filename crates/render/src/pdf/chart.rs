@@ -169,24 +169,12 @@ pub fn layout_chart(
         gap,
         column,
     };
-    let mut frame = Frame::default();
-    d.title(&mut frame, shaper);
-    d.grid(&mut frame);
-    for (i, bar) in chart.bars.iter().enumerate() {
-        let top = mm(g.bar_top_mm(i));
-        let centre = top + mm(g.bar_mm) / 2.0;
-        d.segments(&mut frame, i, top, shaper);
-        d.bar_labels(&mut frame, i, bar, centre, shaper);
-    }
-    d.scale(&mut frame, shaper);
-    d.axes(&mut frame);
-    d.legend(&mut frame, shaper);
     Ok(LaidChart {
         height: mm(g.height_mm),
         min_height,
         space_before: cs.space_before_pt,
         space_after: cs.space_after_pt,
-        frame,
+        frame: d.draw(shaper),
     })
 }
 
@@ -262,6 +250,23 @@ struct Drawing<'a> {
 }
 
 impl Drawing<'_> {
+    /// The whole chart: title, grid, bars with their labels, scale, axes, legend.
+    fn draw(&self, shaper: &mut Shaper) -> Frame {
+        let mut frame = Frame::default();
+        self.title(&mut frame, shaper);
+        self.grid(&mut frame);
+        for (i, bar) in self.chart.bars.iter().enumerate() {
+            let top = mm(self.g.bar_top_mm(i));
+            let centre = top + mm(self.g.bar_mm) / 2.0;
+            self.segments(&mut frame, i, top, shaper);
+            self.bar_labels(&mut frame, i, bar, centre, shaper);
+        }
+        self.scale(&mut frame, shaper);
+        self.axes(&mut frame);
+        self.legend(&mut frame, shaper);
+        frame
+    }
+
     /// The title, centred just above the plot.
     fn title(&self, frame: &mut Frame, shaper: &mut Shaper) {
         let g = self.g;
