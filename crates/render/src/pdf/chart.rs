@@ -6,8 +6,11 @@ use super::frame::{BoxStroke, Fill, Frame, Stroke, BLACK};
 use super::paragraph::{layout_paragraph, LaidParagraph};
 use super::shape::Shaper;
 use crate::chart_geometry::{tick_text, ChartGeometry};
-use crate::ir::{Chart, Paragraph, Run};
-use crate::style::{unknown_style_message, Align, ParagraphStyle, Rgb8, StyleSheet, PT_PER_MM};
+use crate::ir::{Bar, Chart, Paragraph, Run};
+use crate::style::{
+    unknown_style_message, Align, ChartStyle, ParagraphStyle, Rgb8, SeriesStyle, StyleSheet,
+    PT_PER_MM,
+};
 
 /// Gap between the title's line box and the plot's top, mm; LibreOffice sets the title
 /// just above the plot rather than centred in its band.
@@ -140,20 +143,83 @@ pub fn layout_chart(
 ) -> Result<LaidChart, String> {
     let cs = &sheet.chart;
     let natural = ChartGeometry::new(chart, cs, text_width / PT_PER_MM)?;
-    let title_st = style(sheet, &cs.title_style)?;
-    let label_st = style(sheet, &cs.label_style)?;
-    let axis_st = style(sheet, &cs.axis_style)?;
-    let legend_st = style(sheet, &cs.legend_style)?;
-    let looks = chart
-        .series
-        .iter()
-        .map(|s| cs.series_style(&s.style))
-        .collect::<Result<Vec<_>, _>>()?;
-    let mm = |v: f32| v * PT_PER_MM;
+    let styles = ChartStyles::new(chart, sheet)?;
     let gap = mm(natural.label_gap_mm);
     let column = (mm(natural.plot_x_mm) - gap).max(1.0);
-    // A band may not shrink below its category label's lines, nor, on a stacked chart, so far
-    // that its bar (a fixed share of the band) is thinner than the counts set inside it.
+    let band_mm = min_band_mm(chart, &natural, styles.label, column, shaper);
+    let min_height = mm(natural.min_height_mm(cs, band_mm));
+    let g = match height_mm {
+        Some(h) => natural.fit_to(h),
+        None => natural,
+    };
+    // Centred in the text area, as the DOCX's centred paragraph holds it.
+    let x0 = (text_width - mm(g.width_mm)) / 2.0;
+    let d = Drawing {
+        chart,
+        cs,
+        st: &styles,
+        g: &g,
+        x0,
+        plot: [
+            x0 + mm(g.plot_x_mm),
+            mm(g.plot_y_mm),
+            mm(g.plot_w_mm),
+            mm(g.plot_h_mm),
+        ],
+        gap,
+        column,
+    };
+    Ok(LaidChart {
+        height: mm(g.height_mm),
+        min_height,
+        space_before: cs.space_before_pt,
+        space_after: cs.space_after_pt,
+        frame: d.draw(shaper),
+    })
+}
+
+/// Millimetres to points: the geometry is in mm, the frame in points.
+fn mm(v: f32) -> f32 {
+    v * PT_PER_MM
+}
+
+/// The paragraph styles of a chart's texts and the look of each series, looked up once.
+struct ChartStyles<'s> {
+    title: &'s ParagraphStyle,
+    label: &'s ParagraphStyle,
+    axis: &'s ParagraphStyle,
+    legend: &'s ParagraphStyle,
+    looks: Vec<&'s SeriesStyle>,
+}
+
+impl<'s> ChartStyles<'s> {
+    /// Looks the styles up, failing on the first the sheet does not have.
+    fn new(chart: &Chart, sheet: &'s StyleSheet) -> Result<ChartStyles<'s>, String> {
+        let cs = &sheet.chart;
+        Ok(ChartStyles {
+            title: style(sheet, &cs.title_style)?,
+            label: style(sheet, &cs.label_style)?,
+            axis: style(sheet, &cs.axis_style)?,
+            legend: style(sheet, &cs.legend_style)?,
+            looks: chart
+                .series
+                .iter()
+                .map(|s| cs.series_style(&s.style))
+                .collect::<Result<Vec<_>, _>>()?,
+        })
+    }
+}
+
+/// The least height of a band, mm: a band may not shrink below its category label's lines,
+/// nor, on a stacked chart, so far that its bar (a fixed share of the band) is thinner than
+/// the counts set inside it.
+fn min_band_mm(
+    chart: &Chart,
+    natural: &ChartGeometry,
+    label_st: &ParagraphStyle,
+    column: f32,
+    shaper: &mut Shaper,
+) -> f32 {
     let tallest_label = chart
         .bars
         .iter()
@@ -164,166 +230,217 @@ pub fn layout_chart(
         let count_mm = label_st.line_height_pt() / PT_PER_MM;
         band_mm = band_mm.max(count_mm * natural.row_mm / natural.bar_mm);
     }
-    let min_height = mm(natural.min_height_mm(cs, band_mm));
-    let g = match height_mm {
-        Some(h) => natural.fit_to(h),
-        None => natural,
-    };
-    // Centred in the text area, as the DOCX's centred paragraph holds it.
-    let x0 = (text_width - mm(g.width_mm)) / 2.0;
-    let (px, py, pw, ph) = (
-        x0 + mm(g.plot_x_mm),
-        mm(g.plot_y_mm),
-        mm(g.plot_w_mm),
-        mm(g.plot_h_mm),
-    );
-    let mut frame = Frame::default();
+    band_mm
+}
 
-    if g.title_mm > 0.0 {
-        let lp = text_box(
-            &chart.title,
-            title_st,
-            Align::Center,
-            mm(g.width_mm),
-            shaper,
-        );
-        let y = (mm(g.title_mm - TITLE_GAP_MM) - lp.height()).max(0.0);
-        place(&mut frame, &lp, x0, y);
+/// A chart's geometry placed in the text area, in points, with what its parts are drawn in.
+struct Drawing<'a> {
+    chart: &'a Chart,
+    cs: &'a ChartStyle,
+    st: &'a ChartStyles<'a>,
+    g: &'a ChartGeometry,
+    /// The chart's left edge from the text area's.
+    x0: f32,
+    /// The plot's box: x, y, width, height.
+    plot: [f32; 4],
+    /// Gap between a label and what it labels.
+    gap: f32,
+    /// Width of the category labels' column, left of the plot.
+    column: f32,
+}
+
+impl Drawing<'_> {
+    /// The whole chart: title, grid, bars with their labels, scale, axes, legend.
+    fn draw(&self, shaper: &mut Shaper) -> Frame {
+        let mut frame = Frame::default();
+        self.title(&mut frame, shaper);
+        self.grid(&mut frame);
+        for (i, bar) in self.chart.bars.iter().enumerate() {
+            let top = mm(self.g.bar_top_mm(i));
+            let centre = top + mm(self.g.bar_mm) / 2.0;
+            self.segments(&mut frame, i, top, shaper);
+            self.bar_labels(&mut frame, i, bar, centre, shaper);
+        }
+        self.scale(&mut frame, shaper);
+        self.axes(&mut frame);
+        self.legend(&mut frame, shaper);
+        frame
     }
 
-    // The grid, broken where bars and their labels lie (the geometry says where).
-    for &t in g.ticks.iter().filter(|t| **t > 0.0) {
-        let along = g.bar_length_mm(t, chart.max);
-        let x = px + mm(along);
-        for (top, bottom) in g.grid_runs(chart, along) {
-            frame.strokes.push(Stroke {
-                x1: x,
-                y1: mm(top),
-                x2: x,
-                y2: mm(bottom),
-                width: cs.grid_line_pt,
-                color: cs.grid_color,
-            });
+    /// The title, centred just above the plot.
+    fn title(&self, frame: &mut Frame, shaper: &mut Shaper) {
+        let g = self.g;
+        if g.title_mm > 0.0 {
+            let lp = text_box(
+                &self.chart.title,
+                self.st.title,
+                Align::Center,
+                mm(g.width_mm),
+                shaper,
+            );
+            let y = (mm(g.title_mm - TITLE_GAP_MM) - lp.height()).max(0.0);
+            place(frame, &lp, self.x0, y);
         }
     }
-    for (i, bar) in chart.bars.iter().enumerate() {
-        let top = mm(g.bar_top_mm(i));
+
+    /// The grid, broken where bars and their labels lie (the geometry says where).
+    fn grid(&self, frame: &mut Frame) {
+        let (g, cs, chart) = (self.g, self.cs, self.chart);
+        for &t in g.ticks.iter().filter(|t| **t > 0.0) {
+            let along = g.bar_length_mm(t, chart.max);
+            let x = self.plot[0] + mm(along);
+            for (top, bottom) in g.grid_runs(chart, along) {
+                frame.strokes.push(Stroke {
+                    x1: x,
+                    y1: mm(top),
+                    x2: x,
+                    y2: mm(bottom),
+                    width: cs.grid_line_pt,
+                    color: cs.grid_color,
+                });
+            }
+        }
+    }
+
+    /// Bar `i`'s segments from `top`: filled in their series' look, a stacked segment's
+    /// count centred inside it where it fits, hatching around the count.
+    fn segments(&self, frame: &mut Frame, i: usize, top: f32, shaper: &mut Shaper) {
+        let (g, px, gap) = (self.g, self.plot[0], self.gap);
         let h = mm(g.bar_mm);
         let centre = top + h / 2.0;
-        for seg in g.segments(chart, i) {
+        for seg in g.segments(self.chart, i) {
             let (x, w) = (px + mm(seg.x_mm), mm(seg.w_mm));
-            let look = looks.get(seg.series).copied();
+            let look = self.st.looks.get(seg.series).copied();
             frame.fills.push(Fill {
                 x,
                 y: top,
                 width: w,
                 height: h,
-                color: look.map_or(cs.bar_color, |l| l.fill),
+                color: look.map_or(self.cs.bar_color, |l| l.fill),
             });
             let Some(look) = look else { continue };
-            // A stacked segment's count, centred inside it where it fits.
             let text = tick_text(seg.value);
             let mut hole = None;
             if g.label_fits(seg.w_mm, &text) {
-                let lp = text_box(&text, label_st, Align::Center, w, shaper);
+                let lp = text_box(&text, self.st.label, Align::Center, w, shaper);
                 let y = centre - lp.height() / 2.0;
-                place_in(&mut frame, &lp, x, y, look.label_color);
+                place_in(frame, &lp, x, y, look.label_color);
                 let left = ink_left(&lp).unwrap_or(0.0);
                 hole = Some([x + left - gap / 2.0, y, w - 2.0 * left + gap, lp.height()]);
             }
             if let Some(ink) = look.hatch {
-                hatch(&mut frame, [x, top, w, h], hole, px, ink);
+                hatch(frame, [x, top, w, h], hole, px, ink);
             }
         }
+    }
+
+    /// Bar `i`'s category label left of the axis and its value text past the bar's end,
+    /// both centred on `centre`.
+    fn bar_labels(&self, frame: &mut Frame, i: usize, bar: &Bar, centre: f32, shaper: &mut Shaper) {
         // A label wrapped in its column is a block set against the axis with its lines
         // centred on each other, as chart renderers set axis labels: centre the lines, then
         // move them right until the widest one ends a gap short of the axis.
-        let label = text_box(&bar.label, label_st, Align::Center, column, shaper);
+        let label = text_box(
+            &bar.label,
+            self.st.label,
+            Align::Center,
+            self.column,
+            shaper,
+        );
         let shift = ink_left(&label).unwrap_or(0.0);
         place(
-            &mut frame,
+            frame,
             &label,
-            x0 + shift,
+            self.x0 + shift,
             centre - label.height() / 2.0,
         );
         if !bar.text.is_empty() {
-            let value = text_box(&bar.text, label_st, Align::Left, 10_000.0, shaper);
+            let value = text_box(&bar.text, self.st.label, Align::Left, 10_000.0, shaper);
             place(
-                &mut frame,
+                frame,
                 &value,
-                px + mm(g.bar_end_mm(chart, i)) + gap,
+                self.plot[0] + mm(self.g.bar_end_mm(self.chart, i)) + self.gap,
                 centre - value.height() / 2.0,
             );
         }
     }
-    let unit = if chart.percent { "%" } else { "" };
-    for &t in &g.ticks {
-        let x = px + mm(g.bar_length_mm(t, chart.max));
-        let w = mm(cs.value_width_mm.max(10.0));
-        let text = format!("{}{unit}", tick_text(t));
-        let lp = text_box(&text, axis_st, Align::Center, w, shaper);
-        // A gap under the axis, so the numbers (and "0" under the vertical axis's end)
-        // stay clear of it.
-        place(&mut frame, &lp, x - w / 2.0, py + ph + gap);
-    }
-    let axis = |x1: f32, y1: f32, x2: f32, y2: f32| Stroke {
-        x1,
-        y1,
-        x2,
-        y2,
-        width: cs.axis_line_pt,
-        color: BLACK,
-    };
-    frame.strokes.push(axis(px, py, px, py + ph));
-    frame.strokes.push(axis(px, py + ph, px + pw, py + ph));
 
-    // The legend: a key square in the series' look and its name, in cells across the chart.
-    let key = mm(g.legend_key_mm);
-    for (k, (series, look)) in chart.series.iter().zip(&looks).enumerate() {
-        let (kx, ky) = g.legend_key_at(k);
-        let (kx, ky) = (x0 + mm(kx), mm(ky));
-        frame.fills.push(Fill {
-            x: kx,
-            y: ky,
-            width: key,
-            height: key,
-            color: look.fill,
-        });
-        if let Some(ink) = look.hatch {
-            hatch(&mut frame, [kx, ky, key, key], None, kx, ink);
+    /// The scale's numbers under the value axis, a gap below it so the numbers (and "0"
+    /// under the vertical axis's end) stay clear of it.
+    fn scale(&self, frame: &mut Frame, shaper: &mut Shaper) {
+        let [px, py, _, ph] = self.plot;
+        let unit = if self.chart.percent { "%" } else { "" };
+        for &t in &self.g.ticks {
+            let x = px + mm(self.g.bar_length_mm(t, self.chart.max));
+            let w = mm(self.cs.value_width_mm.max(10.0));
+            let text = format!("{}{unit}", tick_text(t));
+            let lp = text_box(&text, self.st.axis, Align::Center, w, shaper);
+            place(frame, &lp, x - w / 2.0, py + ph + self.gap);
         }
-        frame.boxes.push(BoxStroke {
-            x: kx,
-            y: ky,
-            width: key,
-            height: key,
-            line: KEY_LINE_PT,
-            color: KEY_LINE,
-        });
-        let room = (mm(g.legend_cell_mm()) - key - 3.0 * gap).max(1.0);
-        let lp = text_box(&series.name, legend_st, Align::Left, room, shaper);
-        place(
-            &mut frame,
-            &lp,
-            kx + key + gap,
-            ky + key / 2.0 - lp.height() / 2.0,
-        );
     }
 
-    Ok(LaidChart {
-        height: mm(g.height_mm),
-        min_height,
-        space_before: cs.space_before_pt,
-        space_after: cs.space_after_pt,
-        frame,
-    })
+    /// The two axes: the categories' down the plot's left, the values' along its foot.
+    fn axes(&self, frame: &mut Frame) {
+        let [px, py, pw, ph] = self.plot;
+        let axis = |x1: f32, y1: f32, x2: f32, y2: f32| Stroke {
+            x1,
+            y1,
+            x2,
+            y2,
+            width: self.cs.axis_line_pt,
+            color: BLACK,
+        };
+        frame.strokes.push(axis(px, py, px, py + ph));
+        frame.strokes.push(axis(px, py + ph, px + pw, py + ph));
+    }
+
+    /// The legend: a key square in the series' look and its name, in cells across the chart.
+    fn legend(&self, frame: &mut Frame, shaper: &mut Shaper) {
+        let (g, gap) = (self.g, self.gap);
+        let key = mm(g.legend_key_mm);
+        for (k, (series, look)) in self.chart.series.iter().zip(&self.st.looks).enumerate() {
+            let (kx, ky) = g.legend_key_at(k);
+            let (kx, ky) = (self.x0 + mm(kx), mm(ky));
+            legend_key(frame, [kx, ky, key], look);
+            let room = (mm(g.legend_cell_mm()) - key - 3.0 * gap).max(1.0);
+            let lp = text_box(&series.name, self.st.legend, Align::Left, room, shaper);
+            place(
+                frame,
+                &lp,
+                kx + key + gap,
+                ky + key / 2.0 - lp.height() / 2.0,
+            );
+        }
+    }
+}
+
+/// A legend key `[x, y, side]`: filled and hatched as the series' bars, outlined so a light
+/// key shows its edge on white paper.
+fn legend_key(frame: &mut Frame, [kx, ky, key]: [f32; 3], look: &SeriesStyle) {
+    frame.fills.push(Fill {
+        x: kx,
+        y: ky,
+        width: key,
+        height: key,
+        color: look.fill,
+    });
+    if let Some(ink) = look.hatch {
+        hatch(frame, [kx, ky, key, key], None, kx, ink);
+    }
+    frame.boxes.push(BoxStroke {
+        x: kx,
+        y: ky,
+        width: key,
+        height: key,
+        line: KEY_LINE_PT,
+        color: KEY_LINE,
+    });
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::fonts::FontSet;
-    use crate::ir::Bar;
 
     #[test]
     fn bars_are_proportional_and_labels_present() {

@@ -420,60 +420,113 @@ struct Slice<'t> {
 /// Places a table's rows, taking them: each row is freed once drawn on its page (a table
 /// of thousands of rows is never held twice, laid out and drawn).
 fn place_table(flow: &mut Flow, mut t: LaidTable) {
-    let x = flow.left + t.left;
     let units = body_units(&t);
     let start_height = table_start_height(&t, flow.body_height());
     // The table keeps its header rows; the body rows are taken one unit at a time.
     let mut body = t.rows.split_off(t.header_rows).into_iter();
-    let t = &t;
-    let header: Vec<Cow<LaidRow>> = t.rows.iter().map(Cow::Borrowed).collect();
-    let header_h: f32 = header.iter().map(|r| r.height).sum();
-    let gap = if flow.empty && flow.continuation {
-        0.0
-    } else {
-        flow.pending_after
-    };
-    if !flow.empty && gap + start_height > flow.room() + EPS {
-        flow.new_page();
-    } else {
-        flow.y += gap;
+    let mut placer = TablePlacer::start(flow, &t, start_height);
+    for unit in units {
+        let rows: Vec<LaidRow> = body.by_ref().take(unit.len()).collect();
+        placer.place_unit(flow, rows);
     }
-    let mut slice = Slice {
-        rows: header.clone(),
-        top: flow.y,
-    };
-    flow.y += header_h;
-    flow.empty = false;
+    placer.flush(flow);
+    flow.pending_after = 0.0;
+}
 
-    let flush = |flow: &mut Flow, slice: &mut Slice<'_>| {
-        if !slice.rows.is_empty() {
-            t.render_rows(&slice.rows, x, slice.top, &mut flow.frame);
+/// A table being placed: its header rows, repeated on every page, and the current page's
+/// slice of rows.
+struct TablePlacer<'t> {
+    t: &'t LaidTable,
+    /// The table's left edge on the page.
+    x: f32,
+    header: Vec<Cow<'t, LaidRow>>,
+    header_h: f32,
+    slice: Slice<'t>,
+}
+
+impl<'t> TablePlacer<'t> {
+    /// Starts the table (header rows only in `t`) on this page, or on the next when not even
+    /// its first rows (`start_height`) fit here.
+    fn start(flow: &mut Flow, t: &'t LaidTable, start_height: f32) -> TablePlacer<'t> {
+        let x = flow.left + t.left;
+        let header: Vec<Cow<LaidRow>> = t.rows.iter().map(Cow::Borrowed).collect();
+        let header_h: f32 = header.iter().map(|r| r.height).sum();
+        let gap = if flow.empty && flow.continuation {
+            0.0
+        } else {
+            flow.pending_after
+        };
+        if !flow.empty && gap + start_height > flow.room() + EPS {
+            flow.new_page();
+        } else {
+            flow.y += gap;
         }
-        slice.rows.clear();
-    };
-    fn break_page<'t>(
-        flow: &mut Flow,
-        slice: &mut Slice<'t>,
-        header: &[Cow<'t, LaidRow>],
-        flush: &impl Fn(&mut Flow, &mut Slice<'t>),
-    ) {
-        flush(flow, slice);
+        let slice = Slice {
+            rows: header.clone(),
+            top: flow.y,
+        };
+        flow.y += header_h;
+        flow.empty = false;
+        TablePlacer {
+            t,
+            x,
+            header,
+            header_h,
+            slice,
+        }
+    }
+
+    /// Nothing but the header rows on this page yet: moving on would gain nothing.
+    fn only_header(&self) -> bool {
+        self.slice.rows.len() == self.header.len()
+    }
+
+    /// Draws the rows placed on this page.
+    fn flush(&mut self, flow: &mut Flow) {
+        if !self.slice.rows.is_empty() {
+            self.t
+                .render_rows(&self.slice.rows, self.x, self.slice.top, &mut flow.frame);
+        }
+        self.slice.rows.clear();
+    }
+
+    /// Ends the page and repeats the header rows at the top of the next.
+    fn break_page(&mut self, flow: &mut Flow) {
+        self.flush(flow);
         flow.new_page();
-        slice.top = flow.y;
-        slice.rows.extend(header.iter().cloned());
-        flow.y += header.iter().map(|r| r.height).sum::<f32>();
+        self.slice.top = flow.y;
+        self.slice.rows.extend(self.header.iter().cloned());
+        flow.y += self.header.iter().map(|r| r.height).sum::<f32>();
         flow.empty = false;
     }
 
-    for unit in units {
-        let rows: Vec<LaidRow> = body.by_ref().take(unit.len()).collect();
+    /// Places a unit of body rows: whole where it fits, else on the next page, else row by
+    /// row, split between lines.
+    fn place_unit(&mut self, flow: &mut Flow, rows: Vec<LaidRow>) {
         let h: f32 = rows.iter().map(|r| r.height).sum();
-        let only_header = slice.rows.len() == header.len();
-        // Word and LibreOffice keep a row with the next one as long as the next one starts
-        // on the same page: a unit may begin here when its last row may break and at least
-        // one line of it fits below the rows before it. A row too tall for a page may break
-        // too; when not even its first line fits here, the unit (a group row with its first
-        // row) moves to the next page together rather than leave the group row alone.
+        if self.unit_moves_on(flow, &rows, h) {
+            self.break_page(flow);
+        }
+        if h <= flow.room() - ROW_SLACK {
+            self.slice.rows.extend(rows.into_iter().map(Cow::Owned));
+            flow.y += h;
+            return;
+        }
+        // Taller than the room left on a page: row by row, splitting between lines.
+        let count = rows.len();
+        for (k, row) in rows.into_iter().enumerate() {
+            self.place_row(flow, row, k + 1 == count);
+        }
+    }
+
+    /// Whether a unit `h` tall goes to the next page. Word and LibreOffice keep a row with
+    /// the next one as long as the next one starts on the same page: a unit may begin here
+    /// when its last row may break and at least one line of it fits below the rows before
+    /// it. A row too tall for a page may break too; when not even its first line fits here,
+    /// the unit (a group row with its first row) moves to the next page together rather
+    /// than leave the group row alone.
+    fn unit_moves_on(&self, flow: &Flow, rows: &[LaidRow], h: f32) -> bool {
+        let t = self.t;
         let (last, head) = rows.split_last().expect("a unit has rows");
         let head_h: f32 = head.iter().map(|r| r.height).sum();
         let room_for_last = flow.room() - head_h;
@@ -481,57 +534,47 @@ fn place_table(flow: &mut Flow, mut t: LaidTable) {
         let splittable = may_break
             && head_h <= flow.room() - ROW_SLACK
             && t.split_row(last, room_for_last).is_some();
-        if h > flow.room() - ROW_SLACK
-            && !only_header
+        h > flow.room() - ROW_SLACK
+            && !self.only_header()
             && !splittable
-            && (h <= flow.body_height() - header_h + EPS || may_break)
-        {
-            break_page(flow, &mut slice, &header, &flush);
-        }
-        if h <= flow.room() - ROW_SLACK {
-            slice.rows.extend(rows.into_iter().map(Cow::Owned));
-            flow.y += h;
-            continue;
-        }
-        // Taller than the room left on a page: row by row, splitting between lines.
-        let count = rows.len();
-        for (k, row) in rows.into_iter().enumerate() {
-            let is_last = k + 1 == count;
-            let mut row: Cow<LaidRow> = Cow::Owned(row);
-            loop {
-                if row.height <= flow.room() - ROW_SLACK {
+            && (h <= flow.body_height() - self.header_h + EPS || may_break)
+    }
+
+    /// Places one row of a unit taller than the room left, over as many pages as it takes:
+    /// a row allowed to break (`is_last` of its unit) is cut at the page foot, as Word and
+    /// LibreOffice do; one that may not moves whole when a page can hold it.
+    fn place_row(&mut self, flow: &mut Flow, row: LaidRow, is_last: bool) {
+        let t = self.t;
+        let mut row: Cow<LaidRow> = Cow::Owned(row);
+        loop {
+            if row.height <= flow.room() - ROW_SLACK {
+                flow.y += row.height;
+                self.slice.rows.push(row);
+                return;
+            }
+            let only_header = self.only_header();
+            let splittable = !row.cant_split && is_last;
+            if !splittable && !only_header && !too_tall_to_move(t, &row, flow.body_height()) {
+                self.break_page(flow);
+                continue;
+            }
+            match t.split_row(&row, flow.room()) {
+                Some((a, b)) => {
+                    flow.y += a.height;
+                    self.slice.rows.push(Cow::Owned(a));
+                    self.break_page(flow);
+                    row = Cow::Owned(b);
+                }
+                None if !only_header => self.break_page(flow),
+                None => {
+                    // Not splittable and alone on its page: it overflows.
                     flow.y += row.height;
-                    slice.rows.push(row);
-                    break;
-                }
-                let only_header = slice.rows.len() == header.len();
-                // A row allowed to break is cut at the page foot, as Word and LibreOffice
-                // do; one that may not moves whole when a page can hold it.
-                let splittable = !row.cant_split && is_last;
-                if !splittable && !only_header && !too_tall_to_move(t, &row, flow.body_height()) {
-                    break_page(flow, &mut slice, &header, &flush);
-                    continue;
-                }
-                match t.split_row(&row, flow.room()) {
-                    Some((a, b)) => {
-                        flow.y += a.height;
-                        slice.rows.push(Cow::Owned(a));
-                        break_page(flow, &mut slice, &header, &flush);
-                        row = Cow::Owned(b);
-                    }
-                    None if !only_header => break_page(flow, &mut slice, &header, &flush),
-                    None => {
-                        // Not splittable and alone on its page: it overflows.
-                        flow.y += row.height;
-                        slice.rows.push(row);
-                        break;
-                    }
+                    self.slice.rows.push(row);
+                    return;
                 }
             }
         }
     }
-    flush(flow, &mut slice);
-    flow.pending_after = 0.0;
 }
 
 /// Page numbers: restart where a section asks, hidden on a section's first page unless it

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use super::frame::{BoxStroke, Frame, BLACK};
 use super::paragraph::{layout_paragraph, LaidLine};
 use super::shape::Shaper;
-use crate::ir::{GridSlot, Table, VAlign};
+use crate::ir::{GridSlot, Row, Table, VAlign};
 use crate::style::{unknown_style_message, StyleSheet, PT_PER_MM};
 
 /// A table row fits a page only with this much to spare, pt: LibreOffice lays rows out in
@@ -71,91 +71,160 @@ pub fn layout_table(
     widths_mm: &[f32],
     shaper: &mut Shaper,
 ) -> Result<LaidTable, String> {
-    // Widths and paddings in whole twips, as the DOCX holds them: a line that fits its cell
-    // by a hundredth of a point must break where Word and LibreOffice break it.
-    let twip = |pt: f32| (pt * 20.0).round() / 20.0;
     let widths: Vec<f32> = widths_mm.iter().map(|w| w * PT_PER_MM).collect();
     let grid = t.grid()?;
-    let mut col_x = Vec::with_capacity(widths.len() + 1);
-    let mut acc = 0.0;
-    col_x.push(acc);
-    for w in &widths {
-        acc += twip(*w);
-        col_x.push(acc);
-    }
+    let col_x = column_edges(&widths);
     let pad_x = twip(sheet.table.cell_padding_x_mm * PT_PER_MM);
     let pad_y = twip(sheet.table.cell_padding_y_mm * PT_PER_MM);
-    // Vertical space a row takes besides its content: padding, and in a ruled table the
-    // border line, which LibreOffice adds to every row's height (measured: 0.5 pt a row).
-    let chrome_y = 2.0 * pad_y
-        + if t.borders {
-            sheet.table.border_pt
-        } else {
-            0.0
-        };
-
-    // The grid and the table's width in twips, as the DOCX states them.
-    let grid_twips: Vec<i64> = col_x
-        .windows(2)
-        .map(|w| ((w[1] - w[0]) * 20.0).round() as i64)
-        .collect();
-    let table_twips = (widths.iter().sum::<f32>() * 20.0).round() as i64;
-
+    let ctx = RowContext {
+        table: t,
+        sheet,
+        grid_twips: grid_twips(&col_x),
+        table_twips: (widths.iter().sum::<f32>() * 20.0).round() as i64,
+        col_x: &col_x,
+        pad_x,
+        chrome_y: row_chrome(pad_y, t.borders, sheet.table.border_pt),
+    };
     let mut rows = Vec::with_capacity(t.rows.len());
     for (r, row) in t.rows.iter().enumerate() {
         let slots = grid.get(r).map(Vec::as_slice).unwrap_or(&[]);
-        let spans = row_spans(slots, t);
-        let cell_twips = libreoffice_cell_twips(&grid_twips, table_twips, &spans);
-        let mut cells = Vec::with_capacity(row.cells.len());
-        let mut covered = Vec::new();
-        let mut c = 0;
-        while c < slots.len() {
-            match slots[c] {
-                GridSlot::Origin { row: _, cell } => {
-                    let ir = &row.cells[cell];
-                    let outer = spans
-                        .iter()
-                        .position(|&(col, _)| col == c)
-                        .and_then(|k| cell_twips.get(k))
-                        .map_or(col_x[c + ir.colspan] - col_x[c], |tw| *tw as f32 / 20.0);
-                    let inner = (outer - 2.0 * pad_x).max(0.0);
-                    let content = layout_cell(&ir.paragraphs, sheet, inner, shaper)?;
-                    cells.push(LaidCell {
+        rows.push(layout_row(&ctx, r, row, slots, shaper)?);
+    }
+    grow_rows_under_merged_cells(&mut rows, ctx.chrome_y);
+    Ok(LaidTable {
+        left: t.indent_mm * PT_PER_MM,
+        col_x,
+        rows,
+        header_rows: t.header_rows.min(t.rows.len()),
+        borders: t.borders,
+        border_pt: sheet.table.border_pt,
+        pad_x,
+        pad_y,
+    })
+}
+
+/// `pt` rounded to whole twips, as the DOCX holds widths and paddings: a line that fits its
+/// cell by a hundredth of a point must break where Word and LibreOffice break it.
+fn twip(pt: f32) -> f32 {
+    (pt * 20.0).round() / 20.0
+}
+
+/// Column boundaries from the table's left edge, each column rounded to whole twips.
+fn column_edges(widths: &[f32]) -> Vec<f32> {
+    let mut col_x = Vec::with_capacity(widths.len() + 1);
+    let mut acc = 0.0;
+    col_x.push(acc);
+    for w in widths {
+        acc += twip(*w);
+        col_x.push(acc);
+    }
+    col_x
+}
+
+/// The grid in twips, as the DOCX states it (`w:gridCol`).
+fn grid_twips(col_x: &[f32]) -> Vec<i64> {
+    col_x
+        .windows(2)
+        .map(|w| ((w[1] - w[0]) * 20.0).round() as i64)
+        .collect()
+}
+
+/// Vertical space a row takes besides its content: padding, and in a ruled table the
+/// border line, which LibreOffice adds to every row's height (measured: 0.5 pt a row).
+fn row_chrome(pad_y: f32, borders: bool, border_pt: f32) -> f32 {
+    2.0 * pad_y + if borders { border_pt } else { 0.0 }
+}
+
+/// What every row of a table is laid out against.
+struct RowContext<'a> {
+    table: &'a Table,
+    sheet: &'a StyleSheet,
+    col_x: &'a [f32],
+    grid_twips: Vec<i64>,
+    /// The table's width in twips (`w:tblW`).
+    table_twips: i64,
+    pad_x: f32,
+    chrome_y: f32,
+}
+
+/// Lays out row `r` (`slots`: its place in the grid): its cells at the widths LibreOffice
+/// gives them, and the slots covered by cells of rows above, drawn as empty boxes on a page
+/// where the cell itself is not.
+fn layout_row(
+    ctx: &RowContext<'_>,
+    r: usize,
+    row: &Row,
+    slots: &[GridSlot],
+    shaper: &mut Shaper,
+) -> Result<LaidRow, String> {
+    let spans = row_spans(slots, ctx.table);
+    let cell_twips = libreoffice_cell_twips(&ctx.grid_twips, ctx.table_twips, &spans);
+    let mut cells = Vec::with_capacity(row.cells.len());
+    let mut covered = Vec::new();
+    let mut c = 0;
+    while c < slots.len() {
+        match slots[c] {
+            GridSlot::Origin { row: _, cell } => {
+                let ir = &row.cells[cell];
+                let outer = cell_outer_width(ctx.col_x, &spans, &cell_twips, c, ir.colspan);
+                cells.push(LaidCell {
+                    col: c,
+                    colspan: ir.colspan,
+                    rowspan: ir.rowspan,
+                    valign: ir.valign,
+                    content: layout_cell(ctx, &ir.paragraphs, outer, shaper)?,
+                });
+                c += ir.colspan.max(1);
+            }
+            GridSlot::Covered { row: or, cell } => {
+                let src = &ctx.table.rows[or].cells[cell];
+                if or < r {
+                    covered.push(Covered {
                         col: c,
-                        colspan: ir.colspan,
-                        rowspan: ir.rowspan,
-                        valign: ir.valign,
-                        content,
+                        colspan: src.colspan,
+                        rows_left: or + src.rowspan - r,
                     });
-                    c += ir.colspan.max(1);
                 }
-                GridSlot::Covered { row: or, cell } => {
-                    let src = &t.rows[or].cells[cell];
-                    if or < r {
-                        covered.push(Covered {
-                            col: c,
-                            colspan: src.colspan,
-                            rows_left: or + src.rowspan - r,
-                        });
-                    }
-                    c += src.colspan.max(1);
-                }
+                c += src.colspan.max(1);
             }
         }
-        let height = cells
-            .iter()
-            .filter(|c| c.rowspan == 1)
-            .map(|c| c.content.height + chrome_y)
-            .fold(chrome_y, f32::max);
-        rows.push(LaidRow {
-            height,
-            cells,
-            covered,
-            keep_with_next: row.keep_with_next,
-            cant_split: row.cant_split,
-        });
     }
-    // A merged cell taller than the rows it spans makes its last row taller (as Word does).
+    Ok(LaidRow {
+        height: row_height(&cells, ctx.chrome_y),
+        cells,
+        covered,
+        keep_with_next: row.keep_with_next,
+        cant_split: row.cant_split,
+    })
+}
+
+/// Width of the cell starting at grid column `col`, pt: the width LibreOffice gives it, so
+/// its lines break where LibreOffice breaks them; the grid's when the row has no such cell.
+fn cell_outer_width(
+    col_x: &[f32],
+    spans: &[(usize, usize)],
+    cell_twips: &[i64],
+    col: usize,
+    colspan: usize,
+) -> f32 {
+    spans
+        .iter()
+        .position(|&(c, _)| c == col)
+        .and_then(|k| cell_twips.get(k))
+        .map_or(col_x[col + colspan] - col_x[col], |tw| *tw as f32 / 20.0)
+}
+
+/// A row's height from its cells that end in it; merged cells are fitted afterwards.
+fn row_height(cells: &[LaidCell], chrome_y: f32) -> f32 {
+    cells
+        .iter()
+        .filter(|c| c.rowspan == 1)
+        .map(|c| c.content.height + chrome_y)
+        .fold(chrome_y, f32::max)
+}
+
+/// A merged cell taller than the rows it spans makes its last row taller (as Word does).
+fn grow_rows_under_merged_cells(rows: &mut [LaidRow], chrome_y: f32) {
     for r in 0..rows.len() {
         let spans: Vec<(usize, f32)> = rows[r]
             .cells
@@ -171,16 +240,6 @@ pub fn layout_table(
             }
         }
     }
-    Ok(LaidTable {
-        left: t.indent_mm * PT_PER_MM,
-        col_x,
-        rows,
-        header_rows: t.header_rows.min(t.rows.len()),
-        borders: t.borders,
-        border_pt: sheet.table.border_pt,
-        pad_x,
-        pad_y,
-    })
 }
 
 /// The cells of one row as the DOCX writes them, (first column, columns spanned): a cell
@@ -238,12 +297,16 @@ fn libreoffice_cell_twips(grid: &[i64], table: i64, spans: &[(usize, usize)]) ->
         .collect()
 }
 
+/// A cell's paragraphs stacked inside its padding (`outer`: the cell's width), adjacent
+/// spacing added as in Word.
 fn layout_cell(
+    ctx: &RowContext<'_>,
     paragraphs: &[crate::ir::Paragraph],
-    sheet: &StyleSheet,
-    width: f32,
+    outer: f32,
     shaper: &mut Shaper,
 ) -> Result<CellContent, String> {
+    let sheet = ctx.sheet;
+    let width = (outer - 2.0 * ctx.pad_x).max(0.0);
     let mut out = CellContent::default();
     let mut y = 0.0;
     let mut after = 0.0;
@@ -349,7 +412,7 @@ impl LaidTable {
         if row.cells.iter().any(|c| c.rowspan > 1) || !row.covered.is_empty() {
             return None;
         }
-        let chrome = 2.0 * self.pad_y + if self.borders { self.border_pt } else { 0.0 };
+        let chrome = row_chrome(self.pad_y, self.borders, self.border_pt);
         let first = row
             .cells
             .iter()
@@ -364,8 +427,7 @@ impl LaidTable {
         if row.cells.iter().any(|c| c.rowspan > 1) || !row.covered.is_empty() {
             return None;
         }
-        // Padding and, in a ruled table, the border: as in the row heights.
-        let chrome = 2.0 * self.pad_y + if self.borders { self.border_pt } else { 0.0 };
+        let chrome = row_chrome(self.pad_y, self.borders, self.border_pt);
         let room = avail - chrome - ROW_SLACK;
         let mut first = row.clone();
         let mut rest = row.clone();
