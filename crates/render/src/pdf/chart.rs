@@ -2,8 +2,8 @@
 //! thin strokes, title, category labels, value labels and the scale's numbers as text set
 //! like paragraphs. The boxes come from `chart_geometry`, shared with the DOCX writer.
 
-use super::frame::{BoxStroke, Fill, Frame, Stroke, BLACK};
 use super::paragraph::{layout_paragraph, LaidParagraph};
+use super::placed::{BoxStroke, Fill, Frame, Stroke, BLACK};
 use super::shape::Shaper;
 use crate::chart_geometry::{tick_text, ChartGeometry};
 use crate::ir::{Bar, Chart, Paragraph, Run};

@@ -192,7 +192,7 @@ mod tests {
             .iter()
             .all(|&(i, _)| i != slash + 1));
     }
-    use crate::pdf::frame::FaceKey;
+    use crate::pdf::placed::FaceKey;
 
     /// Every char 1 pt wide.
     fn chars(text: &str) -> Vec<ShapedChar> {

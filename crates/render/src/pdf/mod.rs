@@ -5,10 +5,10 @@
 //! and `writer`, which turns placed glyphs into PDF bytes and knows nothing of layout.
 
 mod chart;
-mod frame;
 mod linebreak;
 mod pages;
 mod paragraph;
+mod placed;
 mod shape;
 mod table;
 mod writer;

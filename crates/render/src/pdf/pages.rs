@@ -7,8 +7,8 @@ use std::borrow::Cow;
 use std::collections::VecDeque;
 
 use super::chart::{layout_chart, LaidChart};
-use super::frame::{Frame, PageFrame};
 use super::paragraph::{layout_paragraph, layout_paragraph_with_starts, LaidParagraph};
+use super::placed::{Frame, PageFrame};
 use super::shape::Shaper;
 use super::table::{layout_table, LaidRow, LaidTable, ROW_SLACK};
 use crate::ir::{Block, Chart, Document, Paragraph, Run, Section};

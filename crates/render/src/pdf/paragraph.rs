@@ -2,8 +2,8 @@
 //! justification, line height and the rule below. Lines stay separate so pagination can
 //! split the paragraph between them.
 
-use super::frame::{FaceKey, Frame, Glyph, GlyphRun, Stroke, BLACK};
 use super::linebreak::{balance_lines, break_lines, break_opportunities, LineSpan};
+use super::placed::{FaceKey, Frame, Glyph, GlyphRun, Stroke, BLACK};
 use super::shape::{ShapedChar, Shaper};
 use crate::ir::{Paragraph, RunKind};
 use crate::style::{twips_pt, Align, ParagraphStyle, RULE_GAP_PT, RULE_WIDTH_PT};
@@ -202,7 +202,7 @@ fn build_line(
             frame.runs.push(GlyphRun {
                 face: c.face,
                 size: c.size,
-                color: super::frame::BLACK,
+                color: super::placed::BLACK,
                 y: baseline,
                 glyphs: Vec::with_capacity(rest),
             });

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::frame::FaceKey;
+use super::placed::FaceKey;
 use crate::fonts::FontSet;
 
 /// One character of a paragraph, measured.

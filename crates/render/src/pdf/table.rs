@@ -4,8 +4,8 @@
 
 use std::borrow::Cow;
 
-use super::frame::{BoxStroke, Frame, BLACK};
 use super::paragraph::{layout_paragraph, LaidLine};
+use super::placed::{BoxStroke, Frame, BLACK};
 use super::shape::Shaper;
 use crate::ir::{GridSlot, Row, Table, VAlign};
 use crate::style::{unknown_style_message, StyleSheet, PT_PER_MM};

@@ -8,7 +8,7 @@ use printpdf::{
     WindingOrder,
 };
 
-use super::frame::{FaceKey, Fill, GlyphRun, PageFrame, Rgb8, BLACK};
+use super::placed::{FaceKey, Fill, GlyphRun, PageFrame, Rgb8, BLACK};
 use crate::fonts::FontSet;
 use crate::ir::Meta;
 use crate::style::PT_PER_MM;
@@ -498,7 +498,7 @@ fn compress_streams(lo: &mut lopdf::Document) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pdf::frame::Glyph;
+    use crate::pdf::placed::Glyph;
     use crate::pdf::shape::Shaper;
 
     /// Where a viewer puts each glyph of `items` (x from the run's start, pt) and which
