@@ -13,7 +13,9 @@ pub enum Format {
     Docx,
     /// PDF
     Pdf,
-    /// Cả hai
+    /// Excel (.xlsx): the report's tables; only a kind with tables has it.
+    Xlsx,
+    /// All a kind has: DOCX and PDF, and the XLSX of a report.
     All,
 }
 use std::io::Write;
