@@ -82,6 +82,9 @@ fn docx_tables(path: &Path) -> Vec<Vec<Vec<String>>> {
     tables(&doc).iter().map(table_texts).collect()
 }
 
+/// Biểu 06's rows, each a lĩnh vực and its 11 counts.
+type TthcRows = Vec<(String, [u64; 11])>;
+
 /// What one report's workbook says, beside the checks against its DOCX.
 struct Read {
     sheets: Vec<String>,
@@ -90,7 +93,7 @@ struct Read {
     /// The progress list: (Mã, Trạng thái), in order.
     progress: Vec<(String, String)>,
     /// Biểu 06's body rows (lĩnh vực, 11 counts) and total row, when it has one.
-    bieu_06: Option<(Vec<(String, [u64; 11])>, [u64; 11])>,
+    bieu_06: Option<(TthcRows, [u64; 11])>,
 }
 
 const BIEU_06_HEAD: [[&str; 13]; 3] = [

@@ -117,110 +117,120 @@ fn figure_sheets(plan: &Plan, c: &Computed, wording: &str) -> Vec<Sheet> {
     let prev = c.previous.as_ref();
     let index = |k: &str| index_name(k).to_string();
     let unit = |k: &str| unit_label(plan, k);
-    type Label<'a> = &'a dyn Fn(&str) -> String;
-    let by: [(
-        &str,
-        &str,
-        &str,
-        &[(String, Counts)],
-        Label,
-        fn(&Figures) -> &[(String, Counts)],
-    ); 2] = [
-        (
-            "Theo chỉ số",
-            "chỉ số",
-            "Chỉ số",
-            &c.figures.by_index,
-            &index,
-            |f| &f.by_index,
-        ),
-        (
-            "Theo đơn vị",
-            "đơn vị chủ trì",
-            "Đơn vị chủ trì",
-            &c.figures.by_unit,
-            &unit,
-            |f| &f.by_unit,
-        ),
+    /// One table: its sheet, what it counts by, its name column, its rows now and before.
+    struct By<'a> {
+        name: &'a str,
+        what: &'a str,
+        col: &'a str,
+        list: &'a [(String, Counts)],
+        label: &'a dyn Fn(&str) -> String,
+        of: fn(&Figures) -> &[(String, Counts)],
+    }
+    let by = [
+        By {
+            name: "Theo chỉ số",
+            what: "chỉ số",
+            col: "Chỉ số",
+            list: &c.figures.by_index,
+            label: &index,
+            of: |f| &f.by_index,
+        },
+        By {
+            name: "Theo đơn vị",
+            what: "đơn vị chủ trì",
+            col: "Đơn vị chủ trì",
+            list: &c.figures.by_unit,
+            label: &unit,
+            of: |f| &f.by_unit,
+        },
     ];
     by.into_iter()
-        .filter(|b| !b.3.is_empty())
-        .map(|(name, what, col, list, label, of)| {
-            let mut head = vec![
-                "TT".to_string(),
-                col.to_string(),
-                "Số nhiệm vụ".into(),
-                "Đã hoàn thành".into(),
-                "Quá hạn".into(),
-                "Tỷ lệ hoàn thành".into(),
-            ];
-            let mut widths = vec![5.0, 40.0, 11.0, 11.0, 10.0, 12.0];
-            if let Some((_, w)) = prev {
-                head.push(format!("Tỷ lệ {w}"));
-                head.push("Tăng, giảm (điểm %)".into());
-                widths.extend([14.0, 12.0]);
-            }
-            head.extend(
-                [
-                    "Hoàn thành đúng hạn",
-                    "Hoàn thành trễ hạn",
-                    "Đang thực hiện",
-                    "Chưa thực hiện",
-                    "Chưa báo cáo",
-                ]
-                .map(String::from),
-            );
-            widths.extend([12.0; 5]);
-            let rows = list
-                .iter()
-                .enumerate()
-                .map(|(i, (k, n))| {
-                    let mut cells = vec![
-                        Cell::Number((i + 1) as f64),
-                        Cell::text(label(k)),
-                        Cell::Number(n.total as f64),
-                        Cell::Number(n.done() as f64),
-                        Cell::Number(n.overdue() as f64),
-                        Cell::Percent(printed_share(n)),
-                    ];
-                    if let Some((f, _)) = prev {
-                        let before = of(f).iter().find(|(pk, _)| pk == k).map(|x| &x.1);
-                        match before {
-                            Some(b) => {
-                                let r = i + 2;
-                                let (now, then) = (printed_share(n), printed_share(b));
-                                cells.push(Cell::Percent(then));
-                                // The change of the printed rates, as the document prints it.
-                                cells.push(Cell::Formula {
-                                    text: format!("=ROUND((F{r}-G{r})*100,1)"),
-                                    result: ((now - then) * 1000.0).round() / 10.0,
-                                });
+        .filter(|b| !b.list.is_empty())
+        .map(
+            |By {
+                 name,
+                 what,
+                 col,
+                 list,
+                 label,
+                 of,
+             }| {
+                let mut head = vec![
+                    "TT".to_string(),
+                    col.to_string(),
+                    "Số nhiệm vụ".into(),
+                    "Đã hoàn thành".into(),
+                    "Quá hạn".into(),
+                    "Tỷ lệ hoàn thành".into(),
+                ];
+                let mut widths = vec![5.0, 40.0, 11.0, 11.0, 10.0, 12.0];
+                if let Some((_, w)) = prev {
+                    head.push(format!("Tỷ lệ {w}"));
+                    head.push("Tăng, giảm (điểm %)".into());
+                    widths.extend([14.0, 12.0]);
+                }
+                head.extend(
+                    [
+                        "Hoàn thành đúng hạn",
+                        "Hoàn thành trễ hạn",
+                        "Đang thực hiện",
+                        "Chưa thực hiện",
+                        "Chưa báo cáo",
+                    ]
+                    .map(String::from),
+                );
+                widths.extend([12.0; 5]);
+                let rows = list
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (k, n))| {
+                        let mut cells = vec![
+                            Cell::Number((i + 1) as f64),
+                            Cell::text(label(k)),
+                            Cell::Number(n.total as f64),
+                            Cell::Number(n.done() as f64),
+                            Cell::Number(n.overdue() as f64),
+                            Cell::Percent(printed_share(n)),
+                        ];
+                        if let Some((f, _)) = prev {
+                            let before = of(f).iter().find(|(pk, _)| pk == k).map(|x| &x.1);
+                            match before {
+                                Some(b) => {
+                                    let r = i + 2;
+                                    let (now, then) = (printed_share(n), printed_share(b));
+                                    cells.push(Cell::Percent(then));
+                                    // The change of the printed rates, as the document prints it.
+                                    cells.push(Cell::Formula {
+                                        text: format!("=ROUND((F{r}-G{r})*100,1)"),
+                                        result: ((now - then) * 1000.0).round() / 10.0,
+                                    });
+                                }
+                                None => cells.extend([Cell::Empty, Cell::Empty]),
                             }
-                            None => cells.extend([Cell::Empty, Cell::Empty]),
                         }
-                    }
-                    cells.extend(
-                        [
-                            n.done_on_time,
-                            n.done_late,
-                            n.in_progress_all(),
-                            n.not_started_all(),
-                            n.not_reported_all(),
-                        ]
-                        .map(|x| Cell::Number(x as f64)),
-                    );
-                    Row::body(cells)
-                })
-                .collect();
-            Sheet {
-                name: name.into(),
-                title: format!("Tỷ lệ hoàn thành nhiệm vụ theo {what} — {wording}"),
-                widths,
-                header: vec![head],
-                rows,
-                merges: Vec::new(),
-            }
-        })
+                        cells.extend(
+                            [
+                                n.done_on_time,
+                                n.done_late,
+                                n.in_progress_all(),
+                                n.not_started_all(),
+                                n.not_reported_all(),
+                            ]
+                            .map(|x| Cell::Number(x as f64)),
+                        );
+                        Row::body(cells)
+                    })
+                    .collect();
+                Sheet {
+                    name: name.into(),
+                    title: format!("Tỷ lệ hoàn thành nhiệm vụ theo {what} — {wording}"),
+                    widths,
+                    header: vec![head],
+                    rows,
+                    merges: Vec::new(),
+                }
+            },
+        )
         .collect()
 }
 
