@@ -153,7 +153,86 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, styles: &Styles) -> Result<(),
             }
         }
     }
+    fit_rows(ws, sheet)?;
     print_setup(ws, sheet, heads)
+}
+
+/// The height of a line of the sheets' font, in points, and how many characters of it a unit
+/// of column width holds: measured on LibreOffice's rendering (Liberation Serif for Times New
+/// Roman), a little generous, as a row too tall only leaves space where one too short hides
+/// text.
+const LINE: f64 = 15.0;
+const CHARS_PER_UNIT: f64 = 1.1;
+
+/// Gives each row whose text wraps the height of its tallest cell. Excel fits rows to wrapped
+/// text when it opens a workbook, LibreOffice does not (its rows stay one line tall, the text
+/// overflowing), so the height is estimated here from the text and its column's width, a
+/// the width in characters given by [`CHARS_PER_UNIT`].
+fn fit_rows(ws: &mut Worksheet, sheet: &Sheet) -> Result<(), XlsxError> {
+    let heads = sheet.header.len();
+    // A cell merged across columns wraps in their width; one merged down is left out.
+    let span = |r: u32, c: u16| -> Option<f64> {
+        let m = sheet
+            .merges
+            .iter()
+            .find(|m| (m.rows.0..=m.rows.1).contains(&r) && (m.cols.0..=m.cols.1).contains(&c));
+        let width = |c: u16| sheet.widths.get(usize::from(c)).copied().unwrap_or(8.43);
+        match m {
+            None => Some(width(c)),
+            Some(m) if m.rows.0 == m.rows.1 && m.cols.0 == c => {
+                Some((m.cols.0..=m.cols.1).map(width).sum())
+            }
+            Some(_) => None,
+        }
+    };
+    let texts = (sheet.header.iter())
+        .map(|row| row.iter().map(String::as_str).collect::<Vec<_>>())
+        .chain(sheet.rows.iter().map(|row| {
+            (row.cells.iter())
+                .map(|c| match c {
+                    Cell::Text(s) => s.as_str(),
+                    _ => "",
+                })
+                .collect()
+        }));
+    for (r, row) in texts.enumerate() {
+        let r32 = r as u32;
+        // Bold header text is a little wider.
+        let chars = CHARS_PER_UNIT * if r < heads { 0.9 } else { 1.0 };
+        let lines = (row.iter().enumerate())
+            .filter_map(|(c, t)| span(r32, col(c)).map(|w| lines_of(t, w * chars)))
+            .max()
+            .unwrap_or(1);
+        if lines > 1 {
+            ws.set_row_height(r32, lines as f64 * LINE)?;
+        }
+    }
+    Ok(())
+}
+
+/// How many lines `text` takes in a column `width` characters wide, broken at spaces.
+fn lines_of(text: &str, width: f64) -> usize {
+    let width = width.max(1.0);
+    text.split('\n')
+        .map(|para| {
+            let (mut lines, mut used) = (1usize, 0.0f64);
+            for word in para.split_whitespace() {
+                let w = word.chars().count() as f64;
+                if used > 0.0 && used + 1.0 + w > width {
+                    lines += 1;
+                    used = 0.0;
+                }
+                // A word longer than the line breaks inside it.
+                if w > width {
+                    lines += (w / width).ceil() as usize - 1;
+                    used = w % width;
+                } else {
+                    used += if used > 0.0 { 1.0 + w } else { w };
+                }
+            }
+            lines
+        })
+        .sum()
 }
 
 fn col(c: usize) -> u16 {
@@ -308,6 +387,22 @@ mod tests {
         assert!(x.contains("Biểu số 06 &amp;&amp; tổng"), "{x}");
         let wb = part(&write(&book()).unwrap(), "xl/workbook.xml");
         assert!(wb.contains("Print_Titles"), "{wb}");
+    }
+
+    #[test]
+    fn rows_of_wrapped_text_are_as_tall_as_their_lines() {
+        assert_eq!(lines_of("một hai ba", 20.0), 1);
+        assert_eq!(lines_of("một hai ba", 7.0), 2);
+        assert_eq!(lines_of("a\nb\nc", 20.0), 3);
+        assert_eq!(lines_of("", 20.0), 1);
+        assert_eq!(lines_of("abcdefghij", 4.0), 3);
+        let mut b = book();
+        b.sheets[0].rows[0].cells[1] = Cell::text("Hộ tịch\nChứng thực\nĐất đai");
+        let x = part(&write(&b).unwrap(), "xl/worksheets/sheet1.xml");
+        assert!(
+            x.contains(r#"<row r="3" spans="1:3" ht="45" customHeight="1">"#),
+            "{x}"
+        );
     }
 
     #[test]

@@ -269,7 +269,7 @@ fn progress(plan: &Plan, c: &Computed, wording: &str) -> Sheet {
     Sheet {
         name: "Tiến độ".into(),
         title: format!("Tiến độ thực hiện các nhiệm vụ của Kế hoạch — {wording}"),
-        widths: vec![14.0, 60.0, 18.0, 13.0, 22.0, 13.0, 9.0, 50.0],
+        widths: vec![20.0, 60.0, 18.0, 13.0, 22.0, 13.0, 9.0, 50.0],
         header: header(&[
             "Mã",
             "Nhiệm vụ",
