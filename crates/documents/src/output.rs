@@ -13,9 +13,9 @@ pub enum Format {
     Docx,
     /// PDF
     Pdf,
-    /// Excel (.xlsx): the report's tables; only a kind with tables has it.
+    /// Bảng tính Excel (.xlsx): các bảng số liệu của báo cáo
     Xlsx,
-    /// All a kind has: DOCX and PDF, and the XLSX of a report.
+    /// Tất cả: DOCX, PDF, và XLSX với báo cáo
     All,
 }
 use std::io::Write;
