@@ -565,3 +565,36 @@ fn libreoffice_reads_the_biểu_06_totals_of_the_docx() {
         assert_eq!(got, want, "{stem}");
     }
 }
+
+/// The workbook is one of the report's outputs for the skip logic: kept when nothing changed,
+/// written again when it is gone, and a workbook of its own for `--format xlsx`.
+#[test]
+fn an_unchanged_report_keeps_its_workbook_and_a_missing_one_is_made_again() {
+    let dir = scratch("skip");
+    let out = dir.join("out");
+    let run = || {
+        let o = vanban(&[
+            "report",
+            SEED,
+            "--ky",
+            "2024-Q1",
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    let first = run();
+    assert!(first.contains("bao-cao-2024-q1.xlsx"), "{first}");
+    let second = run();
+    assert!(
+        second.contains("không đổi, giữ nguyên") && !second.contains("đã ghi"),
+        "{second}"
+    );
+    let xlsx = out.join("bao-cao-2024-q1.xlsx");
+    let bytes = std::fs::read(&xlsx).unwrap();
+    std::fs::remove_file(&xlsx).unwrap();
+    let third = run();
+    assert!(third.contains("đã ghi"), "{third}");
+    assert_eq!(std::fs::read(&xlsx).unwrap(), bytes);
+}
