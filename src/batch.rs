@@ -203,7 +203,8 @@ fn run(jobs: Vec<Job>, output: &BuildOptions) -> Result<i32> {
 /// DOCX is written here.
 fn run_one(job: Job, output: &BuildOptions) -> Result<i32> {
     let bundled = FontSet::bundled();
-    let mut faces = if output.format == Format::Docx {
+    // Only a PDF needs printpdf's faces.
+    let mut faces = if matches!(output.format, Format::Docx | Format::Xlsx) {
         FaceCache::default()
     } else {
         FaceCache::spawn(&bundled)

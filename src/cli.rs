@@ -56,7 +56,7 @@ pub struct OutputArgs {
     /// Thư mục ghi kết quả (mặc định: output/<tên thư mục kế hoạch>/)
     #[arg(short = 'o', long = "out", value_name = "THƯ_MỤC")]
     pub out: Option<PathBuf>,
-    /// Định dạng cần sinh: docx, pdf hoặc all (cả hai, mặc định)
+    /// Định dạng cần sinh: docx, pdf, xlsx (bảng số liệu của báo cáo, chỉ với `report`) hoặc all (tất cả, mặc định: DOCX và PDF, báo cáo thêm XLSX)
     #[arg(
         long,
         value_enum,
@@ -76,6 +76,17 @@ pub struct OutputArgs {
 }
 
 impl OutputArgs {
+    /// The options of a command whose documents have no tables: `--format xlsx` is a usage
+    /// error there, told before anything is read.
+    fn without_sheets(&self) -> Result<BuildOptions> {
+        if self.format == Format::Xlsx {
+            return Err(crate::error::Error::Usage(
+                crate::make::NO_SHEETS.to_string(),
+            ));
+        }
+        Ok(self.options())
+    }
+
     /// What the library is asked to do.
     pub fn options(&self) -> BuildOptions {
         BuildOptions {
@@ -113,7 +124,7 @@ pub enum Command {
     #[command(
         help_template = SUB_TEMPLATE,
         next_help_heading = "Tùy chọn",
-        after_help = "Dữ liệu của mỗi kỳ nằm trong thư mục bao-cao/ cạnh plan.yaml: tệp 2024-q1.yaml hoặc thư mục 2024-q1/ (mỗi đơn vị một tệp).\n\nVí dụ:\n  vanban report plans/phu-son-2023-2025 --ky 2024-Q1\n  vanban report plans/phu-son-2023-2025 --ky 2024-6T --format pdf\n  vanban report plans/phu-son-2023-2025 --ky tat-ca"
+        after_help = "Dữ liệu của mỗi kỳ nằm trong thư mục bao-cao/ cạnh plan.yaml: tệp 2024-q1.yaml hoặc thư mục 2024-q1/ (mỗi đơn vị một tệp).\n\nVí dụ:\n  vanban report plans/phu-son-2023-2025 --ky 2024-Q1\n  vanban report plans/phu-son-2023-2025 --ky 2024-6T --format pdf\n  vanban report plans/phu-son-2023-2025 --ky 2024-Q1 --format xlsx\n  vanban report plans/phu-son-2023-2025 --ky tat-ca"
     )]
     #[command(override_usage = "vanban report [TÙY_CHỌN] --ky <KỲ> <KẾ_HOẠCH>...")]
     Report {
@@ -381,11 +392,12 @@ fn run(cmd: Command) -> Result<i32> {
             theo_doi,
             output,
         } => {
+            let options = output.without_sheets()?;
             let kind: Request = match phu_luc {
                 None => Arc::new(PlanDocument),
                 Some(which) => Arc::new(Appendices(which.filter(|w| !w.trim().is_empty()))),
             };
-            build_or_watch(&plans, kind, theo_doi, &output)
+            build_or_watch(&plans, kind, theo_doi, &options)
         }
         Command::Report {
             plans,
@@ -405,8 +417,9 @@ fn run(cmd: Command) -> Result<i32> {
             theo_doi,
             output,
         } => {
+            let options = output.without_sheets()?;
             let kind: Request = Arc::new(CongVan(crate::kinds::cong_van::period(&ky)?));
-            build_or_watch(&plans, kind, theo_doi, &output)
+            build_or_watch(&plans, kind, theo_doi, &options)
         }
         Command::Check { plans, templates } => batch::check(&plans, templates.as_deref()),
         Command::Init { dir } => init(&dir),
@@ -423,12 +436,12 @@ fn build_or_watch(
     plans: &[PathBuf],
     kind: Request,
     theo_doi: bool,
-    output: &OutputArgs,
+    options: &BuildOptions,
 ) -> Result<i32> {
     if theo_doi {
-        crate::watch::watch(plans, &crate::watch::Job::Build(kind), &output.options())
+        crate::watch::watch(plans, &crate::watch::Job::Build(kind), options)
     } else {
-        batch::build(plans, &[kind], &output.options())
+        batch::build(plans, &[kind], options)
     }
 }
 

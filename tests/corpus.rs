@@ -913,7 +913,7 @@ fn cases() -> Vec<Case> {
         (
             "format-bad",
             vec!["build", "{dir}", "--format", "odt", "-o", "{out}"],
-            "docx, pdf, all",
+            "docx, pdf, xlsx, all",
             2,
         ),
         (
@@ -1035,7 +1035,8 @@ fn line_of(c: &Case, dir: &Path, needle: &str) -> usize {
         + 1
 }
 
-/// Every output a passing case wrote: each DOCX part parsed strictly, each PDF parsed.
+/// Every output a passing case wrote: each DOCX part parsed strictly, each PDF parsed, each
+/// XLSX sheet read.
 fn check_outputs(name: &str, out: &Path) -> Result<(), String> {
     let Ok(entries) = std::fs::read_dir(out) else {
         return Ok(());
@@ -1058,6 +1059,16 @@ fn check_outputs(name: &str, out: &Path) -> Result<(), String> {
                     .map_err(|e| format!("{name}: PDF does not parse: {e}"))?;
                 if doc.get_pages().is_empty() {
                     return Err(format!("{name}: PDF has no page"));
+                }
+            }
+            Some("xlsx") => {
+                use calamine::Reader;
+                let mut book: calamine::Xlsx<_> =
+                    calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
+                        .map_err(|e| format!("{name}: XLSX does not open: {e}"))?;
+                for sheet in book.sheet_names() {
+                    book.worksheet_range(&sheet)
+                        .map_err(|e| format!("{name}: sheet {sheet} does not read: {e}"))?;
                 }
             }
             _ => {}

@@ -1,8 +1,9 @@
 //! The bytes of every output, recorded: the seed plan, its appendices alone, the four Phú Sơn
-//! reports, and ten generated plans with their reports. Issue 16 restructures the code and
-//! must leave these bytes as they are; a change that means to alter an output records the
-//! new hashes with `VANBAN_BLESS=1 cargo test --test output_hashes` and says why in its
-//! commit, where the diff of tests/fixtures/output-hashes.txt shows which files moved.
+//! reports (DOCX, PDF and XLSX), and ten generated plans with their reports. Issue 16
+//! restructures the code and must leave these bytes as they are; a change that means to alter
+//! an output records the new hashes with `VANBAN_BLESS=1 cargo test --test output_hashes`
+//! and says why in its commit, where the diff of tests/fixtures/output-hashes.txt shows which
+//! files moved.
 
 mod common;
 

@@ -65,7 +65,7 @@ pub fn folder_name(input: &Path) -> String {
 /// What became of one document.
 #[derive(Debug)]
 pub enum Outcome {
-    /// Written: each file with its size in bytes, DOCX then PDF.
+    /// Written: each file with its size in bytes, DOCX, PDF, then XLSX.
     Written(Vec<(PathBuf, usize)>),
     /// Nothing it is made from changed: these files were kept as they are.
     Unchanged(Vec<PathBuf>),
@@ -158,25 +158,40 @@ pub fn out_dir_usable(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-/// The output files of a built document, in memory: (file name, bytes), DOCX then PDF. The
-/// document is taken so that a large one is let go before printpdf converts its pages.
+/// The output files of a built document, in memory: (file name, bytes), DOCX, PDF, then
+/// the XLSX of a kind that has tables. The document is taken so that a large one is let go
+/// before printpdf converts its pages.
 pub fn outputs(b: Built, format: Format, shop: &mut Workshop) -> Result<Vec<(String, Vec<u8>)>> {
     let Built {
         document,
         style,
         stem,
         fonts,
+        sheets,
         ..
     } = b;
-    let fonts = fonts.as_ref().unwrap_or(shop.bundled);
     let formats = match format {
-        Format::Docx => vanban_render::Formats::DOCX,
-        Format::Pdf => vanban_render::Formats::PDF,
-        Format::All if shop.parallel => vanban_render::Formats::BOTH,
-        Format::All => vanban_render::Formats::BOTH.sequential(),
+        Format::Docx => Some(vanban_render::Formats::DOCX),
+        Format::Pdf => Some(vanban_render::Formats::PDF),
+        Format::Xlsx => None,
+        Format::All if shop.parallel => Some(vanban_render::Formats::BOTH),
+        Format::All => Some(vanban_render::Formats::BOTH.sequential()),
     };
-    let out = vanban_render::render(document, &style, fonts, formats, shop.faces)?;
-    let docx = out.docx.map(|d| (format!("{stem}.docx"), d));
-    let pdf = out.pdf.map(|p| (format!("{stem}.pdf"), p));
-    Ok(docx.into_iter().chain(pdf).collect())
+    let xlsx = match (format, &sheets) {
+        (Format::Xlsx | Format::All, Some(book)) => Some(vanban_render::xlsx::write(book)?),
+        (Format::Xlsx, None) => return Err(Error::Usage(NO_SHEETS.to_string())),
+        _ => None,
+    };
+    let mut files = Vec::new();
+    if let Some(formats) = formats {
+        let fonts = fonts.as_ref().unwrap_or(shop.bundled);
+        let out = vanban_render::render(document, &style, fonts, formats, shop.faces)?;
+        files.extend(out.docx.map(|d| (format!("{stem}.docx"), d)));
+        files.extend(out.pdf.map(|p| (format!("{stem}.pdf"), p)));
+    }
+    files.extend(xlsx.map(|x| (format!("{stem}.xlsx"), x)));
+    Ok(files)
 }
+
+/// Why `--format xlsx` is refused for a document without tables.
+pub const NO_SHEETS: &str = "`--format xlsx` chỉ dùng cho báo cáo (`vanban report`): kế hoạch, phụ lục và công văn đôn đốc không có bảng tính; dùng `--format docx`, `pdf` hoặc `all`";

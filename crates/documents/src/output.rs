@@ -13,7 +13,9 @@ pub enum Format {
     Docx,
     /// PDF
     Pdf,
-    /// Cả hai
+    /// Bảng tính Excel (.xlsx): các bảng số liệu của báo cáo
+    Xlsx,
+    /// Tất cả: DOCX, PDF, và XLSX với báo cáo
     All,
 }
 use std::io::Write;

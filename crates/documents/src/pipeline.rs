@@ -54,6 +54,8 @@ pub struct Built {
     /// The plan's own font files (`trinh_bay.phong_chu`), read and checked while building so
     /// `check` finds a bad file too; `None` for the bundled faces.
     pub fonts: Option<crate::fonts::FontSet>,
+    /// The document's tables as a workbook, for a kind that has them (a report).
+    pub sheets: Option<vanban_render::sheet::Workbook>,
 }
 
 /// Loads the plan, makes the kind's view and renders it through the shared road.
@@ -78,6 +80,7 @@ pub fn build_loaded(
         context,
         text_files,
         warnings: more,
+        sheets,
     } = kind.view(plan, plan_path)?;
     warnings.extend(more);
     let markup = templates.render_context(template, &context)?;
@@ -103,6 +106,7 @@ pub fn build_loaded(
         warnings,
         stem,
         fonts,
+        sheets,
     })
 }
 

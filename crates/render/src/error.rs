@@ -6,6 +6,7 @@
 pub enum Format {
     Docx,
     Pdf,
+    Xlsx,
 }
 
 impl Format {
@@ -14,6 +15,7 @@ impl Format {
         match self {
             Format::Docx => "DOCX",
             Format::Pdf => "PDF",
+            Format::Xlsx => "XLSX",
         }
     }
 }
@@ -42,7 +44,7 @@ pub enum RenderError {
 fn layout_message(format: Format, message: &str) -> String {
     match format {
         Format::Pdf => format!("không dựng được trang PDF: {message}"),
-        Format::Docx => message.to_string(),
+        Format::Docx | Format::Xlsx => message.to_string(),
     }
 }
 

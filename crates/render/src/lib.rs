@@ -12,7 +12,9 @@ pub mod markup;
 pub mod measure;
 pub mod pdf;
 mod render;
+pub mod sheet;
 pub mod style;
+pub mod xlsx;
 
 pub use error::{Format, RenderError};
 pub use pdf::FaceCache;

@@ -73,6 +73,8 @@ pub struct View {
     /// font lacks.
     pub text_files: Vec<PathBuf>,
     pub warnings: Vec<String>,
+    /// The document's tables as a workbook (`--format xlsx`), for a kind that has them.
+    pub sheets: Option<vanban_render::sheet::Workbook>,
 }
 
 impl View {
@@ -87,6 +89,7 @@ impl View {
             context,
             text_files: Vec::new(),
             warnings: Vec::new(),
+            sheets: None,
         })
     }
 }

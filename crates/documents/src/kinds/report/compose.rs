@@ -3,7 +3,7 @@
 //! the appendices.
 
 use super::compute::{entry_of, Computed};
-use super::data::{PeriodFile, Texts, TthcRow};
+use super::data::{Entry, PeriodFile, Texts, TthcRow};
 use super::figures;
 use super::period::Period;
 use super::references::{lower_first, plan_issue, plan_reference, plan_short_reference};
@@ -287,37 +287,51 @@ fn parts(
 
 /// Task progress grouped by each item's first index.
 fn progress_appendix(plan: &Plan, c: &Computed, pl: AppendixHead) -> ProgressAppendix {
-    let mut keys: Vec<&str> = INDICES.to_vec();
-    keys.push("");
-    let nhom = keys
+    let nhom = appendix_groups(c)
         .into_iter()
-        .filter_map(|key| {
-            let dong: Vec<ProgressRow> = (0..c.items.len())
-                .filter(|&i| c.items[i].indices.first().map_or("", String::as_str) == key)
-                .enumerate()
-                .map(|(n, i)| progress_row(plan, c, i, n + 1))
-                .collect();
-            (!dong.is_empty()).then_some((key, dong))
-        })
         .enumerate()
-        .map(|(g, (key, dong))| ProgressGroup {
+        .map(|(g, (key, items))| ProgressGroup {
             so: roman(g as u32 + 1),
             ten: index_title(key),
-            dong,
+            dong: (items.iter().enumerate())
+                .map(|(n, &i)| progress_row(plan, c, i, n + 1))
+                .collect(),
         })
         .collect();
     ProgressAppendix { pl, nhom }
+}
+
+/// The progress appendix's groups in order: each index that is some item's first (in the
+/// order of `INDICES`, then items without one), with its items in the plan's order.
+/// The spreadsheet's progress list keeps the same order.
+pub fn appendix_groups(c: &Computed) -> Vec<(&'static str, Vec<usize>)> {
+    let mut keys: Vec<&'static str> = INDICES.to_vec();
+    keys.push("");
+    keys.into_iter()
+        .filter_map(|key| {
+            let items: Vec<usize> = (0..c.items.len())
+                .filter(|&i| c.items[i].indices.first().map_or("", String::as_str) == key)
+                .collect();
+            (!items.is_empty()).then_some((key, items))
+        })
+        .collect()
+}
+
+/// The "Kết quả, sản phẩm" lines of an entry: its result, then each product as "- …".
+pub fn result_lines(e: Option<&Entry>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    if let Some(e) = e {
+        out.extend(e.ket_qua.as_ref().map(|s| s.trim().to_string()));
+        out.extend(e.san_pham.0.iter().map(|s| format!("- {}", s.trim())));
+    }
+    out
 }
 
 /// Row `number` of the progress appendix: item `i` of `c`, its progress, results and notes.
 fn progress_row(plan: &Plan, c: &Computed, i: usize, number: usize) -> ProgressRow {
     let (it, p, pick) = (&c.items[i], c.progress[i], c.picks[i]);
     let e = entry_of(&c.sets, it, pick);
-    let mut ket_qua: Vec<String> = Vec::new();
-    if let Some(e) = e {
-        ket_qua.extend(e.ket_qua.as_ref().map(|s| s.trim().to_string()));
-        ket_qua.extend(e.san_pham.0.iter().map(|s| format!("- {}", s.trim())));
-    }
+    let ket_qua = result_lines(e);
     let mut ghi_chu = vec![it.place.clone()];
     let others: Vec<&str> = it.indices.iter().skip(1).map(|k| index_name(k)).collect();
     if !others.is_empty() {

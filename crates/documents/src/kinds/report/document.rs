@@ -119,6 +119,7 @@ fn view_of(
         stem,
         &super::report_view(plan, &computed, period),
     )?;
+    view.sheets = Some(super::sheets::workbook(plan, &computed, period));
     // A character the plan's fonts lack may come from the report data.
     view.text_files
         .push(data.dir.join(super::load::COMMON_FILE));

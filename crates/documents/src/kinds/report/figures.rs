@@ -37,6 +37,19 @@ impl Standing {
     pub fn is_reported(self) -> bool {
         !matches!(self, Standing::NotReported | Standing::NotReportedOverdue)
     }
+    /// How a report words it: the head of the progress appendix's "Tiến độ" cell.
+    pub fn label(self) -> &'static str {
+        match self {
+            Standing::DoneOnTime => "Hoàn thành đúng hạn",
+            Standing::DoneLate => "Hoàn thành trễ hạn",
+            Standing::InProgress => "Đang thực hiện",
+            Standing::InProgressOverdue => "Đang thực hiện, quá hạn",
+            Standing::NotStarted => "Chưa thực hiện",
+            Standing::NotStartedOverdue => "Chưa thực hiện, quá hạn",
+            Standing::NotReported => "Chưa báo cáo",
+            Standing::NotReportedOverdue => "Chưa báo cáo, quá hạn",
+        }
+    }
 }
 
 /// The deadlines of `item`'s rounds: one for a single deadline, none for ongoing work.

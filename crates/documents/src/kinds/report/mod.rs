@@ -22,6 +22,7 @@ pub mod load;
 pub mod open;
 pub mod period;
 pub mod references;
+pub mod sheets;
 pub mod view;
 
 pub use check_all::check_all;
