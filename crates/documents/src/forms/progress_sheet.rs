@@ -1,0 +1,178 @@
+//! The sheet "Tiến độ": the header block (unit, period, cut-off, reply date), then one row
+//! per item the unit leads. Mã, Nhiệm vụ and Thời hạn are locked; the six input columns are
+//! unlocked, with a drop-down of the three statuses, a date inside the period and a whole
+//! percentage from 0 to 100.
+
+use super::form::{Heading, Row, UnitForm};
+use super::select::deadline_text;
+use super::styles::{print_and_protect, Styles};
+use crate::kinds::report::data::{Entry, Status};
+use crate::model::date::short_date;
+use chrono::{Datelike, NaiveDate};
+use rust_xlsxwriter::{DataValidation, DataValidationRule, ExcelDateTime, Worksheet, XlsxError};
+
+pub const SHEET: &str = "Tiến độ";
+
+/// The table's columns, headed exactly so: reading a filled form back finds them by name.
+pub const COLUMNS: [&str; 9] = [
+    "Mã",
+    "Nhiệm vụ",
+    "Thời hạn",
+    "Trạng thái",
+    "Ngày hoàn thành",
+    "Tỷ lệ (%)",
+    "Kết quả",
+    "Sản phẩm",
+    "Khó khăn",
+];
+
+/// The drop-down's words, each one the progress loader reads as its status.
+pub const STATUS_WORDS: [&str; 3] = ["Hoàn thành", "Đang thực hiện", "Chưa thực hiện"];
+
+/// The row (0-based) of the table's header; the header block is above it.
+pub const HEAD_ROW: u32 = 7;
+
+const WIDTHS: [f64; 9] = [10.0, 55.0, 24.0, 17.0, 14.0, 9.0, 34.0, 34.0, 26.0];
+
+pub fn status_word(s: Status) -> &'static str {
+    match s {
+        Status::Done => STATUS_WORDS[0],
+        Status::InProgress => STATUS_WORDS[1],
+        Status::NotStarted => STATUS_WORDS[2],
+    }
+}
+
+pub fn excel_day(d: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
+    let year = u16::try_from(d.year()).map_err(|_| XlsxError::DateTimeRangeError(d.to_string()))?;
+    // Months and days are 1–12 and 1–31.
+    ExcelDateTime::from_ymd(year, d.month() as u8, d.day() as u8)
+}
+
+/// The header block's lines, above the table.
+fn header_lines(form: &UnitForm, h: &Heading) -> [String; 6] {
+    [
+        "PHIẾU BÁO CÁO TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH".to_string(),
+        h.plan_reference.clone(),
+        format!("Đơn vị: {}", form.name),
+        format!(
+            "Kỳ báo cáo: {} (từ ngày {} đến ngày {})",
+            h.wording,
+            short_date(h.start),
+            short_date(h.cut_off)
+        ),
+        format!("Ngày chốt số liệu: {}", short_date(h.cut_off)),
+        format!(
+            "Gửi lại trước ngày {} cho {} (đơn vị tổng hợp)",
+            short_date(h.reply_by),
+            h.compiler_name
+        ),
+    ]
+}
+
+pub fn sheet(form: &UnitForm, h: &Heading, st: &Styles) -> Result<Worksheet, XlsxError> {
+    let mut ws = Worksheet::new();
+    ws.set_name(SHEET)?;
+    let last_col = (COLUMNS.len() - 1) as u16;
+    for (r, line) in header_lines(form, h).iter().enumerate() {
+        let f = if r == 0 { &st.title } else { &st.line };
+        ws.merge_range(r as u32, 0, r as u32, last_col, line, f)?;
+    }
+    for (c, name) in COLUMNS.iter().enumerate() {
+        ws.write_string_with_format(HEAD_ROW, c as u16, *name, &st.head)?;
+    }
+    let id_width = form
+        .rows
+        .iter()
+        .map(|r| r.item.id.chars().count())
+        .max()
+        .unwrap_or(0);
+    for (c, w) in WIDTHS.iter().enumerate() {
+        let w = if c == 0 {
+            (id_width as f64 + 2.0).clamp(6.0, 28.0)
+        } else {
+            *w
+        };
+        ws.set_column_width(c as u16, w)?;
+    }
+    for (i, row) in form.rows.iter().enumerate() {
+        write_row(&mut ws, HEAD_ROW + 1 + i as u32, row, st)?;
+    }
+    if !form.rows.is_empty() {
+        validations(&mut ws, HEAD_ROW + form.rows.len() as u32, h)?;
+    }
+    print_and_protect(&mut ws, Some((HEAD_ROW, HEAD_ROW)))?;
+    ws.set_active(true);
+    Ok(ws)
+}
+
+fn write_row(ws: &mut Worksheet, r: u32, row: &Row, st: &Styles) -> Result<(), XlsxError> {
+    let it = row.item;
+    ws.write_string_with_format(r, 0, &it.id, &st.fixed)?;
+    ws.write_string_with_format(r, 1, &it.content, &st.fixed)?;
+    ws.write_string_with_format(r, 2, deadline_text(it), &st.fixed)?;
+    let e: Option<&Entry> = row.entry;
+    match e {
+        Some(e) => {
+            ws.write_string_with_format(r, 3, status_word(e.trang_thai), &st.input_center)?
+        }
+        None => ws.write_blank(r, 3, &st.input_center)?,
+    };
+    match e.and_then(|e| e.ngay_hoan_thanh.last()) {
+        Some(d) => ws.write_date_with_format(r, 4, &excel_day(d.0)?, &st.input_day)?,
+        None => ws.write_blank(r, 4, &st.input_day)?,
+    };
+    match e.and_then(|e| e.ty_le) {
+        Some(t) => ws.write_number_with_format(r, 5, t, &st.input_number)?,
+        None => ws.write_blank(r, 5, &st.input_number)?,
+    };
+    let texts = [
+        e.and_then(|e| e.ket_qua.as_deref())
+            .map(|s| s.trim().to_string()),
+        e.filter(|e| !e.san_pham.0.is_empty()).map(|e| {
+            e.san_pham
+                .0
+                .iter()
+                .map(|s| s.trim())
+                .collect::<Vec<_>>()
+                .join("\n")
+        }),
+        e.and_then(|e| e.kho_khan.as_deref())
+            .map(|s| s.trim().to_string()),
+    ];
+    for (c, text) in (6u16..).zip(texts) {
+        match text {
+            Some(t) => ws.write_string_with_format(r, c, t, &st.input)?,
+            None => ws.write_blank(r, c, &st.input)?,
+        };
+    }
+    Ok(())
+}
+
+/// The input columns' checks, from the first row under the header to `last`.
+fn validations(ws: &mut Worksheet, last: u32, h: &Heading) -> Result<(), XlsxError> {
+    let first = HEAD_ROW + 1;
+    let status = DataValidation::new()
+        .allow_list_strings(&STATUS_WORDS)?
+        .set_error_title("Trạng thái chưa đúng")?
+        .set_error_message("Chọn một trong: Hoàn thành, Đang thực hiện, Chưa thực hiện.")?;
+    ws.add_data_validation(first, 3, last, 3, &status)?;
+    let window = format!(
+        "Ngày hoàn thành phải trong kỳ: từ {} đến {} (ngày/tháng/năm).",
+        short_date(h.start),
+        short_date(h.cut_off)
+    );
+    let day = DataValidation::new()
+        .allow_date(DataValidationRule::Between(
+            excel_day(h.start)?,
+            excel_day(h.cut_off)?,
+        ))
+        .set_error_title("Ngày hoàn thành chưa đúng")?
+        .set_error_message(window)?;
+    ws.add_data_validation(first, 4, last, 4, &day)?;
+    let share = DataValidation::new()
+        .allow_whole_number(DataValidationRule::Between(0, 100))
+        .set_error_title("Tỷ lệ chưa đúng")?
+        .set_error_message("Tỷ lệ hoàn thành là số nguyên từ 0 đến 100.")?;
+    ws.add_data_validation(first, 5, last, 5, &share)?;
+    Ok(())
+}
