@@ -2,11 +2,13 @@
 //! whom and by when the form goes back.
 
 use super::form::{Heading, UnitForm};
-use super::styles::{print_and_protect, Styles};
+use super::styles::{print_and_protect, row_height, Styles};
 use crate::model::date::short_date;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 pub const SHEET: &str = "Hướng dẫn";
+
+const WIDTH: f64 = 110.0;
 
 fn lines(form: &UnitForm, h: &Heading) -> Vec<String> {
     let mut v = vec![
@@ -54,9 +56,10 @@ fn lines(form: &UnitForm, h: &Heading) -> Vec<String> {
 pub fn sheet(form: &UnitForm, h: &Heading, st: &Styles) -> Result<Worksheet, XlsxError> {
     let mut ws = Worksheet::new();
     ws.set_name(SHEET)?;
-    ws.set_column_width(0, 110)?;
+    ws.set_column_width(0, WIDTH)?;
     for (r, line) in lines(form, h).iter().enumerate() {
         let f = if r == 0 { &st.guide_title } else { &st.guide };
+        ws.set_row_height(r as u32, row_height([(line.as_str(), WIDTH)]))?;
         ws.write_string_with_format(r as u32, 0, line, f)?;
     }
     print_and_protect(&mut ws, None)?;

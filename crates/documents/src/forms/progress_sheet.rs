@@ -5,7 +5,7 @@
 
 use super::form::{Heading, Row, UnitForm};
 use super::select::deadline_text;
-use super::styles::{print_and_protect, Styles};
+use super::styles::{print_and_protect, row_height, Styles};
 use crate::kinds::report::data::{Entry, Status};
 use crate::model::date::short_date;
 use chrono::{Datelike, NaiveDate};
@@ -80,22 +80,13 @@ pub fn sheet(form: &UnitForm, h: &Heading, st: &Styles) -> Result<Worksheet, Xls
     for (c, name) in COLUMNS.iter().enumerate() {
         ws.write_string_with_format(HEAD_ROW, c as u16, *name, &st.head)?;
     }
-    let id_width = form
-        .rows
-        .iter()
-        .map(|r| r.item.id.chars().count())
-        .max()
-        .unwrap_or(0);
-    for (c, w) in WIDTHS.iter().enumerate() {
-        let w = if c == 0 {
-            (id_width as f64 + 2.0).clamp(6.0, 28.0)
-        } else {
-            *w
-        };
-        ws.set_column_width(c as u16, w)?;
+    let widths = widths(form);
+    for (c, w) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
     }
+    ws.set_row_height(HEAD_ROW, row_height(COLUMNS.iter().copied().zip(widths)))?;
     for (i, row) in form.rows.iter().enumerate() {
-        write_row(&mut ws, HEAD_ROW + 1 + i as u32, row, st)?;
+        write_row(&mut ws, HEAD_ROW + 1 + i as u32, row, st, &widths)?;
     }
     if !form.rows.is_empty() {
         validations(&mut ws, HEAD_ROW + form.rows.len() as u32, h)?;
@@ -105,11 +96,32 @@ pub fn sheet(form: &UnitForm, h: &Heading, st: &Styles) -> Result<Worksheet, Xls
     Ok(ws)
 }
 
-fn write_row(ws: &mut Worksheet, r: u32, row: &Row, st: &Styles) -> Result<(), XlsxError> {
+/// The columns' widths: the Mã column as wide as the longest id (within reason), the others
+/// fixed, the texts wrapping in them.
+fn widths(form: &UnitForm) -> [f64; 9] {
+    let id = form
+        .rows
+        .iter()
+        .map(|r| r.item.id.chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut w = WIDTHS;
+    w[0] = (id as f64 + 2.0).clamp(6.0, 28.0);
+    w
+}
+
+fn write_row(
+    ws: &mut Worksheet,
+    r: u32,
+    row: &Row,
+    st: &Styles,
+    widths: &[f64; 9],
+) -> Result<(), XlsxError> {
     let it = row.item;
+    let deadline = deadline_text(it);
     ws.write_string_with_format(r, 0, &it.id, &st.fixed)?;
     ws.write_string_with_format(r, 1, &it.content, &st.fixed)?;
-    ws.write_string_with_format(r, 2, deadline_text(it), &st.fixed)?;
+    ws.write_string_with_format(r, 2, &deadline, &st.fixed)?;
     let e: Option<&Entry> = row.entry;
     match e {
         Some(e) => {
@@ -139,6 +151,14 @@ fn write_row(ws: &mut Worksheet, r: u32, row: &Row, st: &Styles) -> Result<(), X
         e.and_then(|e| e.kho_khan.as_deref())
             .map(|s| s.trim().to_string()),
     ];
+    let tall = [
+        (it.id.as_str(), widths[0]),
+        (it.content.as_str(), widths[1]),
+        (deadline.as_str(), widths[2]),
+    ]
+    .into_iter()
+    .chain((6..9).map(|c| (texts[c - 6].as_deref().unwrap_or(""), widths[c])));
+    ws.set_row_height(r, row_height(tall))?;
     for (c, text) in (6u16..).zip(texts) {
         match text {
             Some(t) => ws.write_string_with_format(r, c, t, &st.input)?,

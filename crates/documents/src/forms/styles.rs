@@ -98,3 +98,27 @@ pub fn print_and_protect(
     });
     Ok(())
 }
+
+/// Points per line of the default font (Calibri 11).
+const LINE_HEIGHT: f64 = 15.0;
+
+/// Lines `text` takes in a wrapped column `width` characters wide: each of its own lines
+/// broken at about the column's width. A guess, but writers store no row heights and some
+/// readers (LibreOffice) keep the default height, cutting wrapped text off.
+fn lines_in(text: &str, width: f64) -> usize {
+    let per_line = (width * 1.15).max(1.0);
+    text.split('\n')
+        .map(|l| ((l.chars().count() as f64) / per_line).ceil().max(1.0) as usize)
+        .sum()
+}
+
+/// The height of a row whose wrapped cells hold `cells` (text, column width).
+pub fn row_height<'t>(cells: impl IntoIterator<Item = (&'t str, f64)>) -> f64 {
+    let lines = cells
+        .into_iter()
+        .map(|(t, w)| lines_in(t, w))
+        .max()
+        .unwrap_or(1)
+        .clamp(1, 27);
+    lines as f64 * LINE_HEIGHT
+}

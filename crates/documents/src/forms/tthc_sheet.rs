@@ -4,7 +4,7 @@
 //! whether received = resolved + pending.
 
 use super::form::{Heading, TthcCounts, TthcLine, UnitForm};
-use super::styles::{print_and_protect, Styles};
+use super::styles::{print_and_protect, row_height, Styles};
 use crate::model::date::short_date;
 use rust_xlsxwriter::{DataValidation, DataValidationRule, Formula, Worksheet, XlsxError};
 
@@ -82,6 +82,7 @@ pub fn sheet(
     for (c, w) in WIDTHS.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
+    ws.set_row_height(HEAD_ROWS.1, row_height(COLUMNS.iter().copied().zip(WIDTHS)))?;
     let first = HEAD_ROWS.1 + 1;
     let blanks = std::iter::repeat_n(None, BLANK_ROWS);
     let rows: Vec<Option<&TthcLine>> = lines.iter().map(Some).chain(blanks).collect();
@@ -91,7 +92,10 @@ pub fn sheet(
         let counts = line.and_then(|l| l.counts).unwrap_or_default();
         ws.write_number_with_format(r, 0, (i + 1) as f64, &st.fixed)?;
         match line {
-            Some(l) => ws.write_string_with_format(r, 1, &l.linh_vuc, &st.fixed)?,
+            Some(l) => {
+                ws.set_row_height(r, row_height([(l.linh_vuc.as_str(), WIDTHS[1])]))?;
+                ws.write_string_with_format(r, 1, &l.linh_vuc, &st.fixed)?
+            }
             None => ws.write_blank(r, 1, &st.input)?,
         };
         for (c, n) in INPUT_COLUMNS.iter().zip(counts) {
