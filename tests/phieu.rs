@@ -134,7 +134,14 @@ fn expected_forms(
     items: &[(String, Vec<String>)],
     units: &[String],
 ) -> BTreeMap<String, Vec<String>> {
-    let compiler = &units[0];
+    expected_with(items, units, &units[0])
+}
+
+fn expected_with(
+    items: &[(String, Vec<String>)],
+    units: &[String],
+    compiler: &String,
+) -> BTreeMap<String, Vec<String>> {
     let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (id, lead) in items {
         let keys: Vec<&String> = lead.iter().filter(|k| units.contains(k)).collect();
@@ -457,6 +464,64 @@ fn don_vi_chooses_units_and_a_wrong_key_is_a_usage_error() {
         "{e}"
     );
     assert!(!dir.join("bad").exists(), "nothing written");
+}
+
+/// chung.yaml's `phieu`: the reply date, the compiling unit (forms go back to it, unled
+/// items are on its form) and a unit given a TTHC sheet; a unit key the plan lacks is an
+/// error located in chung.yaml.
+#[test]
+fn settings_in_chung_yaml() {
+    let dir = scratch("settings");
+    let plan = dir.join("phu-son");
+    copy_dir(&root().join(SEED), &plan);
+    let chung = plan.join("bao-cao/chung.yaml");
+    let base = std::fs::read_to_string(&chung).unwrap();
+    std::fs::write(
+        &chung,
+        format!("{base}phieu:\n  han_gui_lai_truoc: 5\n  don_vi_tong_hop: tpht\n  tthc: [ca]\n"),
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let o = phieu(&plan, "2024-Q1", &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let units = units_of(&std::fs::read_to_string(plan.join("plan.yaml")).unwrap());
+    let want = expected_with(&seed_items(), &units, &"tpht".to_string());
+    let files = forms_in(&out);
+    for (unit, ids) in &want {
+        let f = &files[&format!("phieu-2024-q1-{unit}.xlsx")];
+        let got: Vec<String> = progress_table(f)
+            .1
+            .into_iter()
+            .map(|r| r[0].clone())
+            .collect();
+        assert_eq!(&got, ids, "{unit}");
+        let head: Vec<String> = sheet(f, "Tiến độ")
+            .into_iter()
+            .take(7)
+            .map(|r| r[0].clone())
+            .collect();
+        assert!(
+            head.iter().any(
+                |l| l == "Gửi lại trước ngày 09/3/2024 cho Tư pháp - hộ tịch (đơn vị tổng hợp)"
+            ),
+            "{head:?}"
+        );
+    }
+    let ca = &files["phieu-2024-q1-ca.xlsx"];
+    assert!(sheet_names(ca).contains(&"TTHC".to_string()));
+    let guide = sheet(ca, "Hướng dẫn");
+    assert!(guide
+        .iter()
+        .any(|r| r[0].contains("Tư pháp - hộ tịch trước ngày 09/3/2024")));
+
+    std::fs::write(&chung, format!("{base}phieu:\n  don_vi_tong_hop: vp\n")).unwrap();
+    let o = phieu(&plan, "2024-Q1", &dir.join("bad"), &[]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(
+        e.contains("chung.yaml:") && e.contains("phieu.don_vi_tong_hop") && e.contains("\"vp\""),
+        "{e}"
+    );
 }
 
 #[test]
