@@ -140,13 +140,15 @@ fn expected_forms(
 fn expected_with(
     items: &[(String, Vec<String>)],
     units: &[String],
-    compiler: &String,
+    compiler: &str,
 ) -> BTreeMap<String, Vec<String>> {
     let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (id, lead) in items {
         let keys: Vec<&String> = lead.iter().filter(|k| units.contains(k)).collect();
         if keys.is_empty() {
-            out.entry(compiler.clone()).or_default().push(id.clone());
+            out.entry(compiler.to_string())
+                .or_default()
+                .push(id.clone());
         }
         for k in keys {
             out.entry(k.clone()).or_default().push(id.clone());
@@ -485,7 +487,7 @@ fn settings_in_chung_yaml() {
     let o = phieu(&plan, "2024-Q1", &out, &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     let units = units_of(&std::fs::read_to_string(plan.join("plan.yaml")).unwrap());
-    let want = expected_with(&seed_items(), &units, &"tpht".to_string());
+    let want = expected_with(&seed_items(), &units, "tpht");
     let files = forms_in(&out);
     for (unit, ids) in &want {
         let f = &files[&format!("phieu-2024-q1-{unit}.xlsx")];
