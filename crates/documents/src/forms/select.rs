@@ -66,3 +66,57 @@ pub fn deadline_text(item: &Tracked) -> String {
         (_, None) => words,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::deadline::Recurrence;
+    use crate::model::tracked::DeadlineSource;
+    use chrono::NaiveDate;
+
+    fn item(text: &str, deadline: Option<Deadline>) -> Tracked {
+        Tracked {
+            id: "nv-1".into(),
+            path: String::new(),
+            number: "(1)".into(),
+            content: "Việc".into(),
+            lead: None,
+            indices: Vec::new(),
+            deadline,
+            deadline_source: Some(DeadlineSource {
+                path: String::new(),
+                text: text.into(),
+                explicit: false,
+                guessed: false,
+                yearless: false,
+            }),
+            is_task: true,
+            place: String::new(),
+        }
+    }
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, m, day).unwrap()
+    }
+
+    #[test]
+    fn deadlines_show_the_words_and_the_dates_read() {
+        let one = item("Quý I/2025", Some(Deadline::Date(d(3, 31))));
+        assert_eq!(deadline_text(&one), "Quý I/2025 (hạn 31/3/2025)");
+        let rounds = item(
+            "Tháng 5 và tháng 10/2025",
+            Some(Deadline::Rounds(vec![d(5, 31), d(10, 31)])),
+        );
+        assert_eq!(
+            deadline_text(&rounds),
+            "Tháng 5 và tháng 10/2025 (đợt 1 hạn 31/5/2025; đợt 2 hạn 31/10/2025)"
+        );
+        let ongoing = item("Thường xuyên", Some(Deadline::Continuous));
+        assert_eq!(deadline_text(&ongoing), "Thường xuyên");
+        let quarterly = item("Hằng quý", Some(Deadline::Recurring(Recurrence::Quarterly)));
+        assert_eq!(deadline_text(&quarterly), "Hằng quý");
+        let mut none = item("", None);
+        none.deadline_source = None;
+        assert_eq!(deadline_text(&none), "");
+    }
+}

@@ -122,3 +122,20 @@ pub fn row_height<'t>(cells: impl IntoIterator<Item = (&'t str, f64)>) -> f64 {
         .clamp(1, 27);
     lines as f64 * LINE_HEIGHT
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_grow_with_wrapped_text_and_line_breaks() {
+        assert_eq!(row_height([("", 10.0)]), LINE_HEIGHT);
+        assert_eq!(row_height([("ngắn", 10.0)]), LINE_HEIGHT);
+        let long = "x".repeat(60);
+        assert_eq!(row_height([(long.as_str(), 10.0)]), 6.0 * LINE_HEIGHT);
+        assert_eq!(
+            row_height([("a\nb\nc", 30.0), ("d", 5.0)]),
+            3.0 * LINE_HEIGHT
+        );
+    }
+}
