@@ -159,9 +159,10 @@ pub fn forms(input: &Path, ky: &str, units: &[String], out: Option<&Path>) -> Re
             "kỳ báo cáo \"{ky}\" không hợp lệ; dùng 2025-Q1, 2025-Q2, 2025-Q3, 2025-Q4, 2025-6T, 2025-9T hoặc 2025"
         ))
     })?;
+    // Unit keys are lower case; "VPTK" typed on the command line means vptk.
     let units: Vec<String> = units
         .iter()
-        .map(|u| u.trim().to_string())
+        .map(|u| u.trim().to_lowercase())
         .filter(|u| !u.is_empty())
         .collect();
     let file = pipeline::plan_file(input);
