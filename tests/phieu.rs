@@ -210,7 +210,8 @@ fn check_forms(
         assert!(!m["ma_ke_hoach"].is_empty());
         assert_eq!(names[0], "Tiến độ", "{unit}: first sheet");
         assert!(names.contains(&"Hướng dẫn".to_string()));
-        protection(path, unit, rows.len());
+        let rounds = rows.iter().filter(|r| r[2].contains("đợt 1 hạn")).count();
+        protection(path, unit, rows.len(), rounds);
     }
     for unit in want.keys() {
         assert!(by_unit.contains_key(unit), "no form for {unit}");
@@ -220,7 +221,7 @@ fn check_forms(
 
 /// The "Tiến độ" sheet is protected; its input cells (D–I) unlocked, Mã (A) locked; the
 /// status, date and percent columns validated.
-fn protection(path: &Path, unit: &str, rows: usize) {
+fn protection(path: &Path, unit: &str, rows: usize, rounds: usize) {
     let xml = zip_part(path, "xl/worksheets/sheet1.xml");
     assert!(xml.contains("<sheetProtection"), "{unit}: protection");
     assert!(!xml.contains("password"), "{unit}: no password");
@@ -266,7 +267,7 @@ fn protection(path: &Path, unit: &str, rows: usize) {
         }
     }
     if rows > 0 {
-        for kind in ["list", "date", "whole"] {
+        for kind in ["list", "whole"] {
             assert!(
                 xml.contains(&format!("<dataValidation type=\"{kind}\"")),
                 "{unit}: {kind} validation"
@@ -274,6 +275,18 @@ fn protection(path: &Path, unit: &str, rows: usize) {
         }
         assert!(xml.contains("Hoàn thành,Đang thực hiện,Chưa thực hiện"));
     }
+    // Completion days are validated as dates in the period, except for work in rounds,
+    // whose cell takes the list of the rounds' days.
+    assert_eq!(
+        xml.contains("<dataValidation type=\"date\""),
+        rows > rounds,
+        "{unit}: date validation"
+    );
+    assert_eq!(
+        xml.contains("Việc làm nhiều đợt"),
+        rounds > 0,
+        "{unit}: rounds' days"
+    );
     assert!(
         xml.contains("orientation=\"landscape\""),
         "{unit}: landscape"
@@ -370,7 +383,7 @@ fn seed_forms_list_each_units_items_with_the_reports_statuses() {
 /// the generator expects the report to print, and the TTHC lines the report's Biểu 06 has.
 #[test]
 fn generated_forms_follow_the_report() {
-    let (mut tthc_rows, mut filled) = (0, 0);
+    let (mut tthc_rows, mut filled, mut round_rows, mut several_days) = (0, 0, 0, 0);
     for seed in 0..4u64 {
         let case = report_case(seed);
         let dir = scratch(&format!("gen-{seed}"));
@@ -412,6 +425,11 @@ fn generated_forms_follow_the_report() {
                 .collect();
             let by_unit = check_forms(&out, rep.key, "ke-hoach", &want, &status);
             filled += status.values().filter(|s| !s.is_empty()).count();
+            for path in by_unit.values() {
+                let rows = progress_table(path).1;
+                round_rows += rows.iter().filter(|r| r[2].contains("đợt 1 hạn")).count();
+                several_days += rows.iter().filter(|r| r[4].contains("; ")).count();
+            }
             // The period's own TTHC figures, over all forms, are the report's Biểu 06 rows.
             let mut got: Vec<(String, Vec<u64>)> = Vec::new();
             for path in by_unit.values() {
@@ -442,6 +460,11 @@ fn generated_forms_follow_the_report() {
     assert!(
         tthc_rows > 0 && filled > 0,
         "{tthc_rows} TTHC rows, {filled} statuses"
+    );
+    // Work in rounds, some with several rounds done: their cell lists the days.
+    assert!(
+        round_rows > 0 && several_days > 0,
+        "{round_rows} rows of work in rounds, {several_days} with several days"
     );
 }
 

@@ -2,6 +2,7 @@
 //! whom and by when the form goes back.
 
 use super::form::{Heading, UnitForm};
+use super::progress_sheet::in_rounds;
 use super::styles::{print_and_protect, row_height, Styles};
 use crate::model::date::short_date;
 use rust_xlsxwriter::{Worksheet, XlsxError};
@@ -28,9 +29,14 @@ fn lines(form: &UnitForm, h: &Heading) -> Vec<String> {
         "   - Chưa thực hiện: chưa triển khai. Ghi lý do ở cột Khó khăn.".to_string(),
         "   Trạng thái điền sẵn là trạng thái đã báo cáo (nhiệm vụ đã hoàn thành ở kỳ trước được giữ nguyên); sửa lại nếu đã khác. Ô để trống là nhiệm vụ chưa báo cáo.".to_string(),
         format!(
-            "3. Ngày hoàn thành phải nằm trong kỳ: từ {} đến {}.",
+            "3. Ngày hoàn thành phải nằm trong kỳ: từ {} đến {}.{}",
             short_date(h.start),
-            short_date(h.cut_off)
+            short_date(h.cut_off),
+            if form.rows.iter().any(in_rounds) {
+                " Việc làm nhiều đợt (Thời hạn ghi \"đợt 1 hạn …\"): ghi ngày xong của từng đợt đã xong, theo thứ tự, cách nhau bằng dấu chấm phẩy, ví dụ 28/5/2025; 15/10/2025."
+            } else {
+                ""
+            }
         ),
         "4. Sản phẩm: mỗi văn bản, sản phẩm ghi một dòng (xuống dòng trong ô: Alt+Enter).".to_string(),
     ];

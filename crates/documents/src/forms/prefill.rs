@@ -27,6 +27,12 @@ pub struct Prefill<'a> {
 pub fn prefill<'a>(plan: &Plan, data: &'a ReportData, p: Period) -> Result<Prefill<'a>> {
     if data.has(p) {
         let c = compute::compute(plan, data, p)?;
+        // The report's "not reported" warning is what the forms are for.
+        let unreported = compute::unreported(&data.dir, p, &c.items, &c.progress);
+        let warnings = (c.warnings.iter())
+            .filter(|w| unreported.as_ref() != Some(*w))
+            .cloned()
+            .collect();
         let entries = (c.items.iter().zip(&c.picks))
             .map(|(it, pick)| entry_of(&c.sets, it, *pick))
             .collect();
@@ -35,7 +41,7 @@ pub fn prefill<'a>(plan: &Plan, data: &'a ReportData, p: Period) -> Result<Prefi
             items: c.items,
             sets: c.sets,
             window: c.window,
-            warnings: c.warnings,
+            warnings,
         });
     }
     // No data of its own yet: the report's picks among the sets before it.

@@ -8,6 +8,7 @@ use super::select::deadline_text;
 use super::styles::{print_and_protect, row_height, Styles};
 use crate::kinds::report::data::{Entry, Status};
 use crate::model::date::short_date;
+use crate::model::deadline::Deadline;
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{DataValidation, DataValidationRule, ExcelDateTime, Worksheet, XlsxError};
 
@@ -28,6 +29,9 @@ pub const COLUMNS: [&str; 9] = [
 
 /// The drop-down's words, each one the progress loader reads as its status.
 pub const STATUS_WORDS: [&str; 3] = ["Hoàn thành", "Đang thực hiện", "Chưa thực hiện"];
+
+/// Between the completion days of the rounds of one item.
+pub const ROUND_SEPARATOR: &str = "; ";
 
 /// The row (0-based) of the table's header; the header block is above it.
 pub const HEAD_ROW: u32 = 7;
@@ -89,7 +93,7 @@ pub fn sheet(form: &UnitForm, h: &Heading, st: &Styles) -> Result<Worksheet, Xls
         write_row(&mut ws, HEAD_ROW + 1 + i as u32, row, st, &widths)?;
     }
     if !form.rows.is_empty() {
-        validations(&mut ws, HEAD_ROW + form.rows.len() as u32, h)?;
+        validations(&mut ws, &form.rows, h)?;
     }
     print_and_protect(&mut ws, Some((HEAD_ROW, HEAD_ROW)))?;
     ws.set_active(true);
@@ -129,9 +133,14 @@ fn write_row(
         }
         None => ws.write_blank(r, 3, &st.input_center)?,
     };
-    match e.and_then(|e| e.ngay_hoan_thanh.last()) {
-        Some(d) => ws.write_date_with_format(r, 4, &excel_day(d.0)?, &st.input_day)?,
-        None => ws.write_blank(r, 4, &st.input_day)?,
+    // Work in rounds keeps the day of each completed round, in order.
+    match e.map_or(&[][..], |e| e.ngay_hoan_thanh.0.as_slice()) {
+        [] => ws.write_blank(r, 4, &st.input_day)?,
+        [d] => ws.write_date_with_format(r, 4, &excel_day(d.0)?, &st.input_day)?,
+        days => {
+            let days: Vec<String> = days.iter().map(|d| short_date(d.0)).collect();
+            ws.write_string_with_format(r, 4, days.join(ROUND_SEPARATOR), &st.input_center)?
+        }
     };
     match e.and_then(|e| e.ty_le) {
         Some(t) => ws.write_number_with_format(r, 5, t, &st.input_number)?,
@@ -168,9 +177,38 @@ fn write_row(
     Ok(())
 }
 
-/// The input columns' checks, from the first row under the header to `last`.
-fn validations(ws: &mut Worksheet, last: u32, h: &Heading) -> Result<(), XlsxError> {
+/// Whether `row`'s work is done in rounds: its completion days are one per round.
+pub fn in_rounds(row: &Row) -> bool {
+    matches!(row.item.deadline, Some(Deadline::Rounds(_)))
+}
+
+/// The cells of column `col` (a letter) on the rows `pick` keeps, as a multi-range
+/// ("E9:E12 E14:E20"), with the first cell's row and column; none when no row is kept.
+fn cells_where(rows: &[Row], col: char, pick: impl Fn(&Row) -> bool) -> Option<(u32, String)> {
+    let mut runs: Vec<(u32, u32)> = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        if !pick(row) {
+            continue;
+        }
+        let n = HEAD_ROW + 1 + i as u32;
+        match runs.last_mut() {
+            Some((_, last)) if *last + 1 == n => *last = n,
+            _ => runs.push((n, n)),
+        }
+    }
+    let first = runs.first()?.0;
+    let ranges: Vec<String> = runs
+        .iter()
+        .map(|(a, b)| format!("{col}{}:{col}{}", a + 1, b + 1))
+        .collect();
+    Some((first, ranges.join(" ")))
+}
+
+/// The input columns' checks on the rows of the table. The completion days of work in
+/// rounds are a list, so those cells take text and say how to write it.
+fn validations(ws: &mut Worksheet, rows: &[Row], h: &Heading) -> Result<(), XlsxError> {
     let first = HEAD_ROW + 1;
+    let last = HEAD_ROW + rows.len() as u32;
     let status = DataValidation::new()
         .allow_list_strings(&STATUS_WORDS)?
         .set_error_title("Trạng thái chưa đúng")?
@@ -181,14 +219,27 @@ fn validations(ws: &mut Worksheet, last: u32, h: &Heading) -> Result<(), XlsxErr
         short_date(h.start),
         short_date(h.cut_off)
     );
-    let day = DataValidation::new()
-        .allow_date(DataValidationRule::Between(
-            excel_day(h.start)?,
-            excel_day(h.cut_off)?,
-        ))
-        .set_error_title("Ngày hoàn thành chưa đúng")?
-        .set_error_message(window)?;
-    ws.add_data_validation(first, 4, last, 4, &day)?;
+    if let Some((row, range)) = cells_where(rows, 'E', |r| !in_rounds(r)) {
+        let day = DataValidation::new()
+            .allow_date(DataValidationRule::Between(
+                excel_day(h.start)?,
+                excel_day(h.cut_off)?,
+            ))
+            .set_error_title("Ngày hoàn thành chưa đúng")?
+            .set_error_message(window)?
+            .set_multi_range(range);
+        ws.add_data_validation(row, 4, row, 4, &day)?;
+    }
+    if let Some((row, range)) = cells_where(rows, 'E', in_rounds) {
+        let days = DataValidation::new()
+            .allow_any_value()
+            .set_input_title("Việc làm nhiều đợt")?
+            .set_input_message(format!(
+                "Ghi ngày xong của từng đợt theo thứ tự, cách nhau bằng \"{ROUND_SEPARATOR}\", ví dụ 28/5/2025{ROUND_SEPARATOR}15/10/2025."
+            ))?
+            .set_multi_range(range);
+        ws.add_data_validation(row, 4, row, 4, &days)?;
+    }
     let share = DataValidation::new()
         .allow_whole_number(DataValidationRule::Between(0, 100))
         .set_error_title("Tỷ lệ chưa đúng")?
