@@ -1,7 +1,7 @@
 //! The cell formats and page setup every sheet of a form shares. Under sheet protection a
-//! cell is locked unless its format unlocks it: the input cells are the only unlocked ones,
-//! and they are white on a grey-free sheet, the locked table cells shaded, so the person
-//! filling sees where to type.
+//! cell is locked unless its format unlocks it: the input cells are the only unlocked ones.
+//! They stay white while the locked table cells are shaded, so the person filling sees where
+//! to type.
 
 use rust_xlsxwriter::{
     Color, Format, FormatAlign, FormatBorder, ProtectionOptions, Worksheet, XlsxError,
@@ -34,46 +34,42 @@ pub struct Styles {
 
 /// The formats of one workbook.
 pub fn styles() -> Styles {
-    {
-        let cell = Format::new()
+    let cell = Format::new()
+        .set_border(FormatBorder::Thin)
+        .set_align(FormatAlign::Top)
+        .set_text_wrap();
+    let fixed = cell.clone().set_background_color(Color::RGB(LOCKED_FILL));
+    let input = cell.clone().set_unlocked();
+    Styles {
+        title: Format::new().set_bold().set_font_size(13),
+        line: Format::new(),
+        head: Format::new()
+            .set_bold()
             .set_border(FormatBorder::Thin)
-            .set_align(FormatAlign::Top)
-            .set_text_wrap();
-        let fixed = cell.clone().set_background_color(Color::RGB(LOCKED_FILL));
-        let input = cell.clone().set_unlocked();
-        Styles {
-            title: Format::new().set_bold().set_font_size(13),
-            line: Format::new(),
-            head: Format::new()
-                .set_bold()
-                .set_border(FormatBorder::Thin)
-                .set_align(FormatAlign::Center)
-                .set_align(FormatAlign::VerticalCenter)
-                .set_text_wrap()
-                .set_background_color(Color::RGB(HEAD_FILL)),
-            fixed_center: fixed.clone().set_align(FormatAlign::Center),
-            fixed,
-            input_center: input.clone().set_align(FormatAlign::Center),
-            input_day: input
-                .clone()
-                .set_num_format(DAY)
-                .set_align(FormatAlign::Center),
-            input_number: input
-                .clone()
-                .set_num_format("0")
-                .set_align(FormatAlign::Right),
-            input,
-            total: cell
-                .clone()
-                .set_bold()
-                .set_num_format("#,##0")
-                .set_background_color(Color::RGB(LOCKED_FILL)),
-            total_label: cell
-                .set_bold()
-                .set_background_color(Color::RGB(LOCKED_FILL)),
-            guide: Format::new().set_text_wrap().set_align(FormatAlign::Top),
-            guide_title: Format::new().set_bold().set_font_size(13),
-        }
+            .set_align(FormatAlign::Center)
+            .set_align(FormatAlign::VerticalCenter)
+            .set_text_wrap()
+            .set_background_color(Color::RGB(HEAD_FILL)),
+        fixed_center: fixed.clone().set_align(FormatAlign::Center),
+        fixed,
+        input_center: input.clone().set_align(FormatAlign::Center),
+        input_day: input
+            .clone()
+            .set_num_format(DAY)
+            .set_align(FormatAlign::Center),
+        // General number format: a share of 62.5 % stays 62.5.
+        input_number: input.clone().set_align(FormatAlign::Right),
+        input,
+        total: cell
+            .clone()
+            .set_bold()
+            .set_num_format("#,##0")
+            .set_background_color(Color::RGB(LOCKED_FILL)),
+        total_label: cell
+            .set_bold()
+            .set_background_color(Color::RGB(LOCKED_FILL)),
+        guide: Format::new().set_text_wrap().set_align(FormatAlign::Top),
+        guide_title: Format::new().set_bold().set_font_size(13),
     }
 }
 

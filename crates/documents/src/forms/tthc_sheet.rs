@@ -90,7 +90,7 @@ pub fn sheet(
     for (i, line) in rows.iter().enumerate() {
         let r = first + i as u32;
         let counts = line.and_then(|l| l.counts).unwrap_or_default();
-        ws.write_number_with_format(r, 0, (i + 1) as f64, &st.fixed)?;
+        ws.write_number_with_format(r, 0, (i + 1) as f64, &st.fixed_center)?;
         match line {
             Some(l) => {
                 ws.set_row_height(r, row_height([(l.linh_vuc.as_str(), WIDTHS[1])]))?;
