@@ -151,6 +151,40 @@ pub fn check(plans: &[PathBuf], templates: Option<&Path>) -> Result<i32> {
     Ok(if failed > 0 { 1 } else { 0 })
 }
 
+/// `vanban phieu`: the progress forms of period `ky` for the plan `input`, one per lead unit
+/// (or per unit of `units`), written as a set.
+pub fn forms(input: &Path, ky: &str, units: &[String], out: Option<&Path>) -> Result<i32> {
+    let p = Period::parse(ky).ok_or_else(|| {
+        Error::Usage(format!(
+            "kỳ báo cáo \"{ky}\" không hợp lệ; dùng 2025-Q1, 2025-Q2, 2025-Q3, 2025-Q4, 2025-6T, 2025-9T hoặc 2025"
+        ))
+    })?;
+    // Unit keys are lower case; "VPTK" typed on the command line means vptk.
+    let units: Vec<String> = units
+        .iter()
+        .map(|u| u.trim().to_lowercase())
+        .filter(|u| !u.is_empty())
+        .collect();
+    let file = pipeline::plan_file(input);
+    let checked = crate::model::load_plan(&file)?;
+    print_warnings(&checked.warnings);
+    let only = (!units.is_empty()).then_some(units.as_slice());
+    let forms = crate::forms::forms(&file, &checked.plan, p, only)?;
+    print_warnings(&forms.warnings);
+    let dir = crate::forms::out_dir(out, input, p);
+    let written = crate::forms::write(&dir, &forms)?;
+    for ((path, size), f) in written.iter().zip(&forms.forms) {
+        let tthc = if f.tthc { ", có trang TTHC" } else { "" };
+        println!(
+            "đã ghi {} ({} KB): {} nhiệm vụ{tthc}",
+            path.display(),
+            size.div_ceil(1024),
+            f.items
+        );
+    }
+    Ok(0)
+}
+
 /// Prints `e` on stderr, each problem on a line of its own starting with "lỗi: ".
 pub fn eprint(e: &Error) {
     for line in e.lines() {

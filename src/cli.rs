@@ -37,7 +37,7 @@ Cách dùng: {usage}
     disable_help_flag = true,
     disable_version_flag = true,
     disable_help_subcommand = true,
-    after_help = "Ví dụ:\n  vanban build plans/phu-son-2023-2025\n  vanban build plans/phu-son-2023-2025 --format docx -o ~/Desktop/ke-hoach\n  vanban report plans/phu-son-2023-2025 --ky 2024-Q1\n  vanban don-doc plans/phu-son-2023-2025 --ky 2024-9T\n  vanban check plans/phu-son-2023-2025/plan.yaml\n  vanban templates export mau-cua-toi\n  vanban init plans/ke-hoach-moi\n\nMã thoát: 0 thành công, 1 lỗi dữ liệu hoặc mẫu, 2 sai cách dùng."
+    after_help = "Ví dụ:\n  vanban build plans/phu-son-2023-2025\n  vanban build plans/phu-son-2023-2025 --format docx -o ~/Desktop/ke-hoach\n  vanban report plans/phu-son-2023-2025 --ky 2024-Q1\n  vanban don-doc plans/phu-son-2023-2025 --ky 2024-9T\n  vanban phieu plans/phu-son-2023-2025 --ky 2025-Q1\n  vanban check plans/phu-son-2023-2025/plan.yaml\n  vanban templates export mau-cua-toi\n  vanban init plans/ke-hoach-moi\n\nMã thoát: 0 thành công, 1 lỗi dữ liệu hoặc mẫu, 2 sai cách dùng."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -161,6 +161,27 @@ pub enum Command {
         #[command(flatten)]
         output: OutputArgs,
     },
+    /// Sinh phiếu tiến độ (XLSX) gửi mỗi đơn vị chủ trì điền tiến độ các nhiệm vụ của kỳ
+    #[command(
+        help_template = SUB_TEMPLATE,
+        next_help_heading = "Tùy chọn",
+        after_help = "Mỗi đơn vị chủ trì một tệp phieu-2025-q1-<mã đơn vị>.xlsx: trang \"Tiến độ\" (các nhiệm vụ đơn vị chủ trì, điền sẵn trạng thái đã báo cáo), trang \"TTHC\" cho đơn vị báo cáo thủ tục hành chính, trang \"Hướng dẫn\". Nhiệm vụ không ghi đơn vị chủ trì nằm trong phiếu của đơn vị tổng hợp. Hạn gửi lại (mặc định 3 ngày trước ngày chốt số liệu), đơn vị tổng hợp (mặc định đơn vị đầu tiên trong don_vi) và các đơn vị có trang TTHC ghi ở mục phieu trong bao-cao/chung.yaml.\n\nVí dụ:\n  vanban phieu plans/phu-son-2023-2025 --ky 2025-Q1\n  vanban phieu plans/phu-son-2023-2025 --ky 2025-Q1 --don-vi vptk,tpht -o phieu-gui-di"
+    )]
+    #[command(override_usage = "vanban phieu [TÙY_CHỌN] --ky <KỲ> <KẾ_HOẠCH>")]
+    Phieu {
+        /// Thư mục kế hoạch (chứa plan.yaml và bao-cao/) hoặc tệp plan.yaml
+        #[arg(value_name = "KẾ_HOẠCH")]
+        plan: PathBuf,
+        /// Kỳ báo cáo: 2025-Q1…2025-Q4, 2025-6T, 2025-9T hoặc 2025 (năm); viết --period cũng được
+        #[arg(long = "ky", alias = "period", value_name = "KỲ", required = true)]
+        ky: String,
+        /// Chỉ sinh phiếu của các đơn vị này (mã đơn vị, cách nhau bằng dấu phẩy)
+        #[arg(long = "don-vi", value_name = "MÃ", value_delimiter = ',')]
+        don_vi: Vec<String>,
+        /// Thư mục ghi các phiếu (mặc định: output/<tên thư mục kế hoạch>/phieu-<kỳ>/)
+        #[arg(short = 'o', long = "out", value_name = "THƯ_MỤC")]
+        out: Option<PathBuf>,
+    },
     /// Chỉ kiểm tra dữ liệu kế hoạch và dữ liệu báo cáo, không ghi tệp nào
     #[command(
         help_template = SUB_TEMPLATE,
@@ -262,7 +283,7 @@ pub enum TemplatesAction {
 pub use crate::output::Format;
 
 /// The commands, for messages.
-const COMMANDS: &str = "init, build, report, don-doc, check, schema, templates, help";
+const COMMANDS: &str = "init, build, report, don-doc, phieu, check, schema, templates, help";
 
 /// Turns clap's English usage errors into Vietnamese ones.
 fn usage_message(e: &clap::Error) -> String {
@@ -421,6 +442,12 @@ fn run(cmd: Command) -> Result<i32> {
             let kind: Request = Arc::new(CongVan(crate::kinds::cong_van::period(&ky)?));
             build_or_watch(&plans, kind, theo_doi, &options)
         }
+        Command::Phieu {
+            plan,
+            ky,
+            don_vi,
+            out,
+        } => batch::forms(&plan, &ky, &don_vi, out.as_deref()),
         Command::Check { plans, templates } => batch::check(&plans, templates.as_deref()),
         Command::Init { dir } => init(&dir),
         Command::Schema { which, out } => schema(which, out.as_deref()),

@@ -6,6 +6,7 @@
 pub mod error;
 pub mod fingerprint;
 pub mod font_gaps;
+pub mod forms;
 pub mod init;
 pub mod input;
 pub mod kinds;

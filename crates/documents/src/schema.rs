@@ -264,6 +264,10 @@ const QUALIFIED: &[(&str, &str)] = &[
         "Tổng số hồ sơ đang giải quyết; bỏ trống thì tự cộng.",
     ),
     ("Pending.qua_han", "Số hồ sơ đang giải quyết đã quá hạn."),
+    (
+        "PhieuTienDo.tthc",
+        "Mã các đơn vị có thêm trang TTHC trong phiếu (ngoài các đơn vị đã báo cáo số liệu thủ tục hành chính kỳ trước).",
+    ),
 ];
 
 const KEYS: &[(&str, &str)] = &[
@@ -397,6 +401,18 @@ const KEYS: &[(&str, &str)] = &[
     (
         "don_doc",
         "Công văn đôn đốc (vanban don-doc): số, ngày, ký hiệu, hạn báo cáo, nơi nhận, người ký; trường ghi trong dữ liệu của kỳ thay cho trường cùng tên trong chung.yaml.",
+    ),
+    (
+        "phieu",
+        "Phiếu tiến độ gửi các đơn vị (vanban phieu): hạn gửi lại, đơn vị tổng hợp, các đơn vị có trang TTHC.",
+    ),
+    (
+        "han_gui_lai_truoc",
+        "Số ngày trước ngày chốt số liệu mà đơn vị phải gửi lại phiếu đã điền (mặc định 3).",
+    ),
+    (
+        "don_vi_tong_hop",
+        "Mã đơn vị tổng hợp báo cáo: nhận lại các phiếu, và phiếu của đơn vị này có cả các nhiệm vụ không ghi đơn vị chủ trì (mặc định: đơn vị đầu tiên trong don_vi).",
     ),
     (
         "ky_hieu",

@@ -101,7 +101,7 @@ fn previous_figures(
 
 /// The data sets whose cut-off falls in `w`, each checked against the plan's items read in
 /// its own year, in calendar order.
-fn snapshots<'a>(
+pub fn snapshots<'a>(
     data: &'a ReportData,
     plan: &Plan,
     w: &Window,

@@ -68,6 +68,9 @@ pub struct Common {
     /// (unknown keys are mistakes), so the section another kind reads is declared here.
     #[serde(default)]
     pub don_doc: Option<crate::kinds::cong_van::data::Settings>,
+    /// The progress forms' settings (`vanban phieu`), declared here for the same reason.
+    #[serde(default)]
+    pub phieu: Option<crate::forms::data::Section>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
