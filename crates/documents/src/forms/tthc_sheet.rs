@@ -82,7 +82,10 @@ pub fn sheet(
     for (c, w) in WIDTHS.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
-    ws.set_row_height(HEAD_ROWS.1, head_height(COLUMNS.iter().copied().zip(WIDTHS)))?;
+    ws.set_row_height(
+        HEAD_ROWS.1,
+        head_height(COLUMNS.iter().copied().zip(WIDTHS)),
+    )?;
     let first = HEAD_ROWS.1 + 1;
     let blanks = std::iter::repeat_n(None, BLANK_ROWS);
     let rows: Vec<Option<&TthcLine>> = lines.iter().map(Some).chain(blanks).collect();
