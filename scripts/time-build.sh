@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Times the whole process (start, read YAML, write DOCX and PDF, exit) for the seed plan and
-# its Q1 and year reports, and the peak memory of each. Uses hyperfine when installed,
+# its Q1 and year reports, the Q1 report's XLSX alone and the Q1 progress forms of every unit
+# (`vanban phieu`), and the peak memory of each. Uses hyperfine when installed,
 # otherwise its own loop (median, min, max). The machine may be shared: read the medians.
 # Usage: scripts/time-build.sh [runs]
 set -euo pipefail
@@ -12,11 +13,14 @@ plan=plans/phu-son-2023-2025
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-# name|arguments, one job per line (--lam-lai: an unchanged output is skipped otherwise).
+# name|arguments, one job per line (--lam-lai: an unchanged output is skipped otherwise;
+# phieu always writes).
 jobs=(
   "plan|build $plan -o $out --lam-lai"
   "report 2024-Q1|report $plan --ky 2024-Q1 -o $out --lam-lai"
   "report 2024|report $plan --ky 2024 -o $out --lam-lai"
+  "report 2024-Q1 xlsx|report $plan --ky 2024-Q1 --format xlsx -o $out --lam-lai"
+  "phieu 2024-Q1|phieu $plan --ky 2024-Q1 -o $out/phieu"
 )
 
 # Median, min and max in ms of $runs runs of the command "$@", timed by date(1).

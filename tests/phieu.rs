@@ -549,6 +549,49 @@ fn settings_in_chung_yaml() {
     );
 }
 
+/// Whether every non-empty cell of `row` (1-based) of the sheet part `part` fits the row's
+/// height, a character of bold header text taking a unit of column width: LibreOffice
+/// wraps "Ngày hoàn thành" in its column of 14 and cut the second line off a one-line row.
+fn header_row_fits(path: &Path, part: &str, sheet_name: &str, row: u32) {
+    let xml = zip_part(path, part);
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let width_of = |c: u32| -> f64 {
+        doc.descendants()
+            .filter(|n| n.has_tag_name("col"))
+            .find(|n| {
+                let at = |a| n.attribute(a).unwrap().parse::<u32>().unwrap();
+                (at("min")..=at("max")).contains(&c)
+            })
+            .map_or(8.43, |n| n.attribute("width").unwrap().parse().unwrap())
+    };
+    let height: f64 = doc
+        .descendants()
+        .find(|n| n.has_tag_name("row") && n.attribute("r") == Some(&row.to_string()))
+        .and_then(|n| n.attribute("ht"))
+        .map_or(15.0, |h| h.parse().unwrap());
+    let cells = &sheet(path, sheet_name)[row as usize - 1];
+    for (c, t) in cells.iter().enumerate().filter(|(_, t)| !t.is_empty()) {
+        let w = width_of(c as u32 + 1);
+        let lines = (t.chars().count() as f64 / w).ceil();
+        assert!(
+            lines * 15.0 <= height,
+            "{}, {sheet_name}: \"{t}\" needs {lines} lines in width {w}, row {row} is {height} pt",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn table_headers_are_not_cut_off() {
+    let dir = scratch("headers");
+    let o = phieu(&root().join(SEED), "2024-Q1", &dir, &["--don-vi", "vptk"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let vptk = dir.join("phieu-2024-q1-vptk.xlsx");
+    assert_eq!(sheet(&vptk, "Tiến độ")[7], COLUMNS.map(String::from));
+    header_row_fits(&vptk, "xl/worksheets/sheet1.xml", "Tiến độ", 8);
+    header_row_fits(&vptk, "xl/worksheets/sheet2.xml", "TTHC", 6);
+}
+
 #[test]
 fn same_input_same_bytes() {
     let dir = scratch("same");

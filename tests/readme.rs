@@ -42,6 +42,10 @@ fn run_in(dir: &Path, args: &[&str]) -> std::process::Output {
         .expect("run vanban")
 }
 
+/// Subcommands the README already describes (its "Thu thập tiến độ bằng Excel", marked
+/// `<!-- nhap: kiểm lại khi lệnh có -->`) while they are built on another branch.
+const PENDING: &[&str] = &["nhap"];
+
 #[test]
 fn every_readme_command_runs_as_written() {
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
@@ -67,6 +71,18 @@ fn every_readme_command_runs_as_written() {
             continue;
         };
         let args: Vec<&str> = rest.split_whitespace().collect();
+        if args.first().is_some_and(|a| PENDING.contains(a)) {
+            // Documented ahead of its command: it must not exist yet, so that this list is
+            // emptied (and the commands run) the day it lands.
+            let o = run_in(&dir, &[args[0], "--help"]);
+            assert_eq!(
+                o.status.code(),
+                Some(2),
+                "`{}` exists now: remove it from PENDING in tests/readme.rs",
+                args[0]
+            );
+            continue;
+        }
         let o = if args.iter().any(|a| placeholder(a)) {
             let words: Vec<&str> = args
                 .iter()

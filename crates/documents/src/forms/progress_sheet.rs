@@ -5,7 +5,7 @@
 
 use super::form::{Heading, Row, UnitForm};
 use super::select::deadline_text;
-use super::styles::{print_and_protect, row_height, Styles};
+use super::styles::{head_height, print_and_protect, row_height, Styles};
 use crate::kinds::report::data::{Entry, Status};
 use crate::model::date::short_date;
 use crate::model::deadline::Deadline;
@@ -88,7 +88,7 @@ pub fn sheet(form: &UnitForm, h: &Heading, st: &Styles) -> Result<Worksheet, Xls
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
-    ws.set_row_height(HEAD_ROW, row_height(COLUMNS.iter().copied().zip(widths)))?;
+    ws.set_row_height(HEAD_ROW, head_height(COLUMNS.iter().copied().zip(widths)))?;
     for (i, row) in form.rows.iter().enumerate() {
         write_row(&mut ws, HEAD_ROW + 1 + i as u32, row, st, &widths)?;
     }

@@ -98,11 +98,17 @@ pub fn print_and_protect(
 /// Points per line of the default font (Calibri 11).
 const LINE_HEIGHT: f64 = 15.0;
 
+/// Characters of the default font a unit of column width holds, plain and bold: bold is
+/// wider, and LibreOffice wrapped "Ngày hoàn thành" (15 characters) in a column 14 wide onto
+/// a second line that a one-line header row cut off.
+const CHARS_PER_UNIT: f64 = 1.15;
+const BOLD_CHARS_PER_UNIT: f64 = 1.0;
+
 /// Lines `text` takes in a wrapped column `width` characters wide: each of its own lines
 /// broken at about the column's width. A guess, but writers store no row heights and some
 /// readers (LibreOffice) keep the default height, cutting wrapped text off.
-fn lines_in(text: &str, width: f64) -> usize {
-    let per_line = (width * 1.15).max(1.0);
+fn lines_in(text: &str, width: f64, per_unit: f64) -> usize {
+    let per_line = (width * per_unit).max(1.0);
     text.split('\n')
         .map(|l| ((l.chars().count() as f64) / per_line).ceil().max(1.0) as usize)
         .sum()
@@ -110,9 +116,18 @@ fn lines_in(text: &str, width: f64) -> usize {
 
 /// The height of a row whose wrapped cells hold `cells` (text, column width).
 pub fn row_height<'t>(cells: impl IntoIterator<Item = (&'t str, f64)>) -> f64 {
+    height(cells, CHARS_PER_UNIT)
+}
+
+/// [`row_height`] for a row of bold header cells.
+pub fn head_height<'t>(cells: impl IntoIterator<Item = (&'t str, f64)>) -> f64 {
+    height(cells, BOLD_CHARS_PER_UNIT)
+}
+
+fn height<'t>(cells: impl IntoIterator<Item = (&'t str, f64)>, per_unit: f64) -> f64 {
     let lines = cells
         .into_iter()
-        .map(|(t, w)| lines_in(t, w))
+        .map(|(t, w)| lines_in(t, w, per_unit))
         .max()
         .unwrap_or(1)
         .clamp(1, 27);
@@ -133,5 +148,12 @@ mod tests {
             row_height([("a\nb\nc", 30.0), ("d", 5.0)]),
             3.0 * LINE_HEIGHT
         );
+    }
+
+    #[test]
+    fn bold_headers_wrap_sooner() {
+        assert_eq!(row_height([("Ngày hoàn thành", 14.0)]), LINE_HEIGHT);
+        assert_eq!(head_height([("Ngày hoàn thành", 14.0)]), 2.0 * LINE_HEIGHT);
+        assert_eq!(head_height([("Tỷ lệ (%)", 9.0)]), LINE_HEIGHT);
     }
 }

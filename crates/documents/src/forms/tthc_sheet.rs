@@ -4,7 +4,7 @@
 //! whether received = resolved + pending.
 
 use super::form::{Heading, TthcCounts, TthcLine, UnitForm};
-use super::styles::{print_and_protect, row_height, Styles};
+use super::styles::{head_height, print_and_protect, row_height, Styles};
 use crate::model::date::short_date;
 use rust_xlsxwriter::{DataValidation, DataValidationRule, Formula, Worksheet, XlsxError};
 
@@ -82,7 +82,10 @@ pub fn sheet(
     for (c, w) in WIDTHS.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
-    ws.set_row_height(HEAD_ROWS.1, row_height(COLUMNS.iter().copied().zip(WIDTHS)))?;
+    ws.set_row_height(
+        HEAD_ROWS.1,
+        head_height(COLUMNS.iter().copied().zip(WIDTHS)),
+    )?;
     let first = HEAD_ROWS.1 + 1;
     let blanks = std::iter::repeat_n(None, BLANK_ROWS);
     let rows: Vec<Option<&TthcLine>> = lines.iter().map(Some).chain(blanks).collect();
