@@ -156,12 +156,16 @@ pub fn count(d: &Data) -> Result<Option<u64>, String> {
         Data::Float(f) => *f,
         Data::Int(i) => *i as f64,
         Data::String(s) if s.trim().is_empty() => return Ok(None),
-        Data::String(s) => s.trim().replace(['.', ' '], "").parse::<f64>().map_err(|_| {
-            format!(
-                "số hồ sơ \"{}\" không phải số: cần số nguyên không âm",
-                s.trim()
-            )
-        })?,
+        Data::String(s) => s
+            .trim()
+            .replace(['.', ' '], "")
+            .parse::<f64>()
+            .map_err(|_| {
+                format!(
+                    "số hồ sơ \"{}\" không phải số: cần số nguyên không âm",
+                    s.trim()
+                )
+            })?,
         other => {
             return Err(format!(
                 "số hồ sơ \"{}\" không phải số: cần số nguyên không âm",

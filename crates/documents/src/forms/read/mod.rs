@@ -19,7 +19,7 @@ pub mod yaml;
 
 use crate::error::{CellError, DataError, Error, Result};
 use crate::forms::{marker, period_file_sha, prefill, select, settings, tthc_sheet, unit_file};
-use crate::kinds::report::data::PeriodFile;
+use crate::kinds::report::data::{PeriodFile, TthcRow};
 use crate::kinds::report::period::Period;
 use crate::model::plan::Plan;
 use decide::{Context, Decided, FormItem};
@@ -121,7 +121,10 @@ pub fn import(
             .collect();
         let ids: Vec<&str> = form.iter().map(|f| f.item.id.as_str()).collect();
         let (rows, cols) = match progress::read(&book, &ids) {
-            Ok(x) => x,
+            Ok((rows, cols, e)) => {
+                errors.extend(e);
+                (rows, cols)
+            }
             Err(e) => {
                 errors.extend(e);
                 continue;
@@ -208,7 +211,9 @@ fn edited_since(book: &open::Book, target: &Path) -> Result<Option<CellError>> {
     let why = match (then.is_empty(), now.is_empty()) {
         (true, _) => "đã được tạo sau khi sinh phiếu",
         (false, true) => "đã bị xóa hoặc đổi tên sau khi sinh phiếu",
-        (false, false) => "đã được sửa sau khi sinh phiếu (có thể do sửa tay hoặc đã nhập phiếu này)",
+        (false, false) => {
+            "đã được sửa sau khi sinh phiếu (có thể do sửa tay hoặc đã nhập phiếu này)"
+        }
     };
     Ok(Some(book.error(
         None,
@@ -257,14 +262,24 @@ fn compose(ctx: &Context, plan: &Plan, p: Period, dir: &Path, d: &Decided) -> Re
         .iter()
         .map(|(id, e, _)| (id.clone(), e.clone()))
         .collect();
-    // Entries of the unit's file for items not on its form are kept.
+    // What the unit's file holds now: its entries and its TTHC rows.
+    let mut own_entries = Vec::new();
+    let mut own_tthc = Vec::new();
     if let Some(own) = ctx.own {
-        for (id, (e, at)) in &own.entries {
-            let here = own.files.get(at.file).is_some_and(|(f, _)| *f == file);
-            if here && !d.form_ids.contains(id) {
+        let here = |at: &crate::kinds::report::load::Origin| {
+            own.files.get(at.file).is_some_and(|(f, _)| *f == file)
+        };
+        for (id, (e, _)) in own.entries.iter().filter(|(_, (_, at))| here(at)) {
+            own_entries.push((id.clone(), e.clone()));
+            // Entries for items not on the unit's form are kept.
+            if !d.form_ids.contains(id) {
                 entries.push((id.clone(), e.clone()));
             }
         }
+        own_tthc = (own.tthc.iter().flatten())
+            .filter(|(_, at)| here(at))
+            .map(|(r, _)| r.clone())
+            .collect();
     }
     let name = plan
         .don_vi
@@ -278,12 +293,34 @@ fn compose(ctx: &Context, plan: &Plan, p: Period, dir: &Path, d: &Decided) -> Re
     let start = before
         .clone()
         .unwrap_or_else(|| yaml::header(&name, &form_name));
-    let block = (!entries.is_empty()).then(|| yaml::progress_block(&entries));
-    let mut text = yaml::replace_block(&start, "tien_do", block.as_deref());
+    // A block whose content the form leaves as it was is not touched: its comments and
+    // layout stay. Compared as written out, the ids in order.
+    let sorted = |v: &[(String, crate::kinds::report::data::Entry)]| {
+        let mut v = v.to_vec();
+        v.sort_by(|a, b| a.0.cmp(&b.0));
+        yaml::progress_block(&v)
+    };
+    let mut text = start;
+    if sorted(&entries) != sorted(&own_entries) {
+        let block = (!entries.is_empty()).then(|| yaml::progress_block(&entries));
+        text = yaml::replace_block(&text, "tien_do", block.as_deref());
+    }
     if let Some(rows) = &d.tthc {
-        let rows: Vec<_> = rows.iter().map(|(r, _)| r.clone()).collect();
-        let block = (!rows.is_empty()).then(|| yaml::tthc_block(&rows));
-        text = yaml::replace_block(&text, "tthc", block.as_deref());
+        // A line as it was keeps the row as written (its totals too).
+        let same = |a: &TthcRow, b: &TthcRow| {
+            a.linh_vuc.trim() == b.linh_vuc.trim()
+                && crate::forms::tthc::counts(a) == crate::forms::tthc::counts(b)
+        };
+        let rows: Vec<TthcRow> = rows
+            .iter()
+            .map(|(r, _)| own_tthc.iter().find(|o| same(o, r)).unwrap_or(r).clone())
+            .collect();
+        let unchanged =
+            rows.len() == own_tthc.len() && rows.iter().zip(&own_tthc).all(|(a, b)| same(a, b));
+        if !unchanged {
+            let block = (!rows.is_empty()).then(|| yaml::tthc_block(&rows));
+            text = yaml::replace_block(&text, "tthc", block.as_deref());
+        }
     }
     // A file of comments alone is refused by the loader ("tệp trống"): an empty block says
     // the unit reported nothing. A unit with nothing to report gets no new file.

@@ -20,9 +20,8 @@ fn is_form_file(p: &Path) -> bool {
     // Office's lock files (~$phieu.xlsx, .~lock.phieu.ods#) are no forms.
     !name.starts_with('.')
         && !name.starts_with('~')
-        && p.extension().is_some_and(|x| {
-            x.eq_ignore_ascii_case("xlsx") || x.eq_ignore_ascii_case("ods")
-        })
+        && p.extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case("xlsx") || x.eq_ignore_ascii_case("ods"))
 }
 
 /// The files to read: each file named, and every .xlsx/.ods of each folder named, sorted.

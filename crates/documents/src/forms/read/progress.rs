@@ -47,17 +47,22 @@ impl Columns {
     }
 }
 
-/// The sheet's rows matched to `expected` (the unit's items, in form order).
-pub fn read(
-    book: &Book,
-    expected: &[&str],
-) -> Result<(Vec<SheetRow>, Columns), Vec<CellError>> {
+/// The sheet's rows matched to `expected` (the unit's items, in form order), and the
+/// errors of the rows that could not be (the others are still checked, so that every
+/// mistake of the form is told at once). An error is returned when the table itself is
+/// not found.
+pub type Read = (Vec<SheetRow>, Columns, Vec<CellError>);
+
+pub fn read(book: &Book, expected: &[&str]) -> Result<Read, Vec<CellError>> {
     let g = super::open::sheet(book, SHEET).map_err(|e| vec![e])?;
     let err = |cell: Option<String>, message: String| book.error(Some(SHEET), cell, message);
     let Some(head) = find_row(g, 0, COLUMNS[0]) else {
         return Err(vec![err(
             None,
-            format!("không thấy dòng tiêu đề của bảng (ô đầu tiên \"{}\"): không sửa tiêu đề các cột", COLUMNS[0]),
+            format!(
+                "không thấy dòng tiêu đề của bảng (ô đầu tiên \"{}\"): không sửa tiêu đề các cột",
+                COLUMNS[0]
+            ),
         )]);
     };
     let mut at = [0u32; 9];
@@ -75,7 +80,11 @@ pub fn read(
         return Err(errors);
     }
     let cols = Columns(at);
-    let position: HashMap<&str, usize> = expected.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    let position: HashMap<&str, usize> = expected
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (*id, i))
+        .collect();
     let present: std::collections::HashSet<String> = (head + 1..g.rows())
         .filter_map(|r| g.text(r, at[ID]))
         .collect();
@@ -99,8 +108,12 @@ pub fn read(
             continue;
         };
         if !position.contains_key(id.as_str()) {
-            let hint = crate::model::load::nearest(&id, expected.iter().copied())
-                .map_or(String::new(), |c| format!(" (có phải `{c}`?)"));
+            let here = (r - head - 1) as usize;
+            let hint = match expected.get(here).filter(|x| !present.contains(**x)) {
+                Some(lost) => format!(" (dòng này là nhiệm vụ `{lost}`)"),
+                None => crate::model::load::nearest(&id, expected.iter().copied())
+                    .map_or(String::new(), |c| format!(" (có phải `{c}`?)")),
+            };
             errors.push(err(
                 Some(cols.cell(r, ID)),
                 format!("mã `{id}` không có trong phiếu của đơn vị{hint}: cột Mã không được sửa"),
@@ -110,7 +123,10 @@ pub fn read(
         if let Some(first) = seen.get(&id) {
             errors.push(err(
                 Some(cols.cell(r, ID)),
-                format!("mã `{id}` ghi hai lần (đã có ở ô {})", cols.cell(*first, ID)),
+                format!(
+                    "mã `{id}` ghi hai lần (đã có ở ô {})",
+                    cols.cell(*first, ID)
+                ),
             ));
             continue;
         }
@@ -129,9 +145,12 @@ pub fn read(
         rows.push(SheetRow { id, row: r, filled });
     }
     for (i, id) in expected.iter().enumerate() {
-        let explained = head + 1 + (i as u32) < g.rows()
-            && g.text(head + 1 + i as u32, at[ID]).is_none()
-            && (0..COLUMNS.len()).any(|c| g.text(head + 1 + i as u32, at[c]).is_some());
+        // A row at the item's place whose Mã was cleared or changed is told above.
+        let r = head + 1 + i as u32;
+        let explained = match g.text(r, at[ID]) {
+            None => (0..COLUMNS.len()).any(|c| g.text(r, at[c]).is_some()),
+            Some(other) => !position.contains_key(other.as_str()),
+        };
         if !present.contains(*id) && !explained {
             errors.push(err(
                 Some(cols.cell(head + 1 + i as u32, ID)),
@@ -139,11 +158,7 @@ pub fn read(
             ));
         }
     }
-    if errors.is_empty() {
-        Ok((rows, cols))
-    } else {
-        Err(errors)
-    }
+    Ok((rows, cols, errors))
 }
 
 /// A row's input cells; each cell that cannot be read is (column, message).

@@ -21,9 +21,8 @@ pub struct SheetLine {
 
 pub fn read(book: &Book) -> Result<Vec<SheetLine>, Vec<CellError>> {
     let g = super::open::sheet(book, SHEET).map_err(|e| vec![e])?;
-    let err = |r: u32, c: u32, message: String| {
-        book.error(Some(SHEET), Some(cells::name(r, c)), message)
-    };
+    let err =
+        |r: u32, c: u32, message: String| book.error(Some(SHEET), Some(cells::name(r, c)), message);
     let Some(head) = find_row(g, NAME_COLUMN, "Lĩnh vực") else {
         return Err(vec![book.error(
             Some(SHEET),

@@ -111,25 +111,36 @@ pub fn progress_block(entries: &[(String, Entry)]) -> String {
     b
 }
 
-/// The `tthc:` block of `rows`: Biểu 06's counts, the totals left to be computed.
+/// The `tthc:` block of `rows`: Biểu 06's counts.
 pub fn tthc_block(rows: &[TthcRow]) -> String {
     let mut b = String::from("tthc:\n");
     for r in rows {
         b.push_str(&format!("  - linh_vuc: {}\n", scalar(&r.linh_vuc)));
+        // A total is written only where the row kept one (a row read from the form
+        // leaves them to be computed).
+        let tong = |t: Option<u64>| t.map_or(String::new(), |t| format!("      tong: {t}\n"));
         let t = &r.tiep_nhan;
         b.push_str(&format!(
-            "    tiep_nhan:\n      truc_tuyen: {}\n      truc_tiep: {}\n      tu_ky_truoc: {}\n",
-            t.truc_tuyen, t.truc_tiep, t.tu_ky_truoc
+            "    tiep_nhan:\n{}      truc_tuyen: {}\n      truc_tiep: {}\n      tu_ky_truoc: {}\n",
+            tong(t.tong),
+            t.truc_tuyen,
+            t.truc_tiep,
+            t.tu_ky_truoc
         ));
         let d = &r.da_giai_quyet;
         b.push_str(&format!(
-            "    da_giai_quyet:\n      truoc_han: {}\n      dung_han: {}\n      qua_han: {}\n",
-            d.truoc_han, d.dung_han, d.qua_han
+            "    da_giai_quyet:\n{}      truoc_han: {}\n      dung_han: {}\n      qua_han: {}\n",
+            tong(d.tong),
+            d.truoc_han,
+            d.dung_han,
+            d.qua_han
         ));
         let p = &r.dang_giai_quyet;
         b.push_str(&format!(
-            "    dang_giai_quyet:\n      trong_han: {}\n      qua_han: {}\n",
-            p.trong_han, p.qua_han
+            "    dang_giai_quyet:\n{}      trong_han: {}\n      qua_han: {}\n",
+            tong(p.tong),
+            p.trong_han,
+            p.qua_han
         ));
     }
     b
@@ -150,7 +161,11 @@ mod tests {
 
     #[test]
     fn only_the_block_is_replaced() {
-        let out = replace_block(FILE, "tien_do", Some("tien_do:\n  c:\n    trang_thai: hoàn thành\n"));
+        let out = replace_block(
+            FILE,
+            "tien_do",
+            Some("tien_do:\n  c:\n    trang_thai: hoàn thành\n"),
+        );
         assert_eq!(
             out,
             "# đầu tệp\nso: 12\ntien_do:\n  c:\n    trang_thai: hoàn thành\n\n# chú thích của mục sau\nchi_dao_dieu_hanh:\n  - Đoạn một\ntthc:\n- linh_vuc: Hộ tịch\n  tiep_nhan: {truc_tuyen: 1, truc_tiep: 2}\n"
@@ -160,7 +175,10 @@ mod tests {
         let added = replace_block("so: 1", "tien_do", Some("tien_do:\n"));
         assert_eq!(added, "so: 1\ntien_do:\n");
         // A key that only begins like the block's is not it.
-        assert_eq!(replace_block("tien_do_x: 1\n", "tien_do", None), "tien_do_x: 1\n");
+        assert_eq!(
+            replace_block("tien_do_x: 1\n", "tien_do", None),
+            "tien_do_x: 1\n"
+        );
     }
 
     #[test]
