@@ -109,7 +109,7 @@ pub enum Command {
     #[command(override_usage = "vanban build [TÙY_CHỌN] <KẾ_HOẠCH>...")]
     Build {
         /// Thư mục kế hoạch (chứa plan.yaml) hoặc tệp plan.yaml; có thể nêu nhiều
-        #[arg(value_name = "KẾ_HOẠCH", required = true)]
+        #[arg(value_name = "KẾ_HOẠCH", required = true, display_order = 100)]
         plans: Vec<PathBuf>,
         /// Chỉ sinh các phụ lục (phu-luc.docx, phu-luc.pdf), hoặc một phụ lục theo số (II) hay mã; tệp một phụ lục mang mã của nó: --phu-luc II → phu-luc-<mã của Phụ lục II>.docx
         #[arg(long = "phu-luc", value_name = "PHỤ_LỤC", num_args = 0..=1, default_missing_value = "")]
@@ -129,7 +129,7 @@ pub enum Command {
     #[command(override_usage = "vanban report [TÙY_CHỌN] --ky <KỲ> <KẾ_HOẠCH>...")]
     Report {
         /// Thư mục kế hoạch (chứa plan.yaml và bao-cao/) hoặc tệp plan.yaml; có thể nêu nhiều
-        #[arg(value_name = "KẾ_HOẠCH", required = true)]
+        #[arg(value_name = "KẾ_HOẠCH", required = true, display_order = 100)]
         plans: Vec<PathBuf>,
         /// Kỳ báo cáo: 2024-Q1…2024-Q4, 2024-6T (6 tháng đầu năm), 2024-9T, 2024 (năm), hoặc tat-ca (mọi kỳ đã có dữ liệu); viết --period cũng được
         #[arg(long = "ky", alias = "period", value_name = "KỲ", required = true)]
@@ -150,7 +150,7 @@ pub enum Command {
     #[command(override_usage = "vanban don-doc [TÙY_CHỌN] --ky <KỲ> <KẾ_HOẠCH>...")]
     DonDoc {
         /// Thư mục kế hoạch (chứa plan.yaml và bao-cao/) hoặc tệp plan.yaml; có thể nêu nhiều
-        #[arg(value_name = "KẾ_HOẠCH", required = true)]
+        #[arg(value_name = "KẾ_HOẠCH", required = true, display_order = 100)]
         plans: Vec<PathBuf>,
         /// Kỳ đã chốt số liệu: 2024-Q1…2024-Q4, 2024-6T, 2024-9T hoặc 2024 (năm); viết --period cũng được
         #[arg(long = "ky", alias = "period", value_name = "KỲ", required = true)]
@@ -191,14 +191,14 @@ pub enum Command {
     #[command(override_usage = "vanban nhap [TÙY_CHỌN] --ky <KỲ> <KẾ_HOẠCH> <PHIẾU>...")]
     Nhap {
         /// Thư mục kế hoạch (chứa plan.yaml và bao-cao/) hoặc tệp plan.yaml
-        #[arg(value_name = "KẾ_HOẠCH")]
+        #[arg(value_name = "KẾ_HOẠCH", required = true, display_order = 100)]
         plan: PathBuf,
-        /// Các phiếu đã điền (.xlsx, .ods), hoặc thư mục chứa chúng
-        #[arg(value_name = "PHIẾU", required = true)]
-        files: Vec<PathBuf>,
         /// Kỳ báo cáo của các phiếu: 2025-Q1…2025-Q4, 2025-6T, 2025-9T hoặc 2025 (năm); viết --period cũng được
         #[arg(long = "ky", alias = "period", value_name = "KỲ", required = true)]
         ky: String,
+        /// Các phiếu đã điền (.xlsx, .ods), hoặc thư mục chứa chúng
+        #[arg(value_name = "PHIẾU", required = true, display_order = 101)]
+        files: Vec<PathBuf>,
         /// Ghi cả khi tệp của đơn vị đã sửa sau khi sinh phiếu (thay phần tien_do/tthc của tệp)
         #[arg(long = "ghi-de")]
         ghi_de: bool,
@@ -213,7 +213,7 @@ pub enum Command {
     Check {
         /// Thư mục kế hoạch (chứa plan.yaml và bao-cao/) hoặc tệp plan.yaml; hoặc tệp, thư mục
         /// một kỳ trong bao-cao/ (kiểm tra kế hoạch và riêng kỳ đó); có thể nêu nhiều
-        #[arg(value_name = "KẾ_HOẠCH", required = true)]
+        #[arg(value_name = "KẾ_HOẠCH", required = true, display_order = 100)]
         plans: Vec<PathBuf>,
         /// Kiểm tra cả với các mẫu trong thư mục này
         #[arg(long, value_name = "THƯ_MỤC")]

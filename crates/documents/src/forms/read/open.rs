@@ -84,6 +84,8 @@ pub fn open(path: &Path) -> std::result::Result<Book, CellError> {
     };
     let bytes = match crate::input::read_capped(path, MAX_BYTES, "tệp phiếu") {
         Ok(b) => b,
+        // The file is named once, at the start of the line.
+        Err(Error::Io { message, .. }) => return Err(whole(message)),
         Err(e) => return Err(whole(e.lines().join("; "))),
     };
     let mut wb = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|_| {
