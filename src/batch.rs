@@ -154,11 +154,7 @@ pub fn check(plans: &[PathBuf], templates: Option<&Path>) -> Result<i32> {
 /// `vanban phieu`: the progress forms of period `ky` for the plan `input`, one per lead unit
 /// (or per unit of `units`), written as a set.
 pub fn forms(input: &Path, ky: &str, units: &[String], out: Option<&Path>) -> Result<i32> {
-    let p = Period::parse(ky).ok_or_else(|| {
-        Error::Usage(format!(
-            "kỳ báo cáo \"{ky}\" không hợp lệ; dùng 2025-Q1, 2025-Q2, 2025-Q3, 2025-Q4, 2025-6T, 2025-9T hoặc 2025"
-        ))
-    })?;
+    let p = period_arg(ky)?;
     // Unit keys are lower case; "VPTK" typed on the command line means vptk.
     let units: Vec<String> = units
         .iter()
@@ -183,6 +179,33 @@ pub fn forms(input: &Path, ky: &str, units: &[String], out: Option<&Path>) -> Re
         );
     }
     Ok(0)
+}
+
+/// `vanban nhap`: the filled forms `files` of period `ky` read into the plan's data.
+pub fn import(input: &Path, ky: &str, files: &[PathBuf], overwrite: bool) -> Result<i32> {
+    let p = period_arg(ky)?;
+    let file = pipeline::plan_file(input);
+    let checked = crate::model::load_plan(&file)?;
+    print_warnings(&checked.warnings);
+    let import = crate::forms::read::import(&file, &checked.plan, p, files, overwrite)?;
+    print_warnings(&import.warnings);
+    crate::forms::read::write(&import)?;
+    for c in &import.changes {
+        println!("{}", c.summary);
+    }
+    if import.changes.iter().all(|c| !c.changed) {
+        println!("không tệp nào thay đổi");
+    }
+    Ok(0)
+}
+
+/// `--ky` of the commands on one period.
+fn period_arg(ky: &str) -> Result<Period> {
+    Period::parse(ky).ok_or_else(|| {
+        Error::Usage(format!(
+            "kỳ báo cáo \"{ky}\" không hợp lệ; dùng 2025-Q1, 2025-Q2, 2025-Q3, 2025-Q4, 2025-6T, 2025-9T hoặc 2025"
+        ))
+    })
 }
 
 /// Prints `e` on stderr, each problem on a line of its own starting with "lỗi: ".

@@ -37,7 +37,7 @@ Cách dùng: {usage}
     disable_help_flag = true,
     disable_version_flag = true,
     disable_help_subcommand = true,
-    after_help = "Ví dụ:\n  vanban build plans/phu-son-2023-2025\n  vanban build plans/phu-son-2023-2025 --format docx -o ~/Desktop/ke-hoach\n  vanban report plans/phu-son-2023-2025 --ky 2024-Q1\n  vanban don-doc plans/phu-son-2023-2025 --ky 2024-9T\n  vanban phieu plans/phu-son-2023-2025 --ky 2025-Q1\n  vanban check plans/phu-son-2023-2025/plan.yaml\n  vanban templates export mau-cua-toi\n  vanban init plans/ke-hoach-moi\n\nMã thoát: 0 thành công, 1 lỗi dữ liệu hoặc mẫu, 2 sai cách dùng."
+    after_help = "Ví dụ:\n  vanban build plans/phu-son-2023-2025\n  vanban build plans/phu-son-2023-2025 --format docx -o ~/Desktop/ke-hoach\n  vanban report plans/phu-son-2023-2025 --ky 2024-Q1\n  vanban don-doc plans/phu-son-2023-2025 --ky 2024-9T\n  vanban phieu plans/phu-son-2023-2025 --ky 2025-Q1\n  vanban nhap plans/phu-son-2023-2025 --ky 2025-Q1 phieu-da-dien/\n  vanban check plans/phu-son-2023-2025/plan.yaml\n  vanban templates export mau-cua-toi\n  vanban init plans/ke-hoach-moi\n\nMã thoát: 0 thành công, 1 lỗi dữ liệu hoặc mẫu, 2 sai cách dùng."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -109,7 +109,7 @@ pub enum Command {
     #[command(override_usage = "vanban build [TÙY_CHỌN] <KẾ_HOẠCH>...")]
     Build {
         /// Thư mục kế hoạch (chứa plan.yaml) hoặc tệp plan.yaml; có thể nêu nhiều
-        #[arg(value_name = "KẾ_HOẠCH", required = true)]
+        #[arg(value_name = "KẾ_HOẠCH", required = true, display_order = 100)]
         plans: Vec<PathBuf>,
         /// Chỉ sinh các phụ lục (phu-luc.docx, phu-luc.pdf), hoặc một phụ lục theo số (II) hay mã; tệp một phụ lục mang mã của nó: --phu-luc II → phu-luc-<mã của Phụ lục II>.docx
         #[arg(long = "phu-luc", value_name = "PHỤ_LỤC", num_args = 0..=1, default_missing_value = "")]
@@ -129,7 +129,7 @@ pub enum Command {
     #[command(override_usage = "vanban report [TÙY_CHỌN] --ky <KỲ> <KẾ_HOẠCH>...")]
     Report {
         /// Thư mục kế hoạch (chứa plan.yaml và bao-cao/) hoặc tệp plan.yaml; có thể nêu nhiều
-        #[arg(value_name = "KẾ_HOẠCH", required = true)]
+        #[arg(value_name = "KẾ_HOẠCH", required = true, display_order = 100)]
         plans: Vec<PathBuf>,
         /// Kỳ báo cáo: 2024-Q1…2024-Q4, 2024-6T (6 tháng đầu năm), 2024-9T, 2024 (năm), hoặc tat-ca (mọi kỳ đã có dữ liệu); viết --period cũng được
         #[arg(long = "ky", alias = "period", value_name = "KỲ", required = true)]
@@ -150,7 +150,7 @@ pub enum Command {
     #[command(override_usage = "vanban don-doc [TÙY_CHỌN] --ky <KỲ> <KẾ_HOẠCH>...")]
     DonDoc {
         /// Thư mục kế hoạch (chứa plan.yaml và bao-cao/) hoặc tệp plan.yaml; có thể nêu nhiều
-        #[arg(value_name = "KẾ_HOẠCH", required = true)]
+        #[arg(value_name = "KẾ_HOẠCH", required = true, display_order = 100)]
         plans: Vec<PathBuf>,
         /// Kỳ đã chốt số liệu: 2024-Q1…2024-Q4, 2024-6T, 2024-9T hoặc 2024 (năm); viết --period cũng được
         #[arg(long = "ky", alias = "period", value_name = "KỲ", required = true)]
@@ -182,6 +182,27 @@ pub enum Command {
         #[arg(short = 'o', long = "out", value_name = "THƯ_MỤC")]
         out: Option<PathBuf>,
     },
+    /// Nhập các phiếu tiến độ đã điền (XLSX, ODS) vào dữ liệu báo cáo của kỳ
+    #[command(
+        help_template = SUB_TEMPLATE,
+        next_help_heading = "Tùy chọn",
+        after_help = "Mỗi phiếu ghi vào tệp của đơn vị trong thư mục kỳ: bao-cao/2025-q1/<mã đơn vị>.yaml. Chỉ phần tien_do (và tthc với phiếu có trang TTHC) được thay; các phần khác của tệp giữ nguyên. Dòng để nguyên như khi sinh phiếu không đổi gì. Mọi lỗi của mọi phiếu được báo theo tệp, trang và ô; khi còn lỗi, không tệp nào được ghi. Tệp của đơn vị đã sửa sau khi sinh phiếu không bị ghi đè, trừ khi dùng --ghi-de.\n\nVí dụ:\n  vanban nhap plans/phu-son-2023-2025 --ky 2025-Q1 phieu-da-dien/\n  vanban nhap plans/phu-son-2023-2025 --ky 2025-Q1 phieu-2025-q1-vptk.xlsx phieu-2025-q1-tpht.ods"
+    )]
+    #[command(override_usage = "vanban nhap [TÙY_CHỌN] --ky <KỲ> <KẾ_HOẠCH> <PHIẾU>...")]
+    Nhap {
+        /// Thư mục kế hoạch (chứa plan.yaml và bao-cao/) hoặc tệp plan.yaml
+        #[arg(value_name = "KẾ_HOẠCH", required = true, display_order = 100)]
+        plan: PathBuf,
+        /// Kỳ báo cáo của các phiếu: 2025-Q1…2025-Q4, 2025-6T, 2025-9T hoặc 2025 (năm); viết --period cũng được
+        #[arg(long = "ky", alias = "period", value_name = "KỲ", required = true)]
+        ky: String,
+        /// Các phiếu đã điền (.xlsx, .ods), hoặc thư mục chứa chúng
+        #[arg(value_name = "PHIẾU", required = true, display_order = 101)]
+        files: Vec<PathBuf>,
+        /// Ghi cả khi tệp của đơn vị đã sửa sau khi sinh phiếu (thay phần tien_do/tthc của tệp)
+        #[arg(long = "ghi-de")]
+        ghi_de: bool,
+    },
     /// Chỉ kiểm tra dữ liệu kế hoạch và dữ liệu báo cáo, không ghi tệp nào
     #[command(
         help_template = SUB_TEMPLATE,
@@ -192,7 +213,7 @@ pub enum Command {
     Check {
         /// Thư mục kế hoạch (chứa plan.yaml và bao-cao/) hoặc tệp plan.yaml; hoặc tệp, thư mục
         /// một kỳ trong bao-cao/ (kiểm tra kế hoạch và riêng kỳ đó); có thể nêu nhiều
-        #[arg(value_name = "KẾ_HOẠCH", required = true)]
+        #[arg(value_name = "KẾ_HOẠCH", required = true, display_order = 100)]
         plans: Vec<PathBuf>,
         /// Kiểm tra cả với các mẫu trong thư mục này
         #[arg(long, value_name = "THƯ_MỤC")]
@@ -283,7 +304,7 @@ pub enum TemplatesAction {
 pub use crate::output::Format;
 
 /// The commands, for messages.
-const COMMANDS: &str = "init, build, report, don-doc, phieu, check, schema, templates, help";
+const COMMANDS: &str = "init, build, report, don-doc, phieu, nhap, check, schema, templates, help";
 
 /// Turns clap's English usage errors into Vietnamese ones.
 fn usage_message(e: &clap::Error) -> String {
@@ -448,6 +469,12 @@ fn run(cmd: Command) -> Result<i32> {
             don_vi,
             out,
         } => batch::forms(&plan, &ky, &don_vi, out.as_deref()),
+        Command::Nhap {
+            plan,
+            files,
+            ky,
+            ghi_de,
+        } => batch::import(&plan, &ky, &files, ghi_de),
         Command::Check { plans, templates } => batch::check(&plans, templates.as_deref()),
         Command::Init { dir } => init(&dir),
         Command::Schema { which, out } => schema(which, out.as_deref()),

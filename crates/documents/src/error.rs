@@ -38,6 +38,30 @@ impl fmt::Display for DataError {
     }
 }
 
+/// One problem in a filled progress form (`vanban nhap`): located by file, sheet and cell
+/// ("phieu-2025-q1-vptk.xlsx, trang Tiến độ, ô E9"), as a YAML problem is by line:column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CellError {
+    pub file: PathBuf,
+    pub sheet: Option<String>,
+    /// "E9".
+    pub cell: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for CellError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some(s) = &self.sheet {
+            write!(f, ", trang {s}")?;
+        }
+        if let Some(c) = &self.cell {
+            write!(f, ", ô {c}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum Error {
     /// The user's data is wrong: one or more problems, all reported at once.
@@ -54,6 +78,9 @@ pub enum Error {
     },
     #[error("{path}: {message}")]
     Io { path: PathBuf, message: String },
+    /// Filled progress forms with mistakes: every one of every form, all at once.
+    #[error("{}", cell_lines(.0).join("\n"))]
+    Cells(Vec<CellError>),
     /// The command line asks for something impossible (exit code 2).
     #[error("{0}")]
     Usage(String),
@@ -82,8 +109,13 @@ fn join(errors: &[DataError]) -> String {
     listed(errors).join("\n")
 }
 
+/// A form's problems are listed whole: the clerk fixes them from one list, cell by cell.
+fn cell_lines(errors: &[CellError]) -> Vec<String> {
+    errors.iter().map(ToString::to_string).collect()
+}
+
 /// One line per problem, at most [`MAX_LISTED`] and a line saying how many more.
-fn listed(errors: &[DataError]) -> Vec<String> {
+fn listed<T: ToString>(errors: &[T]) -> Vec<String> {
     let mut lines: Vec<String> = errors
         .iter()
         .take(MAX_LISTED)
@@ -182,6 +214,7 @@ impl Error {
     pub fn lines(&self) -> Vec<String> {
         match self {
             Error::Data(errors) => listed(errors),
+            Error::Cells(errors) => cell_lines(errors),
             e => vec![e.to_string()],
         }
     }

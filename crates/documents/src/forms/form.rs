@@ -58,4 +58,8 @@ pub struct UnitForm<'a> {
     pub rows: Vec<Row<'a>>,
     /// The TTHC sheet's lines, when the unit reports TTHC.
     pub tthc: Option<Vec<TthcLine>>,
+    /// SHA-256 (hex) of the unit's file of the period (`bao-cao/<kỳ>/<unit>.yaml`) as it
+    /// is now, empty when there is none: reading the form back refuses to replace a file
+    /// edited since.
+    pub period_file_sha: String,
 }

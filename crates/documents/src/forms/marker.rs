@@ -7,17 +7,29 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 pub const SHEET: &str = "_vanban";
 
 /// Raised when what a form holds, or where, changes in a way an older reader would misread.
-pub const FORM_VERSION: u32 = 1;
+/// 2: the SHA-256 of the unit's period file (`tep_ky`), so that reading a form back never
+/// replaces a file edited by hand since.
+pub const FORM_VERSION: u32 = 2;
+
+/// The marker's keys.
+pub const SOFTWARE: &str = "phan_mem";
+pub const VERSION: &str = "phien_ban_phieu";
+pub const PLAN_FOLDER: &str = "ke_hoach";
+pub const PLAN_HASH: &str = "ma_ke_hoach";
+pub const PERIOD: &str = "ky";
+pub const UNIT: &str = "don_vi";
+pub const PERIOD_FILE_SHA: &str = "tep_ky";
 
 /// The marker's keys and values, one pair a row.
 pub fn pairs(form: &UnitForm, h: &Heading) -> Vec<(&'static str, String)> {
     vec![
-        ("phan_mem", "vanban".to_string()),
-        ("phien_ban_phieu", FORM_VERSION.to_string()),
-        ("ke_hoach", h.plan_folder.clone()),
-        ("ma_ke_hoach", h.plan_hash.clone()),
-        ("ky", h.period_key.clone()),
-        ("don_vi", form.key.clone()),
+        (SOFTWARE, "vanban".to_string()),
+        (VERSION, FORM_VERSION.to_string()),
+        (PLAN_FOLDER, h.plan_folder.clone()),
+        (PLAN_HASH, h.plan_hash.clone()),
+        (PERIOD, h.period_key.clone()),
+        (UNIT, form.key.clone()),
+        (PERIOD_FILE_SHA, form.period_file_sha.clone()),
     ]
 }
 

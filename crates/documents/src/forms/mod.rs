@@ -11,8 +11,9 @@ pub mod data;
 pub mod form;
 mod guide;
 pub mod marker;
-mod prefill;
+pub mod prefill;
 pub mod progress_sheet;
+pub mod read;
 pub mod select;
 pub mod settings;
 mod styles;
@@ -62,6 +63,24 @@ pub fn out_dir(out: Option<&Path>, input: &Path, p: Period) -> PathBuf {
         None => Path::new("output")
             .join(crate::make::folder_name(input))
             .join(folder(p)),
+    }
+}
+
+/// `bao-cao/2025-q1/vptk.yaml`: the unit's file of a period kept as a folder, where its
+/// filled form is read back to.
+pub fn unit_file(report_dir: &Path, p: Period, unit: &str) -> PathBuf {
+    report_dir.join(p.key()).join(format!("{unit}.yaml"))
+}
+
+/// SHA-256 (hex) of `file`, empty when it does not exist.
+pub fn period_file_sha(file: &Path) -> Result<String> {
+    match std::fs::read(file) {
+        Ok(bytes) => Ok(Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(String::new()),
+        Err(e) => Err(Error::io(file, &e)),
     }
 }
 
@@ -121,6 +140,7 @@ pub fn forms(plan_file: &Path, plan: &Plan, p: Period, only: Option<&[String]>) 
             name: name(unit),
             rows,
             tthc: tthc.remove(unit),
+            period_file_sha: period_file_sha(&unit_file(&data.dir, p, unit))?,
         };
         if form.rows.is_empty() && form.tthc.is_none() {
             if only.is_some() {

@@ -5,7 +5,7 @@
 
 use crate::error::Result;
 use crate::kinds::report::check::Window;
-use crate::kinds::report::compute::{self, entry_of};
+use crate::kinds::report::compute::{self, entry_of, Pick};
 use crate::kinds::report::data::Entry;
 use crate::kinds::report::load::Merged;
 use crate::kinds::report::open::ReportData;
@@ -18,6 +18,8 @@ pub struct Prefill<'a> {
     pub items: Vec<Tracked>,
     /// Per item, the entry the report takes.
     pub entries: Vec<Option<&'a Entry>>,
+    /// Per item, which set of `sets` that entry comes from.
+    pub picks: Vec<Option<Pick>>,
     /// Every data set cut off up to the period's cut-off, in calendar order.
     pub sets: Vec<&'a Merged>,
     pub window: Window,
@@ -38,6 +40,7 @@ pub fn prefill<'a>(plan: &Plan, data: &'a ReportData, p: Period) -> Result<Prefi
             .collect();
         return Ok(Prefill {
             entries,
+            picks: c.picks,
             items: c.items,
             sets: c.sets,
             window: c.window,
@@ -59,6 +62,7 @@ pub fn prefill<'a>(plan: &Plan, data: &'a ReportData, p: Period) -> Result<Prefi
     Ok(Prefill {
         items,
         entries,
+        picks,
         sets,
         window,
         warnings,

@@ -19,6 +19,13 @@ pub fn leads<'p>(item: &'p Tracked, plan: &Plan) -> Vec<&'p str> {
     })
 }
 
+/// Whether `item` is on `unit`'s form: the unit leads it, or nobody does and the unit
+/// compiles the report.
+pub fn on_form(unit: &str, compiler: &str, item: &Tracked, plan: &Plan) -> bool {
+    let l = leads(item, plan);
+    l.contains(&unit) || (l.is_empty() && unit == compiler)
+}
+
 /// The rows of `unit`'s form, in the plan's order.
 pub fn rows_of<'a>(
     unit: &str,
@@ -30,10 +37,7 @@ pub fn rows_of<'a>(
     items
         .iter()
         .zip(entries)
-        .filter(|(it, _)| {
-            let l = leads(it, plan);
-            l.contains(&unit) || (l.is_empty() && unit == compiler)
-        })
+        .filter(|(it, _)| on_form(unit, compiler, it, plan))
         .map(|(item, entry)| Row {
             item,
             entry: *entry,
