@@ -36,7 +36,10 @@ pub const ROUND_SEPARATOR: &str = "; ";
 /// The row (0-based) of the table's header; the header block is above it.
 pub const HEAD_ROW: u32 = 7;
 
-const WIDTHS: [f64; 9] = [10.0, 55.0, 24.0, 17.0, 14.0, 9.0, 34.0, 34.0, 26.0];
+/// Column widths (Calibri 11 units). Printing fits the columns to one A4 landscape page, so
+/// their sum sets the print scale: at about 185 units the text prints near 8.5 pt (at 240 it
+/// was 6 pt); long texts wrap and their rows grow instead.
+const WIDTHS: [f64; 9] = [10.0, 46.0, 16.0, 16.0, 13.0, 8.0, 28.0, 24.0, 20.0];
 
 pub fn status_word(s: Status) -> &'static str {
     match s {
