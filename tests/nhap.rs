@@ -240,15 +240,50 @@ fn inputs(form: &Path) -> BTreeMap<String, Vec<(u32, V)>> {
     out
 }
 
-/// Each unit file of a period folder without its `tien_do`.
-fn strip_progress(period_dir: &Path) {
+/// Each unit file of a period folder without its `tien_do` (and `tthc`); a file left with
+/// nothing is written `{}`, as a YAML tool writes it.
+fn strip_progress(period_dir: &Path, tthc: bool) {
     for e in std::fs::read_dir(period_dir).unwrap() {
         let p = e.unwrap().path();
         let mut v: serde_yaml::Value =
             serde_yaml::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
-        v.as_mapping_mut().unwrap().remove("tien_do");
+        let m = v.as_mapping_mut().unwrap();
+        m.remove("tien_do");
+        if tthc {
+            m.remove("tthc");
+        }
         std::fs::write(&p, serde_yaml::to_string(&v).unwrap()).unwrap();
     }
+}
+
+/// The lĩnh vực of a form's "TTHC" sheet with their eight input counts; none without it.
+fn tthc_lines(form: &Path) -> Vec<(String, Vec<f64>)> {
+    let mut book: Xlsx<_> = open_workbook(form).unwrap();
+    let Ok(range) = book.worksheet_range("TTHC") else {
+        return Vec::new();
+    };
+    let head = (0..20)
+        .find(|r| range.get_value((*r, 1)) == Some(&Data::String("Lĩnh vực".into())))
+        .unwrap();
+    let mut out = Vec::new();
+    for r in head + 2..=range.end().unwrap().0 {
+        if range.get_value((r, 0)) == Some(&Data::String("Tổng cộng".into())) {
+            break;
+        }
+        let Some(Data::String(name)) = range.get_value((r, 1)) else {
+            continue;
+        };
+        let counts = [3u32, 4, 5, 7, 8, 9, 11, 12]
+            .iter()
+            .map(|c| match range.get_value((r, *c)) {
+                Some(Data::Float(f)) => *f,
+                Some(Data::Int(i)) => *i as f64,
+                other => panic!("{name}: count {other:?}"),
+            })
+            .collect();
+        out.push((name.clone(), counts));
+    }
+    out
 }
 
 /// Shares of the period's unit files made whole: the form takes whole shares only (a
@@ -275,53 +310,129 @@ fn whole_shares(period_dir: &Path) {
     }
 }
 
+/// The plan at `plan` collected through its forms for period `key`: the period's progress
+/// and TTHC are taken out of a copy's unit files, the copy's blank forms are filled in
+/// with what the original forms show (the TTHC sheet from its empty rows, lĩnh vực names
+/// typed), read back with nhap, and every report must equal the original's byte for byte.
+/// Returns nhap's summary and whether TTHC went through the forms too.
+fn collect_through_forms(plan: &Path, key: &str, dir: &Path) -> (String, bool) {
+    whole_shares(&plan.join("bao-cao").join(key.to_lowercase()));
+    let before = reports(plan, &dir.join("a"));
+    let original = phieu(plan, key, &dir.join("original"));
+    let copy = dir.join("copy").join("ke-hoach");
+    copy_dir(plan, &copy);
+    // The units whose forms had a TTHC sheet. TTHC goes through the forms when each unit
+    // kept its own in its file; rows kept in a file that is no unit's (the compiler's on
+    // the form) would come back in the compiler's file, so Biểu 06 would list them in
+    // another order: then TTHC stays typed.
+    let prefix = format!("phieu-{}-", key.to_lowercase());
+    let unit = |n: &str| {
+        n.trim_start_matches(&prefix)
+            .trim_end_matches(".xlsx")
+            .to_string()
+    };
+    let mut tthc_units: Vec<String> = original
+        .iter()
+        .filter(|(_, f)| !tthc_lines(f).is_empty())
+        .map(|(n, _)| unit(n))
+        .collect();
+    let period = copy.join("bao-cao").join(key.to_lowercase());
+    let units: Vec<String> = original.keys().map(|n| unit(n)).collect();
+    let own_files = std::fs::read_dir(&period).unwrap().all(|e| {
+        let p = e.unwrap().path();
+        let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(&p).unwrap();
+        units.contains(&stem) || !text.lines().any(|l| l.starts_with("tthc:"))
+    });
+    if !own_files {
+        tthc_units.clear();
+    }
+    strip_progress(&period, own_files);
+    if !tthc_units.is_empty() {
+        // Nothing of before names them any more: chung.yaml gives them their TTHC sheet.
+        let common = copy.join("bao-cao").join("chung.yaml");
+        let mut text = std::fs::read_to_string(&common).unwrap_or_default();
+        text.push_str(&format!("\nphieu:\n  tthc: [{}]\n", tthc_units.join(", ")));
+        std::fs::write(&common, text).unwrap();
+    }
+    let blank = phieu(&copy, key, &dir.join("blank"));
+    let filled = dir.join("filled");
+    std::fs::create_dir_all(&filled).unwrap();
+    let mut done = std::collections::BTreeSet::new();
+    for (name, form) in &blank {
+        let shown = inputs(&original[name]);
+        let mut edits = Vec::new();
+        for (id, r) in form_rows(form) {
+            // An item led by two units is reported on the first form only.
+            if !done.insert(id.clone()) {
+                continue;
+            }
+            for (c, v) in &shown[&id] {
+                let cell = format!("{}{r}", char::from(b'A' + *c as u8));
+                edits.push(("Tiến độ", cell, v.clone()));
+            }
+        }
+        let lines = match tthc_units.is_empty() {
+            true => Vec::new(),
+            false => tthc_lines(&original[name]),
+        };
+        assert!(
+            tthc_units.is_empty() || tthc_lines(form).is_empty(),
+            "{name}: a blank TTHC sheet lists no lĩnh vực"
+        );
+        // The blank sheet's first empty row is under its two header rows (row 7).
+        for (i, (linh_vuc, counts)) in lines.iter().enumerate() {
+            let r = 7 + i;
+            edits.push(("TTHC", format!("B{r}"), t(linh_vuc)));
+            for (c, n) in ["D", "E", "F", "H", "I", "J", "L", "M"].iter().zip(counts) {
+                edits.push(("TTHC", format!("{c}{r}"), V::Number(*n)));
+            }
+        }
+        let edits: Vec<(&str, &str, V)> = edits
+            .iter()
+            .map(|(s, c, v)| (*s, c.as_str(), v.clone()))
+            .collect();
+        fill(form, &filled.join(name), &edits);
+    }
+    let o = nhap(&copy, key, &[&filled], &[]);
+    assert!(o.status.success(), "{}: {}", plan.display(), stderr(&o));
+    let after = reports(&copy, &dir.join("b"));
+    assert_eq!(before.len(), after.len(), "{}", plan.display());
+    for (k, v) in &before {
+        assert!(
+            after[k] == *v,
+            "{}: {} differs",
+            plan.display(),
+            k.display()
+        );
+    }
+    (stdout(&o), !tthc_units.is_empty())
+}
+
 #[test]
 fn generated_forms_filled_by_hand_give_the_same_reports() {
-    for seed in [2u64, 5, 13] {
+    let mut with_tthc = 0;
+    for seed in [2u64, 3, 5, 13] {
         let case = report_case(seed);
         let dir = scratch(&format!("typed-{seed}"));
         let plan = dir.join("ke-hoach");
         case.write(&plan);
-        let key = case.reports[0].key;
-        whole_shares(&plan.join("bao-cao").join(key));
-        let before = reports(&plan, &dir.join("a"));
-        let original = phieu(&plan, key, &dir.join("original"));
-        // The same plan with the period's progress gone from its unit files, its blank
-        // forms filled in with what the original forms show.
-        let copy = dir.join("copy").join("ke-hoach");
-        copy_dir(&plan, &copy);
-        strip_progress(&copy.join("bao-cao").join(key));
-        let blank = phieu(&copy, key, &dir.join("blank"));
-        let filled = dir.join("filled");
-        std::fs::create_dir_all(&filled).unwrap();
-        let mut done = std::collections::BTreeSet::new();
-        for (name, form) in &blank {
-            let shown = inputs(&original[name]);
-            let mut edits = Vec::new();
-            for (id, r) in form_rows(form) {
-                // An item led by two units is reported on the first form only.
-                if !done.insert(id.clone()) {
-                    continue;
-                }
-                for (c, v) in &shown[&id] {
-                    let cell = format!("{}{r}", char::from(b'A' + *c as u8));
-                    edits.push(("Tiến độ", cell, v.clone()));
-                }
-            }
-            let edits: Vec<(&str, &str, V)> = edits
-                .iter()
-                .map(|(s, c, v)| (*s, c.as_str(), v.clone()))
-                .collect();
-            fill(form, &filled.join(name), &edits);
-        }
-        let o = nhap(&copy, key, &[&filled], &[]);
-        assert!(o.status.success(), "seed {seed}: {}", stderr(&o));
-        let after = reports(&copy, &dir.join("b"));
-        assert_eq!(before.len(), after.len(), "seed {seed}");
-        for (k, v) in &before {
-            assert!(after[k] == *v, "seed {seed}: {} differs", k.display());
-        }
+        with_tthc += usize::from(collect_through_forms(&plan, case.reports[0].key, &dir).1);
     }
+    assert!(
+        with_tthc >= 1,
+        "no generated plan sent TTHC through its forms"
+    );
+}
+
+#[test]
+fn the_seed_quarter_collected_through_blank_forms_gives_the_same_reports() {
+    let (dir, plan) = seed_copy("seed-from-blank");
+    let (out, with_tthc) = collect_through_forms(&plan, "2024-Q1", &dir);
+    assert!(
+        with_tthc && out.contains("vptk: 63 nhiệm vụ") && out.contains("6 lĩnh vực TTHC"),
+        "{out}"
+    );
 }
 
 /// Moves a period kept in one file into a folder of its own, content unchanged.

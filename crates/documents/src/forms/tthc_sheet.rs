@@ -13,6 +13,10 @@ pub const SHEET: &str = "TTHC";
 /// Blank rows under the lĩnh vực of before, for new ones.
 pub const BLANK_ROWS: usize = 5;
 
+/// Blank rows of a sheet that lists no lĩnh vực yet (a unit's first TTHC report): the sheet
+/// is protected, so rows cannot be inserted, and a ward's whole list must fit.
+pub const FIRST_BLANK_ROWS: usize = 25;
+
 /// The two header rows (0-based); the lines start under them.
 pub const HEAD_ROWS: (u32, u32) = (4, 5);
 
@@ -87,7 +91,12 @@ pub fn sheet(
         head_height(COLUMNS.iter().copied().zip(WIDTHS)),
     )?;
     let first = HEAD_ROWS.1 + 1;
-    let blanks = std::iter::repeat_n(None, BLANK_ROWS);
+    let blank_rows = if lines.is_empty() {
+        FIRST_BLANK_ROWS
+    } else {
+        BLANK_ROWS
+    };
+    let blanks = std::iter::repeat_n(None, blank_rows);
     let rows: Vec<Option<&TthcLine>> = lines.iter().map(Some).chain(blanks).collect();
     let mut sum = [0u64; 11];
     for (i, line) in rows.iter().enumerate() {

@@ -290,9 +290,18 @@ fn compose(ctx: &Context, plan: &Plan, p: Period, dir: &Path, d: &Decided) -> Re
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let start = before
-        .clone()
-        .unwrap_or_else(|| yaml::header(&name, &form_name));
+    let start = match &before {
+        Some(text) => yaml::block_style(text).map_err(|found| {
+            Error::Data(vec![crate::error::DataError {
+                file: file.clone(),
+                location: None,
+                path: None,
+                expected: "mỗi trường trên một dòng riêng (kiểu khối), để nhập phiếu chỉ thay khối `tien_do:` và `tthc:` mà giữ nguyên phần còn lại".into(),
+                found: Some(found),
+            }])
+        })?,
+        None => yaml::header(&name, &form_name),
+    };
     // A block whose content the form leaves as it was is not touched: its comments and
     // layout stay. Compared as written out, the ids in order.
     let sorted = |v: &[(String, crate::kinds::report::data::Entry)]| {

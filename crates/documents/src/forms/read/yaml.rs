@@ -46,6 +46,35 @@ pub fn replace_block(text: &str, key: &str, block: Option<&str>) -> String {
     out
 }
 
+/// `text` ready for block surgery. A file whose only content is an empty value (`{}`, `~`,
+/// `null`, as a YAML tool writes an emptied mapping) loses that line, since a block added
+/// after it would not read; a mapping written on one line (`{so: 12}`) cannot take a block
+/// and is told as found.
+pub fn block_style(text: &str) -> Result<String, String> {
+    let content = |l: &str| {
+        let t = l.trim();
+        !t.is_empty() && !t.starts_with('#') && t != "---"
+    };
+    let value = |l: &str| l.split(" #").next().unwrap_or(l).trim().to_string();
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let body: Vec<String> = lines
+        .iter()
+        .filter(|l| content(l))
+        .map(|l| value(l))
+        .collect();
+    if let [only] = body.as_slice() {
+        if matches!(only.as_str(), "{}" | "~" | "null" | "Null" | "NULL") {
+            return Ok(lines.into_iter().filter(|l| !content(l)).collect());
+        }
+    }
+    match body.first() {
+        Some(first) if first.starts_with('{') => {
+            Err("tệp viết cả bảng trên một dòng, kiểu {…}".into())
+        }
+        _ => Ok(text.to_string()),
+    }
+}
+
 /// A string as a YAML scalar: plain when it reads back the same, else double-quoted.
 pub fn scalar(s: &str) -> String {
     let plain = !s.is_empty()
@@ -172,6 +201,10 @@ mod tests {
         );
         let out = replace_block(FILE, "tthc", None);
         assert!(out.ends_with("  - Đoạn một\n"), "{out}");
+        assert_eq!(block_style("# vptk\n{}\n").as_deref(), Ok("# vptk\n"));
+        assert_eq!(block_style("~\n").as_deref(), Ok(""));
+        assert!(block_style("{so: 12}\n").is_err());
+        assert_eq!(block_style(FILE).as_deref(), Ok(FILE));
         let added = replace_block("so: 1", "tien_do", Some("tien_do:\n"));
         assert_eq!(added, "so: 1\ntien_do:\n");
         // A key that only begins like the block's is not it.
