@@ -747,6 +747,60 @@ fn a_new_period_gets_unit_files_with_the_schema_header() {
     assert!(o.status.success(), "{}", stderr(&o));
 }
 
+#[test]
+fn clearing_a_row_carried_from_before_is_told_not_silently_ignored() {
+    let (dir, plan) = seed_copy("cleared");
+    let forms = phieu(&plan, "2025-Q1", &dir.join("forms"));
+    let vptk = &forms["phieu-2025-q1-vptk.xlsx"];
+    // A row pre-filled with what 2024 reported, and one left blank.
+    let shown = inputs(vptk);
+    let rows = form_rows(vptk);
+    let (id, r) = rows
+        .iter()
+        .find(|(id, _)| shown[id].iter().any(|(c, _)| *c == 3))
+        .unwrap()
+        .clone();
+    let status = match shown[&id].iter().find(|(c, _)| *c == 3) {
+        Some((_, V::Text(s))) => s.clone(),
+        _ => unreachable!(),
+    };
+    let clear: Vec<(&str, String, V)> = shown[&id]
+        .iter()
+        .map(|(c, _)| {
+            (
+                "Tiến độ",
+                format!("{}{r}", char::from(b'A' + *c as u8)),
+                V::Blank,
+            )
+        })
+        .collect();
+    let clear: Vec<(&str, &str, V)> = clear
+        .iter()
+        .map(|(s, c, v)| (*s, c.as_str(), v.clone()))
+        .collect();
+    let filled = dir.join("phieu-2025-q1-vptk.xlsx");
+    fill(vptk, &filled, &clear);
+    assert!(inputs(&filled)[&id].is_empty());
+    let o = nhap(&plan, "2025-Q1", &[&filled], &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!(
+            "cảnh báo: {}, trang Tiến độ, ô D{r}: dòng của `{id}` để trống: báo cáo kỳ này vẫn lấy trạng thái đã báo cáo trước đó ({status})",
+            filled.display()
+        )),
+        "{err}"
+    );
+    assert_eq!(err.matches("để trống").count(), 1, "{err}");
+    // Read back unedited, the form warns of nothing.
+    let o = nhap(&plan, "2025-Q1", &[vptk], &[]);
+    assert!(
+        o.status.success() && !stderr(&o).contains("để trống"),
+        "{}",
+        stderr(&o)
+    );
+}
+
 mod typed_back {
     //! YAML → phiếu → (typed into a blank form) → nhap gives the same entry back, for
     //! random entries whose texts YAML would misread if written carelessly ("yes", "12",

@@ -62,6 +62,8 @@ pub struct Decided {
     pub items: usize,
     pub newly_done: usize,
     pub overdue: usize,
+    /// Rows whose clearing changes nothing, said so the person is not surprised.
+    pub warnings: Vec<String>,
 }
 
 /// An entry as a form shows it: texts trimmed, blanks dropped, products one a line.
@@ -152,6 +154,7 @@ pub fn decide(
         items: form.len(),
         newly_done: 0,
         overdue: 0,
+        warnings: Vec::new(),
     };
     let mut checked = Vec::new();
     for row in rows {
@@ -186,6 +189,18 @@ pub fn decide(
                     row.id
                 ),
             )),
+            (Source::Earlier, false) if row.filled.is_none() => {
+                // A cleared row reports nothing this period, so the report still carries
+                // the earlier status: say it, since clearing looks like undoing it.
+                if let Some(e) = fi.entry {
+                    let message = format!(
+                        "dòng của `{}` để trống: báo cáo kỳ này vẫn lấy trạng thái đã báo cáo trước đó ({}); muốn đổi, chọn trạng thái mới",
+                        row.id,
+                        progress_sheet::status_word(e.trang_thai)
+                    );
+                    out.warnings.push(err(row.row, STATUS, message).to_string());
+                }
+            }
             (_, false) => {
                 let Some(filled) = &row.filled else { continue };
                 let mut ok = true;

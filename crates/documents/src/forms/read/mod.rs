@@ -158,13 +158,15 @@ pub fn import(
         return Err(Error::Cells(errors));
     }
     let mut changes = Vec::new();
+    let mut warnings = pre.warnings.clone();
     for (d, _) in &decided {
         changes.push(compose(&ctx, plan, p, &data.dir, d)?);
+        warnings.extend(d.warnings.iter().cloned());
     }
     Ok(Import {
         dir: data.dir.join(p.key()),
         changes,
-        warnings: pre.warnings.clone(),
+        warnings,
     })
 }
 
