@@ -292,6 +292,10 @@ fn protection(path: &Path, unit: &str, rows: usize, rounds: usize) {
         "{unit}: landscape"
     );
     assert!(xml.contains("paperSize=\"9\""), "{unit}: A4");
+    assert!(
+        xml.contains("<oddFooter>&amp;L&amp;F — &amp;A&amp;RTrang &amp;P/&amp;N</oddFooter>"),
+        "{unit}: file, sheet and page number in the footer"
+    );
 }
 
 /// The seed plan's items with their lead keys, from the library's reading of plan.yaml.

@@ -77,7 +77,11 @@ impl Styles {
             decimal: f.clone().set_num_format("#,##0.0#"),
             percent: f.clone().set_num_format("0.0%"),
             points: f.clone().set_num_format("+0.0;-0.0;0.0"),
-            date: f.clone().set_num_format("dd/mm/yyyy"),
+            // Left as text is: a deadline column holds both ("Quý I/2024", 31/3/2024).
+            date: f
+                .clone()
+                .set_num_format("dd/mm/yyyy")
+                .set_align(FormatAlign::Left),
         };
         Styles {
             header: base
@@ -387,6 +391,37 @@ mod tests {
         assert!(x.contains("Biểu số 06 &amp;&amp; tổng"), "{x}");
         let wb = part(&write(&book()).unwrap(), "xl/workbook.xml");
         assert!(wb.contains("Print_Titles"), "{wb}");
+    }
+
+    #[test]
+    fn dates_sit_left_as_the_text_beside_them() {
+        let mut b = book();
+        b.sheets[0].rows[0].cells[2] = Cell::Date(Day {
+            year: 2024,
+            month: 3,
+            day: 31,
+        });
+        let bytes = write(&b).unwrap();
+        let x = part(&bytes, "xl/worksheets/sheet1.xml");
+        let style: usize = x
+            .split(r#"<c r="C3" s=""#)
+            .nth(1)
+            .and_then(|t| t.split('"').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap();
+        let styles = part(&bytes, "xl/styles.xml");
+        let xfs = styles.split("<cellXfs").nth(1).unwrap();
+        let xf = xfs.split("<xf ").nth(style + 1).unwrap();
+        let id = styles
+            .split("<numFmt ")
+            .find(|n| n.contains(r#"formatCode="dd/mm/yyyy""#))
+            .and_then(|n| n.split(r#"numFmtId=""#).nth(1))
+            .and_then(|n| n.split('"').next())
+            .unwrap();
+        assert!(
+            xf.contains(r#"horizontal="left""#) && xf.contains(&format!(r#"numFmtId="{id}""#)),
+            "{xf}"
+        );
     }
 
     #[test]

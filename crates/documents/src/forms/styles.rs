@@ -87,6 +87,8 @@ pub fn print_and_protect(
         ws.set_repeat_rows(first, last)?;
         ws.set_freeze_panes(last + 1, 0)?;
     }
+    // Pages after the first lack the header block: the file and sheet say whose they are.
+    ws.set_footer("&L&F — &A&RTrang &P/&N");
     ws.protect_with_options(&ProtectionOptions {
         format_columns: true,
         format_rows: true,
