@@ -84,7 +84,7 @@ fn reports(plan_dir: &Path, out: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 }
 
 /// A value typed into a cell.
-#[derive(Clone)]
+#[derive(Clone, Debug, PartialEq)]
 enum V {
     Text(String),
     Number(f64),
@@ -799,6 +799,87 @@ fn clearing_a_row_carried_from_before_is_told_not_silently_ignored() {
         "{}",
         stderr(&o)
     );
+}
+
+/// The cells of the row of `text` in the report's progress table (DOCX), joined.
+fn progress_row(docx: &Path, text: &str) -> String {
+    let bytes = std::fs::read(docx).unwrap();
+    let xml = part(&bytes, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    tables(&doc)
+        .iter()
+        .flat_map(table_texts)
+        .find(|r| r.iter().any(|c| c.starts_with(text)))
+        .unwrap_or_else(|| panic!("no row of {text}"))
+        .join(" | ")
+}
+
+#[test]
+fn a_quarter_cut_off_with_the_six_months_takes_its_own_forms() {
+    let (dir, plan) = seed_copy("q2");
+    let forms = phieu(&plan, "2024-Q2", &dir.join("forms"));
+    let tpht = &forms["phieu-2024-q2-tpht.xlsx"];
+    // 2024-6t.yaml is cut off on the quarter's day: the form shows what it says.
+    let shown = inputs(tpht);
+    assert!(
+        shown["par-index/2.2"].contains(&(3, t("Hoàn thành")))
+            && shown["par-index/2.2"].contains(&(4, V::Date(2024, 5, 15))),
+        "{:?}",
+        shown["par-index/2.2"]
+    );
+    assert!(shown["par-van-ban-qppl"].contains(&(3, t("Đang thực hiện"))));
+    let o = nhap(&plan, "2024-Q2", &[&dir.join("forms")], &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("không tệp nào thay đổi"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(!plan.join("bao-cao/2024-q2").exists());
+    let (_, r) = form_rows(tpht)
+        .into_iter()
+        .find(|(id, _)| id == "par-van-ban-qppl")
+        .unwrap();
+    let filled = dir.join("phieu-2024-q2-tpht.xlsx");
+    fill(
+        tpht,
+        &filled,
+        &[
+            ("Tiến độ", &format!("D{r}"), t("Hoàn thành")),
+            ("Tiến độ", &format!("E{r}"), V::Date(2024, 6, 1)),
+            ("Tiến độ", &format!("F{r}"), V::Blank),
+        ],
+    );
+    let o = nhap(&plan, "2024-Q2", &[&filled], &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("tpht: 6 nhiệm vụ, 1 hoàn thành mới"),
+        "{}",
+        stdout(&o)
+    );
+    // The quarter's report takes its own file over the 6-month one of the same day; the
+    // 6-month report keeps its own.
+    let task = "Nâng cao chất lượng tham mưu ban hành";
+    let out = dir.join("out");
+    for (ky, status) in [
+        ("2024-Q2", "Hoàn thành đúng hạn"),
+        ("2024-6t", "Đang thực hiện"),
+    ] {
+        let o = vanban(&[
+            "report",
+            plan.to_str().unwrap(),
+            "--ky",
+            ky,
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let row = progress_row(
+            &out.join(format!("bao-cao-{}.docx", ky.to_lowercase())),
+            task,
+        );
+        assert!(row.contains(status), "{ky}: {row}");
+    }
 }
 
 mod typed_back {

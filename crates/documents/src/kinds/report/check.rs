@@ -4,6 +4,7 @@
 
 use super::data::{Status, TthcRow};
 use super::load::{Merged, Origin};
+use super::period::Period;
 use crate::error::DataError;
 use crate::model::date::{short_date, PartialDate};
 use crate::model::tracked::Tracked;
@@ -12,6 +13,9 @@ use std::collections::HashMap;
 
 /// The window a period's data must fall in.
 pub struct Window {
+    /// The report's period: its own data outranks another period's cut off the same day
+    /// (a quarter's report against the 6-month file, both cut off on 14/6).
+    pub period: Period,
     /// The plan's issue date (its earliest possible day when the day is left blank).
     pub plan_date: NaiveDate,
     pub start: NaiveDate,

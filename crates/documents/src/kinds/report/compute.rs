@@ -190,9 +190,15 @@ pub fn picks(
     cut_offs: &CutOffs,
 ) -> Vec<Option<Pick>> {
     let cut = |m: &Merged| m.period.cut_off(cut_offs);
-    let inside: Vec<usize> = (0..all.len())
+    let mut inside: Vec<usize> = (0..all.len())
         .filter(|&i| cut(all[i]).is_some_and(|c| w.holds(c)))
         .collect();
+    // The report's own set is the latest inside its window, also against another period
+    // cut off the same day, which calendar order would put after it.
+    if let Some(k) = inside.iter().position(|&i| all[i].period == w.period) {
+        let own = inside.remove(k);
+        inside.push(own);
+    }
     let before: Vec<usize> = (0..all.len())
         .filter(|&i| cut(all[i]).is_some_and(|c| c < w.start))
         .collect();

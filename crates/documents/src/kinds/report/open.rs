@@ -142,6 +142,7 @@ impl ReportData {
     pub fn window(&self, plan: &Plan, p: Period) -> Result<Window> {
         let bad = || Error::Usage(format!("kỳ {p} nằm ngoài lịch có thể tính"));
         Ok(Window {
+            period: p,
             plan_date: plan_earliest(plan, &self.common),
             start: p.start(&self.cut_offs).ok_or_else(bad)?,
             cut_off: p.cut_off(&self.cut_offs).ok_or_else(bad)?,
